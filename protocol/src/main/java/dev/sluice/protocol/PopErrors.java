@@ -1,0 +1,150 @@
+package dev.sluice.protocol;
+
+/**
+ * The error codes of the wire protocol, in one place. Names and statuses mirror those that Alibaba Cloud's POP
+ * gateway answers for the same situation; messages are Sluice's own and always name what was wrong.
+ */
+public final class PopErrors {
+
+    private PopErrors() {
+    }
+
+    // --- request shape -------------------------------------------------------------------------------------------
+
+    public static PopError missingParameter(String path) {
+        return new PopError("MissingParameter", 400,
+                "The required parameter '" + path + "' is missing.");
+    }
+
+    public static PopError invalidParameter(String path, String problem) {
+        return new PopError("InvalidParameter", 400,
+                "The parameter '" + path + "' is invalid: " + problem);
+    }
+
+    public static PopError actionNotFound(String action) {
+        return new PopError("InvalidAction.NotFound", 404,
+                "The action '" + action + "' does not exist in version " + Wire.VERSION + ".",
+                "Check the spelling and case of Action; the catalog lists every operation.");
+    }
+
+    public static PopError missingAction() {
+        return new PopError("MissingParameter", 400, "The required parameter 'Action' is missing.");
+    }
+
+    public static PopError missingVersion() {
+        return new PopError("MissingParameter", 400, "The required parameter 'Version' is missing.");
+    }
+
+    public static PopError invalidVersion(String version) {
+        return new PopError("InvalidVersion", 400,
+                "The version '" + version + "' is not supported; this service speaks version " + Wire.VERSION + ".");
+    }
+
+    public static PopError bodyTooLarge(long limitBytes) {
+        return new PopError("RequestEntityTooLarge", 413,
+                "The request body is larger than the limit of " + limitBytes + " bytes.");
+    }
+
+    public static PopError unsupportedMethod(String method) {
+        return new PopError("UnsupportedHTTPMethod", 405,
+                "The HTTP method " + method + " is not supported; use POST (or GET).");
+    }
+
+    public static PopError unsupportedContentType(String contentType) {
+        return new PopError("InvalidParameter.ContentType", 415,
+                "The content type '" + contentType + "' is not supported; send application/x-www-form-urlencoded.");
+    }
+
+    // --- authentication ------------------------------------------------------------------------------------------
+
+    public static PopError missingSignatureField(String field) {
+        return new PopError("IncompleteSignature", 400,
+                "The request is not signed completely: '" + field + "' is missing.");
+    }
+
+    public static PopError unsupportedSignature(String what) {
+        return new PopError("IncompleteSignature", 400,
+                "The signature scheme is not supported: " + what + ". Use HMAC-SHA1 (SignatureVersion 1.0) or ACS3-HMAC-SHA256.");
+    }
+
+    public static PopError accessKeyNotFound(String accessKeyId) {
+        return new PopError("InvalidAccessKeyId.NotFound", 404,
+                "The AccessKey '" + accessKeyId + "' does not exist.");
+    }
+
+    public static PopError accessKeyDisabled(String accessKeyId) {
+        return new PopError("InvalidAccessKeyId.Inactive", 400,
+                "The AccessKey '" + accessKeyId + "' is disabled.");
+    }
+
+    public static PopError signatureMismatch() {
+        return new PopError("SignatureDoesNotMatch", 400,
+                "The request signature does not match the one computed by the server.",
+                "Check the AccessKey secret and that the client signs exactly the parameters it sends.");
+    }
+
+    public static PopError timestampFormat(String value) {
+        return new PopError("InvalidTimeStamp.Format", 400,
+                "The timestamp '" + value + "' is not in the format yyyy-MM-dd'T'HH:mm:ss'Z' (UTC).");
+    }
+
+    public static PopError timestampExpired(String value, long windowMinutes) {
+        return new PopError("InvalidTimeStamp.Expired", 400,
+                "The timestamp '" + value + "' is more than " + windowMinutes + " minutes away from the server time.",
+                "Synchronise the client clock.");
+    }
+
+    public static PopError nonceUsed(String nonce) {
+        return new PopError("SignatureNonceUsed", 400,
+                "The signature nonce '" + nonce + "' was already used; every request needs a fresh nonce.");
+    }
+
+    public static PopError contentHashMismatch() {
+        return new PopError("InvalidParameter.ContentSha256", 400,
+                "The x-acs-content-sha256 header does not match the SHA-256 of the request body.");
+    }
+
+    // --- identity --------------------------------------------------------------------------------------------------
+
+    public static PopError securityTokenRefused() {
+        return new PopError("Forbidden.SecurityToken", 403,
+                "Calls signed with a role's temporary credentials (a security token) are not accepted.",
+                "Sign with the AccessKey of the account or of one of its users.");
+    }
+
+    public static PopError userDisabled(String userName) {
+        return new PopError("Forbidden.UserDisabled", 403, "The user '" + userName + "' is disabled.");
+    }
+
+    public static PopError tenantMismatch(String opTenantId) {
+        return new PopError("Forbidden.OpTenantId", 403,
+                "OpTenantId " + opTenantId + " is not the tenant of the calling account.");
+    }
+
+    // --- dispatch ----------------------------------------------------------------------------------------------------
+
+    public static PopError notImplemented(String action) {
+        return new PopError("NotImplemented", 501,
+                "The operation '" + action + "' is part of the API but is not implemented by this server yet.");
+    }
+
+    public static PopError internalError() {
+        return new PopError("InternalError", 500,
+                "The request processing has failed due to an internal error.",
+                "Retry later; if it persists, report the RequestId to the operator.");
+    }
+
+    public static PopError serviceUnavailable(String why) {
+        return new PopError("ServiceUnavailable", 503, "The service is temporarily unavailable: " + why);
+    }
+
+    // --- domain --------------------------------------------------------------------------------------------------------
+
+    public static PopError notFound(String what, Object id) {
+        return new PopError("EntityNotExist", 404, "The " + what + " '" + id + "' does not exist.");
+    }
+
+    public static PopError forbidden(String why) {
+        return new PopError("Forbidden.NoPermission", 403, why);
+    }
+}
