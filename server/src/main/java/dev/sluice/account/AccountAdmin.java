@@ -1,0 +1,118 @@
+package dev.sluice.account;
+
+import java.time.Clock;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.sluice.account.internal.AccountStore;
+import dev.sluice.account.internal.KeyGenerator;
+import dev.sluice.catalog.Edition;
+import dev.sluice.system.SecretCipher;
+
+/** Operator-side changes to accounts, users and keys: used by the bootstrap, the admin command line and the console. */
+@Service
+public class AccountAdmin {
+
+    private final AccountStore store;
+    private final SecretCipher cipher;
+    private final Accounts accounts;
+    private final Clock clock;
+
+    AccountAdmin(AccountStore store, SecretCipher cipher, Accounts accounts, Clock clock) {
+        this.store = store;
+        this.cipher = cipher;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /** Creates an account with its tenant and a main user holding full access, the super administrator role and one key. */
+    @Transactional
+    public NewAccount createAccount(String name, Edition edition, String region, String mainUserName) {
+        requireText(name, "account name");
+        requireText(region, "region");
+        requireText(mainUserName, "user name");
+        if (store.accountByName(name).isPresent()) throw new IllegalArgumentException("an account named '" + name + "' exists already");
+        long now = clock.millis();
+        long accountId = store.insertAccount(name, edition, region, now);
+        long tenantId = store.insertTenant(accountId, name, "Tenant of account " + name, now);
+        long userId = store.insertUser(accountId, mainUserName, mainUserName, true, "ALIYUN", KeyGenerator.sourceUserId(), now);
+        store.setTenantOwner(tenantId, userId);
+        store.replacePolicies(userId, Set.of(Policy.FULL_ACCESS));
+        store.grantRole(tenantId, userId, "super_admin");
+        KeyPair key = createKey(userId, now);
+        Account account = store.account(accountId).orElseThrow();
+        Tenant tenant = store.tenantsOfAccount(accountId).getFirst();
+        return new NewAccount(account, tenant, store.user(userId).orElseThrow(), key);
+    }
+
+    /** Adds a sub-user to an account with the given system policies (none: the user can sign but every call is refused). */
+    @Transactional
+    public User createUser(long accountId, String name, Set<Policy> policies) {
+        requireText(name, "user name");
+        store.account(accountId).orElseThrow(() -> new IllegalArgumentException("no account " + accountId));
+        long now = clock.millis();
+        long userId = store.insertUser(accountId, name, name, false, "ALIYUN", KeyGenerator.sourceUserId(), now);
+        store.replacePolicies(userId, policies);
+        long tenantId = store.tenantsOfAccount(accountId).getFirst().id();
+        store.grantRole(tenantId, userId, "member");
+        return store.user(userId).orElseThrow();
+    }
+
+    @Transactional
+    public KeyPair createAccessKey(long userId) {
+        store.user(userId).orElseThrow(() -> new IllegalArgumentException("no user " + userId));
+        return createKey(userId, clock.millis());
+    }
+
+    public void setAccessKeyEnabled(String accessKeyId, boolean enabled) {
+        if (store.setAccessKeyEnabled(accessKeyId, enabled) == 0) throw new IllegalArgumentException("no AccessKey " + accessKeyId);
+        accounts.evictCredentials();
+    }
+
+    public void deleteAccessKey(String accessKeyId) {
+        if (store.deleteAccessKey(accessKeyId) == 0) throw new IllegalArgumentException("no AccessKey " + accessKeyId);
+        accounts.evictCredentials();
+    }
+
+    @Transactional
+    public void setPolicies(long userId, Set<Policy> policies) {
+        store.user(userId).orElseThrow(() -> new IllegalArgumentException("no user " + userId));
+        store.replacePolicies(userId, policies);
+        accounts.evictCredentials();
+    }
+
+    public void setUserEnabled(long userId, boolean enabled) {
+        if (store.setUserEnabled(userId, enabled, clock.millis()) == 0) throw new IllegalArgumentException("no user " + userId);
+        accounts.evictCredentials();
+    }
+
+    /** Changes edition and billing switches of an account; takes effect on the next call. */
+    public Account updateAccount(long accountId, Edition edition, boolean payAsYouGo, boolean overdue) {
+        if (store.updateAccount(accountId, edition, payAsYouGo, overdue) == 0) throw new IllegalArgumentException("no account " + accountId);
+        accounts.evictCredentials();
+        return store.account(accountId).orElseThrow();
+    }
+
+    /**
+     * Creates the first account exactly once per database. The marker row and the account commit together, so when
+     * several nodes of a cluster start on an empty database one creates it and the others find it done.
+     */
+    @Transactional
+    public java.util.Optional<NewAccount> bootstrapFirstAccount(String name, Edition edition, String region, String userName) {
+        if (store.anyAccount() || !store.claimMarker("bootstrap", String.valueOf(clock.millis()))) return java.util.Optional.empty();
+        return java.util.Optional.of(createAccount(name, edition, region, userName));
+    }
+
+    private KeyPair createKey(long userId, long now) {
+        String id = KeyGenerator.accessKeyId();
+        String secret = KeyGenerator.accessKeySecret();
+        store.insertAccessKey(id, userId, cipher.encrypt(secret, id), now);
+        return new KeyPair(id, secret);
+    }
+
+    private static void requireText(String value, String what) {
+        if (value == null || value.isBlank()) throw new IllegalArgumentException("the " + what + " must not be empty");
+    }
+}

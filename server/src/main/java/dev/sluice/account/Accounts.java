@@ -1,0 +1,92 @@
+package dev.sluice.account;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import dev.sluice.account.internal.AccountStore;
+import dev.sluice.system.SecretCipher;
+
+/** Read side of accounts, users and keys, as the admission chain and the operations see them. */
+@Service
+public class Accounts {
+
+    /**
+     * Credentials are looked up on every call, so they are cached briefly. Changes made through {@link AccountAdmin}
+     * evict at once on this node; the short expiry bounds how long another node of a cluster may lag behind.
+     */
+    private final Cache<String, Optional<Credential>> credentials = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(5)).build();
+
+    private final AccountStore store;
+    private final SecretCipher cipher;
+
+    Accounts(AccountStore store, SecretCipher cipher) {
+        this.store = store;
+        this.cipher = cipher;
+    }
+
+    /** The credential behind an AccessKey id, including disabled keys (the caller decides how to refuse them). */
+    public Optional<Credential> credential(String accessKeyId) {
+        return credentials.get(accessKeyId, this::loadCredential);
+    }
+
+    void evictCredentials() {
+        credentials.invalidateAll();
+    }
+
+    private Optional<Credential> loadCredential(String accessKeyId) {
+        return store.accessKey(accessKeyId).flatMap(stored -> store.user(stored.key().userId()).flatMap(user ->
+                store.account(user.accountId()).map(account -> new Credential(
+                        accessKeyId,
+                        cipher.decrypt(stored.secretCipher(), accessKeyId),
+                        stored.key().enabled(),
+                        user,
+                        account,
+                        store.tenantsOfAccount(account.id()).getFirst(),
+                        store.policies(user.id())))));
+    }
+
+    public Optional<Account> account(long id) {
+        return store.account(id);
+    }
+
+    public List<Account> accounts() {
+        return store.accounts();
+    }
+
+    public List<Tenant> tenants(long accountId) {
+        return store.tenantsOfAccount(accountId);
+    }
+
+    public Optional<User> user(long accountId, long userId) {
+        return store.user(userId).filter(u -> u.accountId() == accountId);
+    }
+
+    /** The users of one account among the given ids; ids of other accounts' users are simply not found. */
+    public List<User> users(long accountId, Collection<Long> userIds) {
+        return store.usersOfAccount(accountId, userIds);
+    }
+
+    public List<User> users(long accountId) {
+        return store.allUsersOfAccount(accountId);
+    }
+
+    public Optional<User> userBySourceId(long accountId, String sourceId) {
+        return store.userBySource(accountId, sourceId);
+    }
+
+    public List<Role> roles(long tenantId, long userId) {
+        return store.roles(tenantId, userId);
+    }
+
+    public List<AccessKey> accessKeys(long userId) {
+        return store.accessKeysOfUser(userId);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.sluice.account;
+
+import java.io.PrintStream;
+import java.util.Optional;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+import dev.sluice.catalog.Edition;
+
+/**
+ * On the very first start, creates one account with its tenant, user and AccessKey, and prints what a person needs for a
+ * first signed call. Each fact is on its own "Name: value" line so scripts can read them. The secret goes to standard
+ * output once and never to the log.
+ */
+@Component
+class FirstStart {
+
+    @ConfigurationProperties("sluice.bootstrap")
+    record Settings(boolean enabled, String accountName, String edition, String region, String userName) {
+    }
+
+    private final AccountAdmin admin;
+    private final Accounts accounts;
+    private final Settings settings;
+    private final Environment environment;
+
+    FirstStart(AccountAdmin admin, Accounts accounts, Settings settings, Environment environment) {
+        this.admin = admin;
+        this.accounts = accounts;
+        this.settings = settings;
+        this.environment = environment;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void onReady() {
+        if (!settings.enabled()) return;
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        String endpoint = "http://127.0.0.1:" + port;
+        Optional<NewAccount> created = admin.bootstrapFirstAccount(settings.accountName(), Edition.valueOf(settings.edition().toUpperCase()),
+                settings.region(), settings.userName());
+        PrintStream out = System.out;
+        out.println();
+        out.println("Sluice is ready.");
+        out.println("Endpoint: " + endpoint);
+        if (created.isPresent()) {
+            NewAccount first = created.get();
+            out.println("TenantId: " + first.tenant().id());
+            out.println("AccessKeyId: " + first.key().accessKeyId());
+            out.println("AccessKeySecret: " + first.key().accessKeySecret());
+            out.println("(The secret is shown this once. Keep it; later starts reuse the data and do not print it again.)");
+            out.println(FirstCallExample.render(endpoint, port, first));
+        } else {
+            accounts.accounts().stream().findFirst().ifPresent(account ->
+                    accounts.tenants(account.id()).stream().findFirst().ifPresent(t -> out.println("TenantId: " + t.id())));
+            out.println("(Existing data reused; AccessKeys were printed on the first start. `./sluice admin key create` makes a new one.)");
+        }
+        out.flush();
+    }
+}

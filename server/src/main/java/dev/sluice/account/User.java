@@ -1,0 +1,6 @@
+package dev.sluice.account;
+
+/** A user of an account: its main user or one of its sub-users. */
+public record User(long id, long accountId, String name, String displayName, boolean mainUser, boolean enabled,
+                   String sourceType, String sourceId, String mail, String mobilePhone, long createdAt, long modifiedAt) {
+}

@@ -1,0 +1,150 @@
+package dev.sluice.gateway;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+
+import dev.sluice.catalog.Catalog;
+import dev.sluice.catalog.Operation;
+import dev.sluice.dispatch.Caller;
+import dev.sluice.dispatch.Dispatcher;
+import dev.sluice.governance.AdmissionChain;
+import dev.sluice.governance.Call;
+import dev.sluice.governance.SignedRequest;
+import dev.sluice.protocol.FormEncoding;
+import dev.sluice.protocol.PopError;
+import dev.sluice.protocol.PopErrors;
+import dev.sluice.protocol.PopException;
+import dev.sluice.protocol.Wire;
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The RPC endpoint at {@code /}: reads the request off the wire, lets the admission chain decide, dispatches, and
+ * writes the answer. All protocol decisions live in the chain and the dispatcher; this class only translates.
+ */
+@Controller
+class RpcEndpoint {
+
+    private static final Logger log = LoggerFactory.getLogger(RpcEndpoint.class);
+
+    private final Catalog catalog;
+    private final AdmissionChain chain;
+    private final Dispatcher dispatcher;
+    private final Envelopes envelopes;
+    private final Clock clock;
+    private final GatewaySettings settings;
+
+    RpcEndpoint(Catalog catalog, AdmissionChain chain, Dispatcher dispatcher, Clock clock, GatewaySettings settings) {
+        this.catalog = catalog;
+        this.chain = chain;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+        this.settings = settings;
+        this.envelopes = new Envelopes(settings.hostId());
+    }
+
+    @RequestMapping(path = "/", method = {RequestMethod.POST, RequestMethod.GET})
+    ResponseEntity<byte[]> call(HttpServletRequest http) {
+        String requestId = RequestIds.next();
+        try {
+            SignedRequest request = read(http);
+            Operation operation = operationOf(request);
+            Call call = new Call(requestId, clock.instant(), request, operation);
+            AdmissionChain.Outcome outcome = chain.admit(call);
+            if (!outcome.admitted()) return error(requestId, outcome.verdict().error(), outcome.verdict().headers());
+            var credential = call.credential();
+            Caller caller = new Caller(credential.account(), credential.tenant(), credential.user(), credential.accessKeyId(), requestId);
+            ObjectNode data = dispatcher.dispatch(operation, call.parameters(), caller);
+            return answer(200, requestId, envelopes.success(requestId, data), outcome.verdict().headers());
+        } catch (PopException refused) {
+            return error(requestId, refused.error(), Map.of());
+        } catch (DataAccessException storage) {
+            log.error("request {} failed on storage", requestId, storage);
+            return error(requestId, PopErrors.serviceUnavailable("the database cannot be reached."), Map.of());
+        } catch (RuntimeException bug) {
+            log.error("request {} failed", requestId, bug);
+            return error(requestId, PopErrors.internalError(), Map.of());
+        }
+    }
+
+    private Operation operationOf(SignedRequest request) {
+        Map<String, String> parameters = request.parameters();
+        String action = firstPresent(request.header(Wire.HEADER_ACTION), parameters.get(Wire.ACTION));
+        if (action == null) throw PopErrors.missingAction().exception();
+        String version = firstPresent(request.header(Wire.HEADER_VERSION), parameters.get(Wire.VERSION_PARAM));
+        if (version == null) throw PopErrors.missingVersion().exception();
+        if (!Wire.VERSION.equals(version)) throw PopErrors.invalidVersion(version).exception();
+        return catalog.find(action).orElseThrow(() -> PopErrors.actionNotFound(action).exception());
+    }
+
+    private SignedRequest read(HttpServletRequest http) {
+        Map<String, String> headers = new HashMap<>();
+        for (String name : Collections.list(http.getHeaderNames())) headers.put(name.toLowerCase(Locale.ROOT), http.getHeader(name));
+        String rawQuery = http.getQueryString();
+        Map<String, String> query = rawQuery == null ? Map.of() : decode(rawQuery, "query string");
+        byte[] body = readBody(http);
+        Map<String, String> form = Map.of();
+        if (body.length > 0) {
+            String contentType = http.getContentType() == null ? "" : http.getContentType().toLowerCase(Locale.ROOT);
+            if (!contentType.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
+                throw PopErrors.unsupportedContentType(http.getContentType()).exception();
+            }
+            form = decode(new String(body, StandardCharsets.UTF_8), "form body");
+        }
+        return new SignedRequest(http.getMethod(), "/", query, form, headers, body);
+    }
+
+    private static Map<String, String> decode(String encoded, String where) {
+        try {
+            return FormEncoding.decode(encoded);
+        } catch (IllegalArgumentException malformed) {
+            throw PopErrors.invalidParameter(where, malformed.getMessage()).exception();
+        }
+    }
+
+    /** Reads at most the configured number of bytes, refusing larger bodies without buffering them. */
+    private byte[] readBody(HttpServletRequest http) {
+        long limit = settings.maxBodyBytes();
+        if (http.getContentLengthLong() > limit) throw PopErrors.bodyTooLarge(limit).exception();
+        try (InputStream in = http.getInputStream()) {
+            byte[] body = in.readNBytes((int) limit + 1);
+            if (body.length > limit) throw PopErrors.bodyTooLarge(limit).exception();
+            return body;
+        } catch (IOException e) {
+            throw PopErrors.invalidParameter("body", "the request body could not be read").exception();
+        }
+    }
+
+    private ResponseEntity<byte[]> error(String requestId, PopError error, Map<String, String> headers) {
+        return answer(error.httpStatus(), requestId, envelopes.error(requestId, error), headers);
+    }
+
+    private static ResponseEntity<byte[]> answer(int status, String requestId, byte[] body, Map<String, String> extra) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("x-acs-request-id", requestId);
+        extra.forEach(headers::set);
+        return ResponseEntity.status(status).headers(headers).body(body);
+    }
+
+    private static String firstPresent(String a, String b) {
+        if (a != null && !a.isEmpty()) return a;
+        return b != null && !b.isEmpty() ? b : null;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.sluice.governance;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.sluice.account.Accounts;
+import dev.sluice.account.Credential;
+import dev.sluice.protocol.PopErrors;
+import dev.sluice.protocol.PopException;
+import dev.sluice.protocol.Wire;
+
+/**
+ * Who signed the call, and is the signature good: the AccessKey exists and is enabled, the signature matches (ACS3
+ * header signature or classic RPC signature), the timestamp is inside the clock window and the nonce is new.
+ * A call carrying a security token is let through unverified, flagged, for {@link Identity} to refuse in words that
+ * say why: such credentials are never valid here, whoever issued them.
+ */
+final class Authenticate implements AdmissionStep {
+
+    private final Accounts accounts;
+    private final NonceRegistry nonces;
+    private final Duration clockSkew;
+    private final Clock clock;
+
+    Authenticate(Accounts accounts, NonceRegistry nonces, Duration clockSkew, Clock clock) {
+        this.accounts = accounts;
+        this.nonces = nonces;
+        this.clockSkew = clockSkew;
+        this.clock = clock;
+    }
+
+    @Override
+    public Verdict check(Call call) {
+        try {
+            SignedRequest request = call.request();
+            String authorization = request.header(Wire.HEADER_AUTHORIZATION);
+            SignatureClaim claim = authorization != null ? Acs3Claim.of(request, authorization) : ClassicClaim.of(request);
+            if (claim.securityToken()) {
+                call.authenticated(null, true);
+                return Verdict.pass();
+            }
+            checkClock(claim);
+            Credential credential = accounts.credential(claim.accessKeyId())
+                    .orElseThrow(() -> PopErrors.accessKeyNotFound(claim.accessKeyId()).exception());
+            if (!claim.verify(credential.secret())) return Verdict.deny(PopErrors.signatureMismatch());
+            if (!credential.keyEnabled()) return Verdict.deny(PopErrors.accessKeyDisabled(claim.accessKeyId()));
+            if (!nonces.firstUse(claim.accessKeyId(), claim.nonce(), clockSkew.multipliedBy(2))) {
+                return Verdict.deny(PopErrors.nonceUsed(claim.nonce()));
+            }
+            call.authenticated(credential, false);
+            return Verdict.pass();
+        } catch (PopException refused) {
+            return Verdict.deny(refused.error());
+        }
+    }
+
+    private void checkClock(SignatureClaim claim) {
+        Instant signedAt = claim.timestamp();
+        Duration off = Duration.between(signedAt, clock.instant()).abs();
+        if (off.compareTo(clockSkew) > 0) throw PopErrors.timestampExpired(claim.rawTimestamp(), clockSkew.toMinutes()).exception();
+    }
+
+    static String required(Map<String, String> values, String name) {
+        String value = values.get(name);
+        if (value == null || value.isEmpty()) throw PopErrors.missingSignatureField(name).exception();
+        return value;
+    }
+
+    static Optional<String> optional(Map<String, String> values, String name) {
+        return Optional.ofNullable(values.get(name)).filter(v -> !v.isEmpty());
+    }
+}

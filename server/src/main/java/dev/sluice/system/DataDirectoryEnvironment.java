@@ -1,0 +1,46 @@
+package dev.sluice.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points the embedded H2 database into the data directory unless a database URL was configured.
+ * Done before the context starts because the data source is auto-configured from {@code spring.datasource.url}, and
+ * H2 refuses paths that are only implicitly relative, so the directory is resolved to an absolute path here.
+ */
+public final class DataDirectoryEnvironment implements EnvironmentPostProcessor {
+
+    static final String DATA_DIR = "sluice.data-dir";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        String external = firstNonBlank(environment.getProperty("SLUICE_DB_URL"), environment.getProperty("spring.datasource.url"));
+        if (external != null) {
+            environment.getPropertySources().addFirst(new MapPropertySource("sluiceDatabase", Map.of("spring.datasource.url", external)));
+            return;
+        }
+        Path dir = Path.of(environment.getProperty(DATA_DIR, "./data")).toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + dir, e);
+        }
+        // AUTO_SERVER lets `./sluice admin` open the same file while the server runs.
+        String url = "jdbc:h2:file:" + dir.resolve("sluice") + ";AUTO_SERVER=TRUE";
+        environment.getPropertySources().addFirst(new MapPropertySource("sluiceDataDirectory",
+                Map.of("spring.datasource.url", url, DATA_DIR, dir.toString())));
+    }
+
+    private static String firstNonBlank(String a, String b) {
+        if (a != null && !a.isBlank()) return a;
+        return b != null && !b.isBlank() ? b : null;
+    }
+}

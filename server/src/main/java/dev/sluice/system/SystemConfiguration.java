@@ -1,0 +1,26 @@
+package dev.sluice.system;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class SystemConfiguration {
+
+    /** One clock for the whole server, so tests can move time (day and month roll-over) deterministically. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    SecretCipher secretCipher(@Value("${sluice.master-key:}") String configuredKey,
+                              @Value("${sluice.data-dir}") String dataDir) {
+        return new SecretCipher(MasterKey.load(configuredKey, Path.of(dataDir)));
+    }
+}
