@@ -1,0 +1,106 @@
+package dev.sluice.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Turns the generated catalog JSON into the model; fails loudly on anything it does not understand. */
+final class CatalogReader {
+
+    private CatalogReader() {
+    }
+
+    static List<Operation> readResource(String resource) {
+        try (InputStream in = CatalogReader.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("catalog resource '" + resource + "' is not on the classpath");
+            return readOperations(JsonMapper.shared().readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read catalog resource '" + resource + "'", e);
+        }
+    }
+
+    static List<Operation> readOperations(JsonNode root) {
+        List<Operation> operations = new ArrayList<>();
+        for (JsonNode node : required(root, "operations").values()) {
+            String action = text(node, "action");
+            try {
+                operations.add(operation(node));
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("catalog entry '" + action + "' is invalid: " + e.getMessage(), e);
+            }
+        }
+        return operations;
+    }
+
+    private static Operation operation(JsonNode node) {
+        List<Param> request = new ArrayList<>();
+        for (JsonNode param : required(node, "request").values()) {
+            request.add(param(param, ParamLocation.valueOf(text(param, "location").toUpperCase(Locale.ROOT))));
+        }
+        return new Operation(
+                text(node, "action"),
+                text(node, "module"),
+                text(node, "group"),
+                required(node, "level").asInt(),
+                Edition.parse(text(node, "minEdition")),
+                OperationType.parse(text(node, "type")),
+                request,
+                responseShape(required(node, "response")),
+                adminRoles(required(node, "adminRoles")));
+    }
+
+    private static Param param(JsonNode node, ParamLocation location) {
+        List<Param> fields = new ArrayList<>();
+        for (JsonNode field : node.path("fields").values()) {
+            fields.add(param(field, location));
+        }
+        JsonNode items = node.get("items");
+        return new Param(
+                node.path("name").asString(""),
+                location,
+                ParamType.parse(text(node, "type")),
+                // an element shape declares no "required": elements are always there
+                node.path("required").asBoolean(true),
+                "json".equals(node.path("encoding").asString(null)),
+                fields,
+                items == null ? null : param(items, location));
+    }
+
+    private static ResponseShape responseShape(JsonNode node) {
+        List<ResponseShape> fields = new ArrayList<>();
+        for (JsonNode field : node.path("fields").values()) {
+            fields.add(responseShape(field));
+        }
+        JsonNode items = node.get("items");
+        return new ResponseShape(
+                node.path("name").asString(""),
+                ParamType.parse(text(node, "type")),
+                fields,
+                items == null ? null : responseShape(items));
+    }
+
+    private static Set<AdminRole> adminRoles(JsonNode node) {
+        Set<AdminRole> roles = EnumSet.noneOf(AdminRole.class);
+        for (JsonNode role : node.values()) {
+            roles.add(AdminRole.valueOf(role.asString()));
+        }
+        return roles;
+    }
+
+    private static JsonNode required(JsonNode node, String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) throw new IllegalStateException("'" + name + "' is missing");
+        return value;
+    }
+
+    private static String text(JsonNode node, String name) {
+        return required(node, name).asString();
+    }
+}
