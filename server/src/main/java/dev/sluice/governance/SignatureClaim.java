@@ -15,6 +15,6 @@ sealed interface SignatureClaim permits ClassicClaim, Acs3Claim {
 
     boolean securityToken();
 
-    /** True when the request's signature is the one this secret produces. */
-    boolean verify(String secret);
+    /** Passes when the request's signature is the one this secret produces; otherwise throws the POP refusal. */
+    void verify(String secret);
 }

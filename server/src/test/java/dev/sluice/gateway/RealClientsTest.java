@@ -56,7 +56,7 @@ class RealClientsTest {
     void teaOpenApiGetsTheCallersTenant() {
         Map<String, Object> body = tea(account.key().accessKeySecret()).call("GetMyTenants", Map.of("OpTenantId", tenant), Map.of());
 
-        assertThat(body).containsEntry("Success", true).containsEntry("Code", "OK").containsEntry("HttpStatusCode", 200);
+        assertThat(body).containsEntry("Success", true).containsEntry("Code", "OK").containsEntry("HttpStatusCode", 200L);
         assertThat(body.get("RequestId")).asString().matches("[0-9A-F-]{36}");
         @SuppressWarnings("unchecked")
         var tenants = (List<Map<String, Object>>) body.get("TenantList");
