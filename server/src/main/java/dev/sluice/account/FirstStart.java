@@ -51,8 +51,8 @@ class FirstStart {
             out.println("TenantId: " + first.tenant().id());
             out.println("AccessKeyId: " + first.key().accessKeyId());
             out.println("AccessKeySecret: " + first.key().accessKeySecret());
-            out.println("(The secret is shown this once. Keep it; later starts reuse the data and do not print it again.)");
             out.println(FirstCallExample.render(endpoint, port, first));
+            out.println("(The secret is shown this once. Keep it; later starts reuse the data and do not print it again.)");
         } else {
             accounts.accounts().stream().findFirst().ifPresent(account ->
                     accounts.tenants(account.id()).stream().findFirst().ifPresent(t -> out.println("TenantId: " + t.id())));

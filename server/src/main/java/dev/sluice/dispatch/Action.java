@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.core.annotation.AliasFor;
 import org.springframework.stereotype.Component;
 
 /** Marks the handler of one operation, named exactly as on the wire. */
@@ -15,5 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 public @interface Action {
 
+    /** The action name; also the handler's bean name, unique because action names are. */
+    @AliasFor(annotation = Component.class)
     String value();
 }
