@@ -11,7 +11,8 @@ final class FirstCallExample {
         String id = first.key().accessKeyId();
         return """
 
-                A first signed call with Alibaba Cloud's generic Java client (com.aliyun:tea-openapi):
+                A first signed call, after `export SLUICE_SECRET=<the AccessKeySecret above>`.
+                With Alibaba Cloud's generic Java client (com.aliyun:tea-openapi):
 
                     var config = new com.aliyun.teaopenapi.models.Config()
                             .setAccessKeyId("%2$s").setAccessKeySecret(System.getenv("SLUICE_SECRET"))
@@ -26,7 +27,8 @@ final class FirstCallExample {
 
                 Or with the aliyun CLI:
 
-                    aliyun dataphin-public GetMyTenants --OpTenantId %1$d --endpoint 127.0.0.1:%3$s --insecure \\
+                    aliyun dataphin-public GetMyTenants --force --version 2023-06-30 --OpTenantId %1$d \\
+                        --endpoint 127.0.0.1:%3$s --insecure \\
                         --access-key-id %2$s --access-key-secret "$SLUICE_SECRET" --region cn-hangzhou
                 """.formatted(tenant, id, port);
     }
