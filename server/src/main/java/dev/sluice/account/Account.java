@@ -1,7 +1,5 @@
 package dev.sluice.account;
 
-import dev.sluice.catalog.Edition;
-
-/** A customer account: the unit that editions, limits, quotas and bills apply to. */
-public record Account(long id, String name, Edition edition, String region, boolean payAsYouGo, boolean overdue, long createdAt) {
+/** A customer account: the unit that plans (edition, limits, quotas) and bills apply to. */
+public record Account(long id, String name, String plan, String region, boolean payAsYouGo, boolean overdue, long createdAt) {
 }

@@ -8,7 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.sluice.account.internal.AccountStore;
 import dev.sluice.account.internal.KeyGenerator;
-import dev.sluice.catalog.Edition;
+import dev.sluice.plan.Plans;
 import dev.sluice.system.SecretCipher;
 
 /** Operator-side changes to accounts, users and keys: used by the bootstrap, the admin command line and the console. */
@@ -19,23 +19,26 @@ public class AccountAdmin {
     private final SecretCipher cipher;
     private final Accounts accounts;
     private final Clock clock;
+    private final Plans plans;
 
-    AccountAdmin(AccountStore store, SecretCipher cipher, Accounts accounts, Clock clock) {
+    AccountAdmin(AccountStore store, SecretCipher cipher, Accounts accounts, Clock clock, Plans plans) {
         this.store = store;
         this.cipher = cipher;
         this.accounts = accounts;
         this.clock = clock;
+        this.plans = plans;
     }
 
     /** Creates an account with its tenant and a main user holding full access, the super administrator role and one key. */
     @Transactional
-    public NewAccount createAccount(String name, Edition edition, String region, String mainUserName) {
+    public NewAccount createAccount(String name, String plan, String region, String mainUserName) {
         requireText(name, "account name");
         requireText(region, "region");
         requireText(mainUserName, "user name");
+        String planName = knownPlan(plan);
         if (store.accountByName(name).isPresent()) throw new IllegalArgumentException("an account named '" + name + "' exists already");
         long now = clock.millis();
-        long accountId = store.insertAccount(name, edition, region, now);
+        long accountId = store.insertAccount(name, planName, region, now);
         long tenantId = store.insertTenant(accountId, name, "Tenant of account " + name, now);
         long userId = store.insertUser(accountId, mainUserName, mainUserName, true, "ALIYUN", KeyGenerator.sourceUserId(), now);
         store.setTenantOwner(tenantId, userId);
@@ -88,9 +91,9 @@ public class AccountAdmin {
         accounts.evictCredentials();
     }
 
-    /** Changes edition and billing switches of an account; takes effect on the next call. */
-    public Account updateAccount(long accountId, Edition edition, boolean payAsYouGo, boolean overdue) {
-        if (store.updateAccount(accountId, edition, payAsYouGo, overdue) == 0) throw new IllegalArgumentException("no account " + accountId);
+    /** Changes the plan and billing switches of an account; takes effect on the next call. */
+    public Account updateAccount(long accountId, String plan, boolean payAsYouGo, boolean overdue) {
+        if (store.updateAccount(accountId, knownPlan(plan), payAsYouGo, overdue) == 0) throw new IllegalArgumentException("no account " + accountId);
         accounts.evictCredentials();
         return store.account(accountId).orElseThrow();
     }
@@ -100,9 +103,9 @@ public class AccountAdmin {
      * several nodes of a cluster start on an empty database one creates it and the others find it done.
      */
     @Transactional
-    public java.util.Optional<NewAccount> bootstrapFirstAccount(String name, Edition edition, String region, String userName) {
+    public java.util.Optional<NewAccount> bootstrapFirstAccount(String name, String plan, String region, String userName) {
         if (store.anyAccount() || !store.claimMarker("bootstrap", String.valueOf(clock.millis()))) return java.util.Optional.empty();
-        return java.util.Optional.of(createAccount(name, edition, region, userName));
+        return java.util.Optional.of(createAccount(name, plan, region, userName));
     }
 
     private KeyPair createKey(long userId, long now) {
@@ -110,6 +113,11 @@ public class AccountAdmin {
         String secret = KeyGenerator.accessKeySecret();
         store.insertAccessKey(id, userId, cipher.encrypt(secret, id), now);
         return new KeyPair(id, secret);
+    }
+
+    private String knownPlan(String plan) {
+        return plans.find(plan).map(p -> p.name()).orElseThrow(() ->
+                new IllegalArgumentException("unknown plan '" + plan + "'; configured plans: " + plans.names()));
     }
 
     private static void requireText(String value, String what) {

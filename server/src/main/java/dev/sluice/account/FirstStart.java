@@ -9,8 +9,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-import dev.sluice.catalog.Edition;
-
 /**
  * On the very first start, creates one account with its tenant, user and AccessKey, and prints what a person needs for a
  * first signed call. Each fact is on its own "Name: value" line so scripts can read them. The secret goes to standard
@@ -20,7 +18,7 @@ import dev.sluice.catalog.Edition;
 class FirstStart {
 
     @ConfigurationProperties("sluice.bootstrap")
-    record Settings(boolean enabled, String accountName, String edition, String region, String userName) {
+    record Settings(boolean enabled, String accountName, String plan, String region, String userName) {
     }
 
     private final AccountAdmin admin;
@@ -40,8 +38,8 @@ class FirstStart {
         if (!settings.enabled()) return;
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         String endpoint = "http://127.0.0.1:" + port;
-        Optional<NewAccount> created = admin.bootstrapFirstAccount(settings.accountName(), Edition.valueOf(settings.edition().toUpperCase()),
-                settings.region(), settings.userName());
+        Optional<NewAccount> created = admin.bootstrapFirstAccount(settings.accountName(), settings.plan(), settings.region(),
+                settings.userName());
         PrintStream out = System.out;
         out.println();
         out.println("Sluice is ready.");

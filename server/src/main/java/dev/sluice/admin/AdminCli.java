@@ -1,6 +1,5 @@
 package dev.sluice.admin;
 
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -16,7 +15,6 @@ import dev.sluice.account.KeyPair;
 import dev.sluice.account.NewAccount;
 import dev.sluice.account.Policy;
 import dev.sluice.account.User;
-import dev.sluice.catalog.Edition;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,15 +44,6 @@ public final class AdminCli {
         }
     }
 
-    static Edition edition(String name) {
-        try {
-            return Edition.valueOf(name.trim().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(new CommandLine(AdminCli.class),
-                    "unknown edition '" + name + "'; one of " + Arrays.toString(Edition.values()).toLowerCase());
-        }
-    }
-
     static Set<Policy> policies(String name) {
         return switch (name.trim().toLowerCase()) {
             case "full" -> EnumSet.of(Policy.FULL_ACCESS);
@@ -78,9 +67,9 @@ public final class AdminCli {
 
             @Override
             public Integer call() {
-                System.out.printf("%-8s %-24s %-12s %-14s %-6s %-7s %s%n", "ID", "NAME", "EDITION", "REGION", "PAYG", "OVERDUE", "TENANT");
+                System.out.printf("%-8s %-24s %-12s %-14s %-6s %-7s %s%n", "ID", "NAME", "PLAN", "REGION", "PAYG", "OVERDUE", "TENANT");
                 for (Account a : accounts.accounts()) {
-                    System.out.printf("%-8d %-24s %-12s %-14s %-6s %-7s %s%n", a.id(), a.name(), a.edition().name().toLowerCase(),
+                    System.out.printf("%-8d %-24s %-12s %-14s %-6s %-7s %s%n", a.id(), a.name(), a.plan(),
                             a.region(), a.payAsYouGo(), a.overdue(), accounts.tenants(a.id()).getFirst().id());
                 }
                 return 0;
@@ -90,7 +79,7 @@ public final class AdminCli {
         @Command(name = "create", description = "Create an account with its tenant, main user and first AccessKey.")
         static final class Create implements Callable<Integer> {
             @Option(names = "--name", required = true) String name;
-            @Option(names = "--edition", defaultValue = "intelligent", description = "personal, agile, basic or intelligent") String edition;
+            @Option(names = {"--plan", "--edition"}, defaultValue = "intelligent", description = "a configured plan: personal, agile, basic, intelligent by default") String plan;
             @Option(names = "--region", defaultValue = "cn-hangzhou") String region;
             @Option(names = "--user", defaultValue = "admin", description = "name of the main user") String user;
             private final AccountAdmin admin;
@@ -101,7 +90,7 @@ public final class AdminCli {
 
             @Override
             public Integer call() {
-                NewAccount created = admin.createAccount(name, edition(edition), region, user);
+                NewAccount created = admin.createAccount(name, plan, region, user);
                 System.out.println("AccountId: " + created.account().id());
                 System.out.println("TenantId: " + created.tenant().id());
                 System.out.println("UserId: " + created.mainUser().id());
@@ -111,10 +100,10 @@ public final class AdminCli {
             }
         }
 
-        @Command(name = "update", description = "Change an account's edition or billing switches.")
+        @Command(name = "update", description = "Change an account's plan (edition) or billing switches.")
         static final class Update implements Callable<Integer> {
             @Option(names = "--id", required = true) long id;
-            @Option(names = "--edition") String edition;
+            @Option(names = {"--plan", "--edition"}) String plan;
             @Option(names = "--pay-as-you-go", arity = "1") Boolean payAsYouGo;
             @Option(names = "--overdue", arity = "1") Boolean overdue;
             private final AccountAdmin admin;
@@ -128,9 +117,9 @@ public final class AdminCli {
             @Override
             public Integer call() {
                 Account current = accounts.account(id).orElseThrow(() -> new IllegalArgumentException("no account " + id));
-                Account updated = admin.updateAccount(id, edition == null ? current.edition() : edition(edition),
+                Account updated = admin.updateAccount(id, plan == null ? current.plan() : plan,
                         payAsYouGo == null ? current.payAsYouGo() : payAsYouGo, overdue == null ? current.overdue() : overdue);
-                System.out.println("Account " + updated.id() + ": edition " + updated.edition().name().toLowerCase()
+                System.out.println("Account " + updated.id() + ": plan " + updated.plan()
                         + ", pay-as-you-go " + updated.payAsYouGo() + ", overdue " + updated.overdue());
                 return 0;
             }

@@ -14,7 +14,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import dev.sluice.account.AccountAdmin;
 import dev.sluice.account.NewAccount;
 import dev.sluice.catalog.Catalog;
-import dev.sluice.catalog.Edition;
 import dev.sluice.catalog.Operation;
 import dev.sluice.catalog.Param;
 import dev.sluice.testsupport.RawClient;
@@ -38,7 +37,7 @@ class EveryOperationTest {
 
     @BeforeAll
     void newAccount() {
-        account = TestAccounts.create(admin, Edition.INTELLIGENT);
+        account = TestAccounts.create(admin, "intelligent");
         client = new RawClient(port, account.key().accessKeyId(), account.key().accessKeySecret());
     }
 

@@ -13,7 +13,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.sluice.account.AccountAdmin;
 import dev.sluice.account.NewAccount;
-import dev.sluice.catalog.Edition;
 import dev.sluice.testsupport.RawClient;
 import dev.sluice.testsupport.RawClient.Response;
 import dev.sluice.testsupport.SluiceServerTest;
@@ -34,7 +33,7 @@ class ProtocolEdgeTest {
 
     @BeforeEach
     void newAccount() {
-        account = TestAccounts.create(admin, Edition.INTELLIGENT);
+        account = TestAccounts.create(admin, "intelligent");
         client = new RawClient(port, account.key().accessKeyId(), account.key().accessKeySecret());
     }
 

@@ -17,7 +17,6 @@ import com.aliyuncs.exceptions.ClientException;
 
 import dev.sluice.account.AccountAdmin;
 import dev.sluice.account.NewAccount;
-import dev.sluice.catalog.Edition;
 import dev.sluice.dispatch.RpcJson;
 import dev.sluice.testsupport.CoreClient;
 import dev.sluice.testsupport.SluiceServerTest;
@@ -40,7 +39,7 @@ class RealClientsTest {
 
     @BeforeEach
     void newAccount() {
-        account = TestAccounts.create(admin, Edition.INTELLIGENT);
+        account = TestAccounts.create(admin, "intelligent");
         tenant = String.valueOf(account.tenant().id());
     }
 
@@ -130,7 +129,7 @@ class RealClientsTest {
 
     @Test
     void anotherAccountsTenantIsRefused() {
-        NewAccount other = TestAccounts.create(admin, Edition.INTELLIGENT);
+        NewAccount other = TestAccounts.create(admin, "intelligent");
         assertThatThrownBy(() -> tea(account.key().accessKeySecret())
                 .call("GetMyTenants", Map.of("OpTenantId", String.valueOf(other.tenant().id())), Map.of()))
                 .isInstanceOfSatisfying(TeaException.class, e -> {

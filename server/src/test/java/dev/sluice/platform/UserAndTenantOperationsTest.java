@@ -15,7 +15,6 @@ import dev.sluice.account.KeyPair;
 import dev.sluice.account.NewAccount;
 import dev.sluice.account.Policy;
 import dev.sluice.account.User;
-import dev.sluice.catalog.Edition;
 import dev.sluice.testsupport.RawClient;
 import dev.sluice.testsupport.RawClient.Response;
 import dev.sluice.testsupport.SluiceServerTest;
@@ -37,7 +36,7 @@ class UserAndTenantOperationsTest {
 
     @BeforeEach
     void newAccount() {
-        account = TestAccounts.create(admin, Edition.BASIC);
+        account = TestAccounts.create(admin, "basic");
         owner = new RawClient(port, account.key().accessKeyId(), account.key().accessKeySecret());
     }
 
@@ -57,7 +56,7 @@ class UserAndTenantOperationsTest {
     @Test
     void getUsersAnswersOnlyThisAccountsUsers() {
         User sub = admin.createUser(account.account().id(), "analyst", Set.of(Policy.READ_ONLY));
-        NewAccount stranger = TestAccounts.create(admin, Edition.BASIC);
+        NewAccount stranger = TestAccounts.create(admin, "basic");
 
         Response response = owner.call("GetUsers").param("OpTenantId", account.tenant().id())
                 .param("UserIdList", "[\"" + sub.id() + "\",\"" + stranger.mainUser().id() + "\",\"not-a-number\"]").send();
@@ -81,7 +80,7 @@ class UserAndTenantOperationsTest {
         assertThat(found.body().get("User").get("Id").asString()).isEqualTo(String.valueOf(account.mainUser().id()));
         assertThat(found.body().get("User").get("DisplayName").asString()).isEqualTo("owner");
 
-        NewAccount stranger = TestAccounts.create(admin, Edition.BASIC);
+        NewAccount stranger = TestAccounts.create(admin, "basic");
         Response hidden = owner.call("GetUserBySourceId").param("OpTenantId", account.tenant().id())
                 .param("SourceId", stranger.mainUser().sourceId()).send();
         assertThat(hidden.status()).isEqualTo(404);

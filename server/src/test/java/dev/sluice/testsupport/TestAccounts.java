@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import dev.sluice.account.AccountAdmin;
 import dev.sluice.account.NewAccount;
-import dev.sluice.catalog.Edition;
 
 /** Fresh accounts for tests, each with a unique name so test classes never share counters or data. */
 public final class TestAccounts {
@@ -12,7 +11,7 @@ public final class TestAccounts {
     private TestAccounts() {
     }
 
-    public static NewAccount create(AccountAdmin admin, Edition edition) {
-        return admin.createAccount("test-" + UUID.randomUUID(), edition, "cn-hangzhou", "owner");
+    public static NewAccount create(AccountAdmin admin, String plan) {
+        return admin.createAccount("test-" + UUID.randomUUID(), plan, "cn-hangzhou", "owner");
     }
 }

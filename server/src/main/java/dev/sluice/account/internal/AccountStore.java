@@ -20,7 +20,6 @@ import dev.sluice.account.Policy;
 import dev.sluice.account.Role;
 import dev.sluice.account.Tenant;
 import dev.sluice.account.User;
-import dev.sluice.catalog.Edition;
 
 /** All SQL of the account module, in one place. */
 @Repository
@@ -37,10 +36,10 @@ public class AccountStore {
 
     // --- accounts and tenants ----------------------------------------------------------------------------------------
 
-    public long insertAccount(String name, Edition edition, String region, long now) {
+    public long insertAccount(String name, String plan, String region, long now) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into account (name, edition, region, created_at) values (:name, :edition, :region, :now)")
-                .param("name", name).param("edition", edition.name()).param("region", region).param("now", now)
+        jdbc.sql("insert into account (name, plan, region, created_at) values (:name, :plan, :region, :now)")
+                .param("name", name).param("plan", plan).param("region", region).param("now", now)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -61,9 +60,9 @@ public class AccountStore {
         return jdbc.sql("select count(*) from account").query(Long.class).single() > 0;
     }
 
-    public int updateAccount(long id, Edition edition, boolean payAsYouGo, boolean overdue) {
-        return jdbc.sql("update account set edition = :edition, pay_as_you_go = :payg, overdue = :overdue where id = :id")
-                .param("edition", edition.name()).param("payg", payAsYouGo).param("overdue", overdue).param("id", id).update();
+    public int updateAccount(long id, String plan, boolean payAsYouGo, boolean overdue) {
+        return jdbc.sql("update account set plan = :plan, pay_as_you_go = :payg, overdue = :overdue where id = :id")
+                .param("plan", plan).param("payg", payAsYouGo).param("overdue", overdue).param("id", id).update();
     }
 
     public long insertTenant(long accountId, String name, String description, long now) {
@@ -199,7 +198,7 @@ public class AccountStore {
     // --- row mappers ------------------------------------------------------------------------------------------------
 
     private static Account account(ResultSet rs, int row) throws SQLException {
-        return new Account(rs.getLong("id"), rs.getString("name"), Edition.valueOf(rs.getString("edition")),
+        return new Account(rs.getLong("id"), rs.getString("name"), rs.getString("plan"),
                 rs.getString("region"), rs.getBoolean("pay_as_you_go"), rs.getBoolean("overdue"), rs.getLong("created_at"));
     }
 
