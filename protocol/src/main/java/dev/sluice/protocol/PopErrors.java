@@ -121,6 +121,50 @@ public final class PopErrors {
                 "OpTenantId " + opTenantId + " is not the tenant of the calling account.");
     }
 
+    // --- policy, edition, account standing --------------------------------------------------------------------------
+
+    public static PopError policyDenied(String action, String why) {
+        return new PopError("Forbidden.RAM", 403,
+                "The caller is not authorized to call " + action + ": " + why,
+                "Attach the full-access policy to the user, or call a read operation.");
+    }
+
+    public static PopError adminRequired(String action, String roles) {
+        return new PopError("Forbidden.NoPermission", 403,
+                action + " may only be called by " + roles + ".");
+    }
+
+    public static PopError editionTooLow(String action, String needed, String actual) {
+        return new PopError("Forbidden.EditionNotSupported", 403,
+                action + " needs the " + needed + " edition or higher; the account's plan gives " + actual + ".",
+                "Upgrade the account's edition to use this operation.");
+    }
+
+    public static PopError accountOverdue() {
+        return new PopError("Forbidden.AccountOverdue", 403,
+                "The account has an overdue payment; every call is refused until it is settled.");
+    }
+
+    // --- counted admission -----------------------------------------------------------------------------------------
+
+    public static PopError throttled(String limit, String plan) {
+        return new PopError("Throttling.User", 429,
+                "Request was denied by flow control: " + limit + " for plan " + plan + ".",
+                "Slow down and retry after the time in the Retry-After header.");
+    }
+
+    public static PopError dailyLimitExceeded(String limit, String plan) {
+        return new PopError("DailyLimitExceeded", 429,
+                "The account reached its " + limit + " for plan " + plan + " today.",
+                "Calls are accepted again from midnight; see Retry-After.");
+    }
+
+    public static PopError monthlyQuotaExceeded(String limit, String plan) {
+        return new PopError("QuotaExceeded.MonthlyFree", 429,
+                "The account used its " + limit + " for plan " + plan + " and pay-as-you-go is not enabled.",
+                "Enable pay-as-you-go or wait for the quota to restart on the 1st; see Retry-After.");
+    }
+
     // --- dispatch ----------------------------------------------------------------------------------------------------
 
     public static PopError notImplemented(String action) {

@@ -43,6 +43,7 @@ final class Authenticate implements AdmissionStep {
             checkClock(claim);
             Credential credential = accounts.credential(claim.accessKeyId())
                     .orElseThrow(() -> PopErrors.accessKeyNotFound(claim.accessKeyId()).exception());
+            call.claimedBy(credential);
             claim.verify(credential.secret());
             if (!credential.keyEnabled()) return Verdict.deny(PopErrors.accessKeyDisabled(claim.accessKeyId()));
             if (!nonces.firstUse(claim.accessKeyId(), claim.nonce(), clockSkew.multipliedBy(2))) {

@@ -17,8 +17,11 @@ public final class Call {
     private final SignedRequest request;
     private final Operation operation;
     private Credential credential;
+    private Credential claimant;
     private boolean securityToken;
     private ObjectNode parameters;
+    private boolean admitted;
+    private boolean billable;
 
     public Call(String requestId, Instant receivedAt, SignedRequest request, Operation operation) {
         this.requestId = requestId;
@@ -48,6 +51,15 @@ public final class Call {
         return credential;
     }
 
+    /** The holder of the AccessKey the call names, verified or not: who a refusal is shown to. */
+    public Credential claimant() {
+        return credential != null ? credential : claimant;
+    }
+
+    void claimedBy(Credential holder) {
+        this.claimant = holder;
+    }
+
     void authenticated(Credential credential, boolean carriesSecurityToken) {
         this.credential = credential;
         this.securityToken = carriesSecurityToken;
@@ -65,5 +77,20 @@ public final class Call {
 
     void bound(ObjectNode parameters) {
         this.parameters = parameters;
+    }
+
+    void admitted(boolean billable) {
+        this.admitted = true;
+        this.billable = billable;
+    }
+
+    /** True once the counters took this call: from here on it counts, whatever the operation answers. */
+    public boolean counted() {
+        return admitted;
+    }
+
+    /** True when the call is beyond the monthly free quota and billed pay-as-you-go. */
+    public boolean billable() {
+        return billable;
     }
 }

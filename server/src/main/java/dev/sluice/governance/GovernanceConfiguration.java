@@ -2,12 +2,17 @@ package dev.sluice.governance;
 
 import java.time.Clock;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.sluice.account.Accounts;
 import dev.sluice.catalog.RequestBinder;
+import dev.sluice.dispatch.Dispatcher;
+import dev.sluice.metering.UsageCounts;
+import dev.sluice.plan.Plans;
 
 /** The admission chain, assembled in one place: reading this method top to bottom is reading the design. */
 @Configuration(proxyBeanMethods = false)
@@ -20,12 +25,33 @@ class GovernanceConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    AdmissionCounters admissionCounters(UsageCounts usage, Plans plans, Clock clock) {
+        return new LocalCounters(usage, plans, clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "sluice.governance.enabled", havingValue = "false")
+    AdmissionChain ungovernedChain(Accounts accounts, RequestBinder binder) {
+        LoggerFactory.getLogger(GovernanceConfiguration.class)
+                .warn("GOVERNANCE IS OFF: signatures, limits and metering are skipped. Use only as a benchmark baseline.");
+        return AdmissionChain.of(new Unverified(accounts), new RequestShape(binder), new TenantScope());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "sluice.governance.enabled", havingValue = "true", matchIfMissing = true)
     AdmissionChain admissionChain(Accounts accounts, NonceRegistry nonces, AuthSettings settings, Clock clock,
-                                  RequestBinder binder) {
+                                  RequestBinder binder, Plans plans, Dispatcher dispatcher, AdmissionCounters counters) {
         return AdmissionChain.of(
                 new Authenticate(accounts, nonces, settings.clockSkew(), clock), // who signed, and is the signature good
                 new Identity(),                                                 // an account's own user, not a role
                 new RequestShape(binder),                                       // parameters as the catalog declares them
-                new TenantScope());                                             // OpTenantId is the caller's tenant
+                new TenantScope(),                                              // OpTenantId is the caller's tenant
+                new AccountStanding(),                                          // no calls while payment is overdue
+                new PolicyCheck(),                                              // full access, or read-only reads
+                new AdminRule(accounts),                                        // tenant administrators where required
+                new EditionGate(plans),                                         // the plan opens the operation's edition
+                new Implemented(dispatcher::handles),                           // nothing counted for unbuilt operations
+                new CountedAdmission(counters, plans));                         // QPS, daily caps, monthly quota at once
     }
 }

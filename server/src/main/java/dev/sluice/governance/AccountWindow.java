@@ -1,0 +1,160 @@
+package dev.sluice.governance;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.sluice.catalog.OperationType;
+import dev.sluice.metering.AdmittedCounts;
+import dev.sluice.plan.Plan;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.EstimationProbe;
+import io.github.bucket4j.TimeMeter;
+
+/**
+ * The counters of one account on one node: QPS buckets and the day's and month's admitted calls. Not thread-safe:
+ * {@link LocalCounters} serialises access per account, which is what makes "check every limit, then take from all"
+ * atomic.
+ */
+final class AccountWindow {
+
+    private final Map<String, Bucket> buckets = new HashMap<>();
+    private final TimeMeter time;
+    private LocalDate day;
+    private YearMonth month;
+    private final long[] dayByLevel = new long[4];
+    private long dayRead;
+    private long dayWrite;
+    private long monthTotal;
+
+    AccountWindow(TimeMeter time, LocalDate today, AdmittedCounts seed) {
+        this.time = time;
+        this.day = today;
+        this.month = YearMonth.from(today);
+        dayByLevel[1] = seed.dayLevel1();
+        dayByLevel[2] = seed.dayLevel2();
+        dayByLevel[3] = seed.dayLevel3();
+        dayRead = seed.dayRead();
+        dayWrite = seed.dayWrite();
+        monthTotal = seed.monthTotal();
+    }
+
+    Admission admit(Demand demand, ZoneId zone) {
+        ZonedDateTime now = demand.at().atZone(zone);
+        roll(now.toLocalDate());
+        Plan plan = demand.plan();
+        List<LimitState> states = new ArrayList<>();
+
+        // QPS first: estimate every bucket, take from none until all agree.
+        List<Bucket> toTake = new ArrayList<>();
+        for (Limit limit : qpsLimits(plan, demand.level(), demand.type())) {
+            Bucket bucket = bucket(limit);
+            EstimationProbe probe = bucket.estimateAbilityToConsume(1);
+            if (!probe.canBeConsumed()) {
+                return Admission.refused(limit, Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toMillis()),
+                        new LimitState(limit, 0, 1, 1));
+            }
+            toTake.add(bucket);
+        }
+        long untilTomorrow = Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(zone)).toMillis();
+        for (Limit limit : dailyLimits(plan, demand.level(), demand.type())) {
+            long used = dailyUsed(limit, demand);
+            if (used >= limit.quota()) {
+                return Admission.refused(limit, untilTomorrow, new LimitState(limit, 0, 86_400, seconds(untilTomorrow)));
+            }
+        }
+        Limit monthly = new Limit(Limit.Kind.MONTHLY_FREE, "free quota", plan.monthlyFree());
+        long untilNextMonth = Duration.between(now, month.plusMonths(1).atDay(1).atStartOfDay(zone)).toMillis();
+        boolean beyondFree = monthTotal >= plan.monthlyFree();
+        if (beyondFree && !demand.mayBill()) {
+            return Admission.refused(monthly, untilNextMonth, new LimitState(monthly, 0, monthSeconds(zone), seconds(untilNextMonth)));
+        }
+
+        // Every limit agreed: take from all of them.
+        for (Bucket bucket : toTake) bucket.tryConsume(1);
+        dayByLevel[demand.level()]++;
+        if (demand.type() == OperationType.READ) dayRead++; else dayWrite++;
+        monthTotal++;
+
+        int i = 0;
+        for (Limit limit : qpsLimits(plan, demand.level(), demand.type())) {
+            states.add(new LimitState(limit, toTake.get(i++).getAvailableTokens(), 1, 1));
+        }
+        for (Limit limit : dailyLimits(plan, demand.level(), demand.type())) {
+            states.add(new LimitState(limit, Math.max(0, limit.quota() - dailyUsed(limit, demand)), 86_400, seconds(untilTomorrow)));
+        }
+        if (!beyondFree) {
+            states.add(new LimitState(monthly, Math.max(0, plan.monthlyFree() - monthTotal), monthSeconds(zone), seconds(untilNextMonth)));
+        }
+        LimitState nearest = states.stream().min(Comparator.comparingDouble(LimitState::headroom)).orElse(null);
+        return Admission.admitted(beyondFree, nearest);
+    }
+
+    private void roll(LocalDate today) {
+        if (today.isAfter(day)) {
+            java.util.Arrays.fill(dayByLevel, 0);
+            dayRead = 0;
+            dayWrite = 0;
+            day = today;
+        }
+        YearMonth current = YearMonth.from(today);
+        if (current.isAfter(month)) {
+            monthTotal = 0;
+            month = current;
+        }
+    }
+
+    private long dailyUsed(Limit limit, Demand demand) {
+        return switch (limit.scope()) {
+            case "all levels" -> dayByLevel[1] + dayByLevel[2] + dayByLevel[3];
+            case "levels 1 and 2" -> dayByLevel[1] + dayByLevel[2];
+            case "level 3" -> dayByLevel[3];
+            case "read" -> dayRead;
+            case "write" -> dayWrite;
+            default -> throw new IllegalStateException("unknown daily scope " + limit.scope());
+        };
+    }
+
+    private Bucket bucket(Limit limit) {
+        // The quota is part of the key, so a plan change takes effect with a fresh bucket.
+        return buckets.computeIfAbsent(limit.scope() + "/" + limit.quota(), key -> Bucket.builder()
+                .addLimit(bandwidth -> bandwidth.capacity(limit.quota()).refillGreedy(limit.quota(), Duration.ofSeconds(1)))
+                .withCustomTimePrecision(time)
+                .build());
+    }
+
+    static List<Limit> qpsLimits(Plan plan, int level, OperationType type) {
+        List<Limit> limits = new ArrayList<>(3);
+        Plan.Qps qps = plan.qps();
+        if (qps.total() != null) limits.add(new Limit(Limit.Kind.QPS, "all levels", qps.total()));
+        if (qps.forLevel(level) != null) limits.add(new Limit(Limit.Kind.QPS, "level " + level, qps.forLevel(level)));
+        if (qps.forType(type) != null) limits.add(new Limit(Limit.Kind.QPS, type.name().toLowerCase(), qps.forType(type)));
+        return limits;
+    }
+
+    static List<Limit> dailyLimits(Plan plan, int level, OperationType type) {
+        List<Limit> limits = new ArrayList<>(3);
+        Plan.Daily daily = plan.daily();
+        if (daily.total() != null) limits.add(new Limit(Limit.Kind.DAILY, "all levels", daily.total()));
+        if (daily.forLevel(level) != null) {
+            limits.add(new Limit(Limit.Kind.DAILY, level == 3 ? "level 3" : "levels 1 and 2", daily.forLevel(level)));
+        }
+        if (daily.forType(type) != null) limits.add(new Limit(Limit.Kind.DAILY, type.name().toLowerCase(), daily.forType(type)));
+        return limits;
+    }
+
+    private long monthSeconds(ZoneId zone) {
+        return Duration.between(month.atDay(1).atStartOfDay(zone), month.plusMonths(1).atDay(1).atStartOfDay(zone)).toSeconds();
+    }
+
+    private static long seconds(long millis) {
+        return (millis + 999) / 1000;
+    }
+}

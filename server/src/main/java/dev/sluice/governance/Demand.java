@@ -1,0 +1,16 @@
+package dev.sluice.governance;
+
+import java.time.Instant;
+
+import dev.sluice.catalog.OperationType;
+import dev.sluice.plan.Plan;
+
+/** What one call asks of its account's counters. Counters are account-wide: every user of the account shares them. */
+public record Demand(long accountId, String region, Plan plan, boolean accountPayAsYouGo, int level, OperationType type,
+                     Instant at) {
+
+    /** Calls beyond the free quota are admitted (and billed) only when both plan and account allow it. */
+    public boolean mayBill() {
+        return plan.payAsYouGo() && accountPayAsYouGo;
+    }
+}

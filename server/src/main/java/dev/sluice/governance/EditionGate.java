@@ -1,0 +1,28 @@
+package dev.sluice.governance;
+
+import dev.sluice.catalog.Edition;
+import dev.sluice.plan.Plans;
+import dev.sluice.protocol.PopErrors;
+
+/** The account's plan must open the operation's minimum edition (Agile < Basic < Intelligent; Personal counts as Agile). */
+final class EditionGate implements AdmissionStep {
+
+    private final Plans plans;
+
+    EditionGate(Plans plans) {
+        this.plans = plans;
+    }
+
+    @Override
+    public Verdict check(Call call) {
+        Edition needed = call.operation().minEdition();
+        Edition has = plans.of(call.credential().account().plan()).edition();
+        return has.covers(needed) ? Verdict.pass()
+                : Verdict.deny(PopErrors.editionTooLow(call.operation().action(), title(needed), title(has)));
+    }
+
+    private static String title(Edition edition) {
+        String name = edition.name().toLowerCase();
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.sluice.governance;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+import dev.sluice.metering.UsageCounts;
+import dev.sluice.plan.Plans;
+import io.github.bucket4j.TimeMeter;
+
+/**
+ * Counters of a single node, exact for that node: each account's window is guarded by its own lock, so concurrent
+ * callers of one account are serialised while different accounts never wait for each other. On first use after a
+ * start, an account's day and month are seeded from the ledger, so a restart does not reset any limit.
+ */
+final class LocalCounters implements AdmissionCounters {
+
+    private record Guarded(ReentrantLock lock, AccountWindow window) {
+    }
+
+    private final ConcurrentHashMap<Long, Guarded> accounts = new ConcurrentHashMap<>();
+    private final UsageCounts usage;
+    private final Plans plans;
+    private final TimeMeter time;
+
+    LocalCounters(UsageCounts usage, Plans plans, Clock clock) {
+        this.usage = usage;
+        this.plans = plans;
+        this.time = new ClockTimeMeter(clock);
+    }
+
+    @Override
+    public Admission admit(Demand demand) {
+        Guarded guarded = accounts.computeIfAbsent(demand.accountId(), id -> {
+            LocalDate today = LocalDate.ofInstant(demand.at(), plans.zone());
+            return new Guarded(new ReentrantLock(), new AccountWindow(time, today, usage.admitted(id, today)));
+        });
+        guarded.lock().lock();
+        try {
+            return guarded.window().admit(demand, plans.zone());
+        } finally {
+            guarded.lock().unlock();
+        }
+    }
+}
