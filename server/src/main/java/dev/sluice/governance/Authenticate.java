@@ -40,10 +40,10 @@ final class Authenticate implements AdmissionStep {
                 call.authenticated(null, true);
                 return Verdict.pass();
             }
-            checkClock(claim);
             Credential credential = accounts.credential(claim.accessKeyId())
                     .orElseThrow(() -> PopErrors.accessKeyNotFound(claim.accessKeyId()).exception());
             call.claimedBy(credential);
+            checkClock(claim);
             claim.verify(credential.secret());
             if (!credential.keyEnabled()) return Verdict.deny(PopErrors.accessKeyDisabled(claim.accessKeyId()));
             if (!nonces.firstUse(claim.accessKeyId(), claim.nonce(), clockSkew.multipliedBy(2))) {

@@ -27,7 +27,7 @@ class GovernanceConfiguration {
     @Bean
     @ConditionalOnMissingBean
     AdmissionCounters admissionCounters(UsageCounts usage, Plans plans, Clock clock) {
-        return new LocalCounters(usage, plans, clock);
+        return new LocalCounters(usage, plans.zone(), clock);
     }
 
     @Bean

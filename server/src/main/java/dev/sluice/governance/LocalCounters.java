@@ -2,11 +2,11 @@ package dev.sluice.governance;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.sluice.metering.UsageCounts;
-import dev.sluice.plan.Plans;
 import io.github.bucket4j.TimeMeter;
 
 /**
@@ -21,24 +21,24 @@ final class LocalCounters implements AdmissionCounters {
 
     private final ConcurrentHashMap<Long, Guarded> accounts = new ConcurrentHashMap<>();
     private final UsageCounts usage;
-    private final Plans plans;
+    private final ZoneId zone;
     private final TimeMeter time;
 
-    LocalCounters(UsageCounts usage, Plans plans, Clock clock) {
+    LocalCounters(UsageCounts usage, ZoneId zone, Clock clock) {
         this.usage = usage;
-        this.plans = plans;
+        this.zone = zone;
         this.time = new ClockTimeMeter(clock);
     }
 
     @Override
     public Admission admit(Demand demand) {
         Guarded guarded = accounts.computeIfAbsent(demand.accountId(), id -> {
-            LocalDate today = LocalDate.ofInstant(demand.at(), plans.zone());
+            LocalDate today = LocalDate.ofInstant(demand.at(), zone);
             return new Guarded(new ReentrantLock(), new AccountWindow(time, today, usage.admitted(id, today)));
         });
         guarded.lock().lock();
         try {
-            return guarded.window().admit(demand, plans.zone());
+            return guarded.window().admit(demand, zone);
         } finally {
             guarded.lock().unlock();
         }
