@@ -45,12 +45,12 @@ class GovernanceConfiguration {
         return AdmissionChain.of(
                 new Authenticate(accounts, nonces, settings.clockSkew(), clock), // who signed, and is the signature good
                 new Identity(),                                                 // an account's own user, not a role
-                new RequestShape(binder),                                       // parameters as the catalog declares them
-                new TenantScope(),                                              // OpTenantId is the caller's tenant
                 new AccountStanding(),                                          // no calls while payment is overdue
                 new PolicyCheck(),                                              // full access, or read-only reads
                 new AdminRule(accounts),                                        // tenant administrators where required
                 new EditionGate(plans),                                         // the plan opens the operation's edition
+                new RequestShape(binder),                                       // parameters as the catalog declares them
+                new TenantScope(),                                              // OpTenantId is the caller's tenant
                 new Implemented(dispatcher::handles),                           // nothing counted for unbuilt operations
                 new CountedAdmission(counters, plans));                         // QPS, daily caps, monthly quota at once
     }

@@ -16,6 +16,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:sluice-test;DB_CLOSE_DELAY=-1",
         "sluice.data-dir=target/test-data",
-        "sluice.bootstrap.enabled=false"})
+        "sluice.bootstrap.enabled=false",
+        // Small plans so tests reach each limit in a few calls.
+        "sluice.plans.tinyday.edition=intelligent", "sluice.plans.tinyday.qps.level1=1000", "sluice.plans.tinyday.qps.level2=1000",
+        "sluice.plans.tinyday.qps.level3=1000", "sluice.plans.tinyday.daily.level12=6", "sluice.plans.tinyday.monthly-free=1000000",
+        "sluice.plans.tinyday.price-per-10k=0.05",
+        "sluice.plans.tinymonth.edition=intelligent", "sluice.plans.tinymonth.qps.total=1000", "sluice.plans.tinymonth.monthly-free=4",
+        "sluice.plans.tinymonth.pay-as-you-go=false", "sluice.plans.tinymonth.price-per-10k=0.05",
+        "sluice.plans.tinypayg.edition=intelligent", "sluice.plans.tinypayg.qps.total=1000", "sluice.plans.tinypayg.monthly-free=2",
+        "sluice.plans.tinypayg.pay-as-you-go=true", "sluice.plans.tinypayg.price-per-10k=0.05",
+        "sluice.plans.tinyqps.edition=intelligent", "sluice.plans.tinyqps.qps.total=1", "sluice.plans.tinyqps.monthly-free=1000000",
+        "sluice.plans.tinyqps.price-per-10k=0.05"})
 public @interface SluiceServerTest {
 }
