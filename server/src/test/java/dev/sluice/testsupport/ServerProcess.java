@@ -1,0 +1,137 @@
+package dev.sluice.testsupport;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The server as a separate JVM on a data directory, started the way a person starts it, and read the way a script
+ * reads it: the "Name: value" lines it prints on start.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    private static final Pattern FACT = Pattern.compile("^(Endpoint|TenantId|AccessKeyId|AccessKeySecret|UserId|AccountId): (\\S+)$");
+
+    public record Printed(Map<String, String> facts, String output) {
+
+        public int port() {
+            return Integer.parseInt(facts.get("Endpoint").replaceAll(".*:", ""));
+        }
+    }
+
+    private final Process process;
+    private final Printed printed;
+
+    private ServerProcess(Process process, Printed printed) {
+        this.process = process;
+        this.printed = printed;
+    }
+
+    /** Starts the server on a free port and waits until it has printed its first-start facts. */
+    public static ServerProcess start(Path dataDir, String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("--server.port=0"));
+        all.addAll(List.of(args));
+        Process process = java(all, dataDir);
+        try {
+            return new ServerProcess(process, readUntilReady(process, Duration.ofSeconds(90)));
+        } catch (Exception e) {
+            process.destroyForcibly();
+            throw e;
+        }
+    }
+
+    /** Runs {@code ./sluice admin ...} against the data directory and returns what it printed. */
+    public static Printed admin(Path dataDir, String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("admin"));
+        all.addAll(List.of(args));
+        Process process = java(all, dataDir);
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        if (!process.waitFor(90, TimeUnit.SECONDS)) throw new AssertionError("admin command did not finish");
+        String text = output.get(10, TimeUnit.SECONDS);
+        if (process.exitValue() != 0) throw new AssertionError("admin command failed:\n" + text);
+        Map<String, String> facts = new HashMap<>();
+        text.lines().forEach(line -> collect(line, facts));
+        return new Printed(facts, text);
+    }
+
+    public Printed printed() {
+        return printed;
+    }
+
+    public int port() {
+        return printed.port();
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, as a power cut or an OOM killer would. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM: a graceful stop. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) kill();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) kill();
+    }
+
+    private static Process java(List<String> args, Path dataDir) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.sluice.SluiceApplication"));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("SLUICE_DATA_DIR", dataDir.toString());
+        return builder.start();
+    }
+
+    private static Printed readUntilReady(Process process, Duration timeout) throws Exception {
+        CompletableFuture<Printed> ready = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            StringBuilder all = new StringBuilder();
+            Map<String, String> facts = new HashMap<>();
+            try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    all.append(line).append('\n');
+                    collect(line, facts);
+                    if (line.startsWith("(The secret is shown") || line.startsWith("(Existing data reused")) {
+                        ready.complete(new Printed(Map.copyOf(facts), all.toString()));
+                        reader.transferTo(java.io.Writer.nullWriter()); // keep draining so the server never blocks on stdout
+                        return;
+                    }
+                }
+                ready.completeExceptionally(new AssertionError("server ended before it was ready:\n" + all));
+            } catch (IOException e) {
+                ready.completeExceptionally(e);
+            }
+        });
+        return ready.get(timeout.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    private static void collect(String line, Map<String, String> facts) {
+        Matcher match = FACT.matcher(line);
+        if (match.matches()) facts.put(match.group(1), match.group(2));
+    }
+}
