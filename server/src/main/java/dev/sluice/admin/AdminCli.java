@@ -171,94 +171,50 @@ public final class AdminCli {
         }
     }
 
-    @Command(name = "key", description = "AccessKeys: create, list, enable, disable, delete.", mixinStandardHelpOptions = true,
-            subcommands = {KeyCommands.Create.class, KeyCommands.List.class, KeyCommands.Enable.class, KeyCommands.Disable.class,
-                    KeyCommands.Delete.class})
+    @Command(name = "key", description = "AccessKeys: create, list, enable, disable, delete.", mixinStandardHelpOptions = true)
     static final class KeyCommands {
 
+        private final AccountAdmin admin;
+        private final Accounts accounts;
+
+        KeyCommands(AccountAdmin admin, Accounts accounts) {
+            this.admin = admin;
+            this.accounts = accounts;
+        }
+
         @Command(name = "create", description = "Create an AccessKey for a user; the secret is printed once.")
-        static final class Create implements Callable<Integer> {
-            @Option(names = "--user", required = true) long user;
-            private final AccountAdmin admin;
-
-            Create(AccountAdmin admin) {
-                this.admin = admin;
-            }
-
-            @Override
-            public Integer call() {
-                KeyPair key = admin.createAccessKey(user);
-                System.out.println("AccessKeyId: " + key.accessKeyId());
-                System.out.println("AccessKeySecret: " + key.accessKeySecret());
-                return 0;
-            }
+        int create(@Option(names = "--user", required = true) long user) {
+            KeyPair key = admin.createAccessKey(user);
+            System.out.println("AccessKeyId: " + key.accessKeyId());
+            System.out.println("AccessKeySecret: " + key.accessKeySecret());
+            return 0;
         }
 
         @Command(name = "list", description = "List a user's AccessKeys (never their secrets).")
-        static final class List implements Callable<Integer> {
-            @Option(names = "--user", required = true) long user;
-            private final Accounts accounts;
-
-            List(Accounts accounts) {
-                this.accounts = accounts;
-            }
-
-            @Override
-            public Integer call() {
-                accounts.accessKeys(user).forEach(k -> System.out.println(k.id() + (k.enabled() ? " enabled" : " disabled")));
-                return 0;
-            }
+        int list(@Option(names = "--user", required = true) long user) {
+            accounts.accessKeys(user).forEach(k -> System.out.println(k.id() + (k.enabled() ? " enabled" : " disabled")));
+            return 0;
         }
 
         @Command(name = "enable", description = "Enable an AccessKey.")
-        static final class Enable implements Callable<Integer> {
-            @Option(names = "--id", required = true) String id;
-            private final AccountAdmin admin;
-
-            Enable(AccountAdmin admin) {
-                this.admin = admin;
-            }
-
-            @Override
-            public Integer call() {
-                admin.setAccessKeyEnabled(id, true);
-                System.out.println("AccessKey " + id + " enabled");
-                return 0;
-            }
+        int enable(@Option(names = "--id", required = true) String id) {
+            admin.setAccessKeyEnabled(id, true);
+            System.out.println("AccessKey " + id + " enabled");
+            return 0;
         }
 
         @Command(name = "disable", description = "Disable an AccessKey; calls signed with it are refused.")
-        static final class Disable implements Callable<Integer> {
-            @Option(names = "--id", required = true) String id;
-            private final AccountAdmin admin;
-
-            Disable(AccountAdmin admin) {
-                this.admin = admin;
-            }
-
-            @Override
-            public Integer call() {
-                admin.setAccessKeyEnabled(id, false);
-                System.out.println("AccessKey " + id + " disabled");
-                return 0;
-            }
+        int disable(@Option(names = "--id", required = true) String id) {
+            admin.setAccessKeyEnabled(id, false);
+            System.out.println("AccessKey " + id + " disabled");
+            return 0;
         }
 
         @Command(name = "delete", description = "Delete an AccessKey.")
-        static final class Delete implements Callable<Integer> {
-            @Option(names = "--id", required = true) String id;
-            private final AccountAdmin admin;
-
-            Delete(AccountAdmin admin) {
-                this.admin = admin;
-            }
-
-            @Override
-            public Integer call() {
-                admin.deleteAccessKey(id);
-                System.out.println("AccessKey " + id + " deleted");
-                return 0;
-            }
+        int delete(@Option(names = "--id", required = true) String id) {
+            admin.deleteAccessKey(id);
+            System.out.println("AccessKey " + id + " deleted");
+            return 0;
         }
     }
 }
