@@ -110,6 +110,8 @@ class RpcEndpoint {
         if (call.counted()) { // false only with governance switched off (the benchmark baseline)
             boolean recorded = failure == null ? meter.admitted(call, 200, "OK") : meter.admitted(call, failure.httpStatus(), failure.code());
             if (!recorded) {
+                // The counters took this call; it is answered 503 and never billed, so it must not count either.
+                call.giveBack();
                 return error(requestId, PopErrors.serviceUnavailable("the call could not be metered, so it was not answered."), Map.of());
             }
         }

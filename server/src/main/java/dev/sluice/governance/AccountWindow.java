@@ -54,7 +54,7 @@ final class AccountWindow {
 
         // QPS first: estimate every bucket, take from none until all agree.
         List<Bucket> toTake = new ArrayList<>();
-        for (Limit limit : qpsLimits(plan, demand.level(), demand.type())) {
+        for (Limit limit : PlanLimits.qps(plan, demand.level(), demand.type())) {
             Bucket bucket = bucket(limit);
             EstimationProbe probe = bucket.estimateAbilityToConsume(1);
             if (!probe.canBeConsumed()) {
@@ -64,13 +64,13 @@ final class AccountWindow {
             toTake.add(bucket);
         }
         long untilTomorrow = Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(zone)).toMillis();
-        for (Limit limit : dailyLimits(plan, demand.level(), demand.type())) {
+        for (Limit limit : PlanLimits.daily(plan, demand.level(), demand.type())) {
             long used = dailyUsed(limit, demand);
             if (used >= limit.quota()) {
                 return Admission.refused(limit, untilTomorrow, new LimitState(limit, 0, 86_400, seconds(untilTomorrow)));
             }
         }
-        Limit monthly = new Limit(Limit.Kind.MONTHLY_FREE, "free quota", plan.monthlyFree());
+        Limit monthly = PlanLimits.monthly(plan);
         long untilNextMonth = Duration.between(now, month.plusMonths(1).atDay(1).atStartOfDay(zone)).toMillis();
         boolean beyondFree = monthTotal >= plan.monthlyFree();
         if (beyondFree && !demand.mayBill()) {
@@ -84,10 +84,10 @@ final class AccountWindow {
         monthTotal++;
 
         int i = 0;
-        for (Limit limit : qpsLimits(plan, demand.level(), demand.type())) {
+        for (Limit limit : PlanLimits.qps(plan, demand.level(), demand.type())) {
             states.add(new LimitState(limit, toTake.get(i++).getAvailableTokens(), 1, 1));
         }
-        for (Limit limit : dailyLimits(plan, demand.level(), demand.type())) {
+        for (Limit limit : PlanLimits.daily(plan, demand.level(), demand.type())) {
             states.add(new LimitState(limit, Math.max(0, limit.quota() - dailyUsed(limit, demand)), 86_400, seconds(untilTomorrow)));
         }
         if (!beyondFree) {
@@ -95,6 +95,21 @@ final class AccountWindow {
         }
         LimitState nearest = states.stream().min(Comparator.comparingDouble(LimitState::headroom)).orElse(null);
         return Admission.admitted(beyondFree, nearest);
+    }
+
+    /**
+     * Gives back what {@link #admit} took for this call: its QPS tokens (capped at capacity by Bucket4j), its day
+     * counts if the day has not changed since, its month count if the month has not.
+     */
+    void giveBack(Demand demand, ZoneId zone) {
+        LocalDate callDay = LocalDate.ofInstant(demand.at(), zone);
+        roll(callDay);
+        for (Limit limit : PlanLimits.qps(demand.plan(), demand.level(), demand.type())) bucket(limit).addTokens(1);
+        if (callDay.equals(day)) {
+            if (dayByLevel[demand.level()] > 0) dayByLevel[demand.level()]--;
+            if (demand.type() == OperationType.READ) dayRead = Math.max(0, dayRead - 1); else dayWrite = Math.max(0, dayWrite - 1);
+        }
+        if (YearMonth.from(callDay).equals(month) && monthTotal > 0) monthTotal--;
     }
 
     private void roll(LocalDate today) {
@@ -128,26 +143,6 @@ final class AccountWindow {
                 .addLimit(bandwidth -> bandwidth.capacity(limit.quota()).refillGreedy(limit.quota(), Duration.ofSeconds(1)))
                 .withCustomTimePrecision(time)
                 .build());
-    }
-
-    static List<Limit> qpsLimits(Plan plan, int level, OperationType type) {
-        List<Limit> limits = new ArrayList<>(3);
-        Plan.Qps qps = plan.qps();
-        if (qps.total() != null) limits.add(new Limit(Limit.Kind.QPS, "all levels", qps.total()));
-        if (qps.forLevel(level) != null) limits.add(new Limit(Limit.Kind.QPS, "level " + level, qps.forLevel(level)));
-        if (qps.forType(type) != null) limits.add(new Limit(Limit.Kind.QPS, type.name().toLowerCase(), qps.forType(type)));
-        return limits;
-    }
-
-    static List<Limit> dailyLimits(Plan plan, int level, OperationType type) {
-        List<Limit> limits = new ArrayList<>(3);
-        Plan.Daily daily = plan.daily();
-        if (daily.total() != null) limits.add(new Limit(Limit.Kind.DAILY, "all levels", daily.total()));
-        if (daily.forLevel(level) != null) {
-            limits.add(new Limit(Limit.Kind.DAILY, level == 3 ? "level 3" : "levels 1 and 2", daily.forLevel(level)));
-        }
-        if (daily.forType(type) != null) limits.add(new Limit(Limit.Kind.DAILY, type.name().toLowerCase(), daily.forType(type)));
-        return limits;
     }
 
     private long monthSeconds(ZoneId zone) {

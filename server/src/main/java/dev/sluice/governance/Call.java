@@ -22,6 +22,7 @@ public final class Call {
     private ObjectNode parameters;
     private boolean admitted;
     private boolean billable;
+    private Runnable giveBack;
 
     public Call(String requestId, Instant receivedAt, SignedRequest request, Operation operation) {
         this.requestId = requestId;
@@ -79,9 +80,23 @@ public final class Call {
         this.parameters = parameters;
     }
 
-    void admitted(boolean billable) {
+    void admitted(boolean billable, Runnable giveBack) {
         this.admitted = true;
         this.billable = billable;
+        this.giveBack = giveBack;
+    }
+
+    /**
+     * Returns to the counters what admitting this call took, because it will not be answered after all (its ledger
+     * record could not be committed, so the caller gets 503). Does nothing the second time, or if nothing was taken.
+     */
+    public void giveBack() {
+        Runnable pending = giveBack;
+        giveBack = null;
+        if (pending != null) {
+            admitted = false;
+            pending.run();
+        }
     }
 
     /** True once the counters took this call: from here on it counts, whatever the operation answers. */

@@ -28,12 +28,17 @@ final class CountedAdmission implements AdmissionStep {
     public Verdict check(Call call) {
         Account account = call.credential().account();
         Plan plan = plans.of(account.plan());
-        Admission admission = counters.admit(new Demand(account.id(), account.region(), plan, account.payAsYouGo(),
-                call.operation().level(), call.operation().type(), call.receivedAt()));
+        Demand demand = new Demand(account.id(), account.region(), plan, account.payAsYouGo(),
+                call.operation().level(), call.operation().type(), call.receivedAt());
+        Admission admission = counters.admit(demand);
         Map<String, String> headers = headers(admission.nearest());
         if (admission.admitted()) {
-            call.admitted(admission.billable());
+            call.admitted(admission.billable(), () -> counters.giveBack(demand, admission));
             return Verdict.pass(headers);
+        }
+        if (admission.unavailable() != null) {
+            headers.put("Retry-After", String.valueOf(Math.max(1, (admission.retryAfterMillis() + 999) / 1000)));
+            return Verdict.deny(PopErrors.serviceUnavailable(admission.unavailable()), headers);
         }
         headers.put("Retry-After", String.valueOf(Math.max(1, (admission.retryAfterMillis() + 999) / 1000)));
         return Verdict.deny(refusal(admission.refusedBy(), plan.name()), headers);

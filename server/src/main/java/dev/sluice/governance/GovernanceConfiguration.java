@@ -3,7 +3,7 @@ package dev.sluice.governance;
 import java.time.Clock;
 
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import dev.sluice.account.Accounts;
 import dev.sluice.catalog.RequestBinder;
 import dev.sluice.dispatch.Dispatcher;
+import dev.sluice.governance.cluster.RedisGovernance;
 import dev.sluice.metering.UsageCounts;
 import dev.sluice.plan.Plans;
 
@@ -18,16 +19,20 @@ import dev.sluice.plan.Plans;
 @Configuration(proxyBeanMethods = false)
 class GovernanceConfiguration {
 
+    /** Nonces in this process (embedded), or shared on Redis (cluster mode: {@code sluice.redis.url} is set). */
     @Bean
-    @ConditionalOnMissingBean
-    NonceRegistry nonceRegistry(AuthSettings settings) {
-        return new LocalNonceRegistry(settings.clockSkew());
+    NonceRegistry nonceRegistry(AuthSettings settings, ObjectProvider<RedisGovernance> cluster) {
+        NonceRegistry local = new LocalNonceRegistry(settings.clockSkew());
+        RedisGovernance redis = cluster.getIfAvailable();
+        return redis == null ? local : redis.nonces(local);
     }
 
+    /** Counters in this process (embedded), or one atomic script per call on Redis (cluster mode). */
     @Bean
-    @ConditionalOnMissingBean
-    AdmissionCounters admissionCounters(UsageCounts usage, Plans plans, Clock clock) {
-        return new LocalCounters(usage, plans.zone(), clock);
+    AdmissionCounters admissionCounters(UsageCounts usage, Plans plans, Clock clock, ObjectProvider<RedisGovernance> cluster) {
+        RedisGovernance redis = cluster.getIfAvailable();
+        return redis == null ? new LocalCounters(usage, plans.zone(), clock)
+                : redis.counters(() -> new LocalCounters(usage, plans.zone(), clock));
     }
 
     @Bean

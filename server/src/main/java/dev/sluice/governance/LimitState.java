@@ -7,7 +7,7 @@ package dev.sluice.governance;
 public record LimitState(Limit limit, long remaining, long windowSeconds, long resetSeconds) {
 
     /** Fraction of the quota left, for choosing the limit nearest to being hit. */
-    double headroom() {
+    public double headroom() {
         return limit.quota() == 0 ? 0 : (double) remaining / limit.quota();
     }
 }

@@ -32,15 +32,30 @@ final class LocalCounters implements AdmissionCounters {
 
     @Override
     public Admission admit(Demand demand) {
-        Guarded guarded = accounts.computeIfAbsent(demand.accountId(), id -> {
-            LocalDate today = LocalDate.ofInstant(demand.at(), zone);
-            return new Guarded(new ReentrantLock(), new AccountWindow(time, today, usage.admitted(id, today)));
-        });
+        Guarded guarded = guarded(demand);
         guarded.lock().lock();
         try {
             return guarded.window().admit(demand, zone);
         } finally {
             guarded.lock().unlock();
         }
+    }
+
+    @Override
+    public void giveBack(Demand demand, Admission admission) {
+        Guarded guarded = guarded(demand);
+        guarded.lock().lock();
+        try {
+            guarded.window().giveBack(demand, zone);
+        } finally {
+            guarded.lock().unlock();
+        }
+    }
+
+    private Guarded guarded(Demand demand) {
+        return accounts.computeIfAbsent(demand.accountId(), id -> {
+            LocalDate today = LocalDate.ofInstant(demand.at(), zone);
+            return new Guarded(new ReentrantLock(), new AccountWindow(time, today, usage.admitted(id, today)));
+        });
     }
 }

@@ -1,6 +1,7 @@
 package dev.sluice.metering;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalTime;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -9,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -27,10 +29,17 @@ class MeteringConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Ledger ledger(JdbcTemplate jdbc, TransactionTemplate transactions, Plans plans, MeterRegistry registry,
+    Ledger ledger(JdbcTemplate jdbc, PlatformTransactionManager transactions, Plans plans, Clock clock, MeterRegistry registry,
                   @Value("${sluice.ledger.queue-capacity:20000}") int queueCapacity,
-                  @Value("${sluice.ledger.max-batch:512}") int maxBatch) {
-        return new GroupCommitLedger(new LedgerStore(jdbc, transactions, plans.zone()), queueCapacity, maxBatch, registry);
+                  @Value("${sluice.ledger.max-batch:512}") int maxBatch,
+                  @Value("${sluice.ledger.commit-deadline:5s}") Duration deadline,
+                  @Value("${sluice.ledger.statement-timeout:3s}") Duration statementTimeout) {
+        // A bounded statement time is part of the ledger's promise (committed by deadline + statement timeout, or
+        // never) that the gateway's wait and the cluster's rebuild rely on.
+        TransactionTemplate bounded = new TransactionTemplate(transactions);
+        bounded.setTimeout((int) Math.max(1, statementTimeout.toSeconds()));
+        return new GroupCommitLedger(new LedgerStore(jdbc, bounded, plans.zone()), queueCapacity, maxBatch, clock, deadline,
+                registry);
     }
 
     @Bean

@@ -1,7 +1,12 @@
 package dev.sluice.metering.internal;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +32,10 @@ import io.micrometer.core.instrument.Timer;
  *
  * <p>A full queue refuses new admitted records at once (the caller answers 503) instead of letting latency grow
  * without bound. A failed commit fails every admitted call of the batch: none of them is answered, none is lost.
+ *
+ * <p>An admitted record that has not started committing within the commit deadline of its call time is never
+ * written: its caller gets 503. So "admitted at t" means "in the ledger by t + deadline + one statement timeout, or
+ * never", which is what lets the cluster counters rebuild from the ledger without missing a call still in flight.
  */
 public final class GroupCommitLedger implements Ledger, DisposableBean {
 
@@ -38,6 +47,8 @@ public final class GroupCommitLedger implements Ledger, DisposableBean {
     private final BlockingQueue<Pending> queue;
     private final int maxBatch;
     private final LedgerStore store;
+    private final Clock clock;
+    private final Duration deadline;
     private final Thread writer;
     private volatile boolean running = true;
 
@@ -45,9 +56,13 @@ public final class GroupCommitLedger implements Ledger, DisposableBean {
     private final Timer commits;
     private final Counter failedCommits;
     private final Counter droppedRefusals;
+    private final Counter lateCalls;
 
-    public GroupCommitLedger(LedgerStore store, int queueCapacity, int maxBatch, MeterRegistry registry) {
+    public GroupCommitLedger(LedgerStore store, int queueCapacity, int maxBatch, Clock clock, Duration deadline,
+                             MeterRegistry registry) {
         this.store = store;
+        this.clock = clock;
+        this.deadline = deadline;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.maxBatch = maxBatch;
         this.batchSizes = DistributionSummary.builder("sluice.ledger.batch.size").description("Calls per ledger commit")
@@ -56,6 +71,7 @@ public final class GroupCommitLedger implements Ledger, DisposableBean {
                 .publishPercentiles(0.5, 0.99).register(registry);
         this.failedCommits = registry.counter("sluice.ledger.commit.failed");
         this.droppedRefusals = registry.counter("sluice.ledger.refusals.dropped");
+        this.lateCalls = registry.counter("sluice.ledger.calls.late");
         registry.gauge("sluice.ledger.queue.depth", queue, BlockingQueue::size);
         // A platform thread: it spends its life in JDBC calls that would pin a virtual thread's carrier anyway.
         this.writer = Thread.ofPlatform().name("sluice-ledger-writer").daemon().start(this::run);
@@ -85,9 +101,12 @@ public final class GroupCommitLedger implements Ledger, DisposableBean {
                 queue.drainTo(batch, maxBatch - 1);
                 write(batch);
             } catch (InterruptedException interrupted) {
-                if (!running) continue; // shutting down: drain what is queued, then stop
-                Thread.currentThread().interrupt();
-                return;
+                // Only shutdown may stop the writer: without it every admitted call is refused until a restart.
+                if (running) log.warn("ledger writer interrupted while running; carrying on");
+            } catch (RuntimeException | Error unexpected) {
+                // write() fails the batch on storage errors; anything else must not kill the only writer either.
+                log.error("ledger writer: unexpected failure, carrying on", unexpected);
+                for (Pending pending : batch) if (pending.committed() != null) pending.committed().completeExceptionally(unexpected);
             } finally {
                 batch.clear();
             }
@@ -96,11 +115,24 @@ public final class GroupCommitLedger implements Ledger, DisposableBean {
 
     private void write(List<Pending> batch) {
         long started = System.nanoTime();
+        Set<CallRecord> late = Collections.newSetFromMap(new IdentityHashMap<>());
         try {
-            store.write(batch.stream().map(Pending::record).toList());
+            store.write(batch.stream().map(Pending::record).toList(), record -> {
+                if (!record.admitted() || clock.instant().isBefore(record.at().plus(deadline))) return true;
+                late.add(record);
+                return false;
+            });
             commits.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             batchSizes.record(batch.size());
-            for (Pending pending : batch) if (pending.committed() != null) pending.committed().complete(null);
+            for (Pending pending : batch) {
+                if (pending.committed() == null) continue;
+                if (late.contains(pending.record())) {
+                    lateCalls.increment();
+                    pending.committed().completeExceptionally(new RejectedExecutionException("past the commit deadline"));
+                } else {
+                    pending.committed().complete(null);
+                }
+            }
         } catch (RuntimeException failed) {
             failedCommits.increment();
             log.error("ledger commit of {} calls failed: {}", batch.size(), failed.getMessage());

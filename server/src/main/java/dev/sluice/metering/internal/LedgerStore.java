@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,7 +52,19 @@ public final class LedgerStore {
         this.zone = zone;
     }
 
-    public void write(List<CallRecord> batch) {
+    /**
+     * Writes the records that {@code stillWanted} accepts, asked once the transaction holds its connection (getting
+     * one can take long while the database is away), and returns them. Records it rejects are not written.
+     */
+    public List<CallRecord> write(List<CallRecord> batch, Predicate<CallRecord> stillWanted) {
+        return transactions.execute(status -> {
+            List<CallRecord> wanted = batch.stream().filter(stillWanted).toList();
+            if (!wanted.isEmpty()) insert(wanted);
+            return wanted;
+        });
+    }
+
+    private void insert(List<CallRecord> batch) {
         List<Object[]> calls = new ArrayList<>(batch.size());
         Map<UsageKey, long[]> usage = new TreeMap<>(USAGE_ORDER);
         Map<RefusalKey, long[]> refusals = new TreeMap<>(REFUSAL_ORDER);
@@ -74,10 +87,8 @@ public final class LedgerStore {
                 e.getKey().type(), e.getValue()[0], e.getValue()[1]}).toList();
         List<Object[]> refusalRows = refusals.entrySet().stream().map(e -> new Object[] {e.getKey().accountId(),
                 Date.valueOf(e.getKey().day()), e.getKey().code(), e.getValue()[0]}).toList();
-        transactions.executeWithoutResult(status -> {
-            jdbc.batchUpdate(INSERT_CALL, calls);
-            if (!usageRows.isEmpty()) jdbc.batchUpdate(dialect.addUsage, usageRows);
-            if (!refusalRows.isEmpty()) jdbc.batchUpdate(dialect.addRefusals, refusalRows);
-        });
+        jdbc.batchUpdate(INSERT_CALL, calls);
+        if (!usageRows.isEmpty()) jdbc.batchUpdate(dialect.addUsage, usageRows);
+        if (!refusalRows.isEmpty()) jdbc.batchUpdate(dialect.addRefusals, refusalRows);
     }
 }

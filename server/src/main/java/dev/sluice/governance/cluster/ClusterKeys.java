@@ -1,0 +1,37 @@
+package dev.sluice.governance.cluster;
+
+/**
+ * Names of every Redis key Sluice uses. An account's keys in one region share the hash tag {@code {acct:<id>:<region>}}
+ * so that the admission script may touch all of them in Redis Cluster (one slot). The prefix keeps several Sluice
+ * installations (or test runs) on one Redis apart.
+ */
+record ClusterKeys(String prefix) {
+
+    /** QPS buckets of the account in the region. */
+    String qps(long accountId, String region) {
+        return prefix + tag(accountId, region) + ":qps";
+    }
+
+    /** Day and month counts of the account in the region. */
+    String usage(long accountId, String region) {
+        return prefix + tag(accountId, region) + ":usage";
+    }
+
+    /** Set once counts lost with a restarted Redis may be rebuilt from the ledger without waiting. */
+    String settled() {
+        return prefix + "{rebuild}:settled";
+    }
+
+    /** When counts lost with a restarted Redis may be rebuilt. */
+    String settling() {
+        return prefix + "{rebuild}:settling";
+    }
+
+    String nonce(String accessKeyId, String nonce) {
+        return prefix + "nonce:{" + accessKeyId + "}:" + nonce;
+    }
+
+    private static String tag(long accountId, String region) {
+        return "{acct:" + accountId + ":" + region + "}";
+    }
+}

@@ -1,0 +1,26 @@
+package dev.sluice.governance.cluster;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * Cluster mode, active when {@code sluice.redis.url} (or {@code SLUICE_REDIS_URL}) is set.
+ *
+ * @param redisDown    {@code closed} (default): refuse counted calls with 503 while Redis is unreachable;
+ *                     {@code local}: count per node meanwhile (see {@link RedisOutage})
+ * @param settle       how long counts lost with Redis wait before they are rebuilt from the ledger; at least the
+ *                     ledger's commit deadline plus its statement timeout, checked at start-up (see {@link LedgerRebuild})
+ * @param keyPrefix    prefix of every Redis key, to keep installations sharing one Redis apart
+ * @param redisTimeout the longest a call waits for Redis before it is refused
+ */
+@Validated
+@ConfigurationProperties("sluice.cluster")
+record ClusterSettings(@DefaultValue("closed") @NotNull RedisOutage.Mode redisDown, @DefaultValue("10s") @NotNull Duration settle,
+                       @DefaultValue("sluice:") @NotBlank String keyPrefix, @DefaultValue("1s") @NotNull Duration redisTimeout) {
+}

@@ -1,0 +1,34 @@
+package dev.sluice.governance.cluster;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.sluice.metering.UsageCounts;
+import dev.sluice.plan.Plans;
+
+/** Cluster mode's Redis side, on when {@code sluice.redis.url} (environment: {@code SLUICE_REDIS_URL}) is set. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "sluice.redis.url")
+class RedisConfiguration {
+
+    @Bean
+    RedisGovernance redisGovernance(@Value("${sluice.redis.url}") String url, ClusterSettings settings, UsageCounts usage,
+                                    Plans plans, Clock clock,
+                                    @Value("${sluice.ledger.commit-deadline:5s}") Duration commitDeadline,
+                                    @Value("${sluice.ledger.statement-timeout:3s}") Duration statementTimeout) {
+        // Rebuilding sooner than a call in flight can still reach the ledger would forget it: refuse to start instead.
+        if (settings.settle().compareTo(commitDeadline.plus(statementTimeout)) < 0) {
+            throw new IllegalStateException("sluice.cluster.settle (" + settings.settle() + ") must be at least "
+                    + "sluice.ledger.commit-deadline + sluice.ledger.statement-timeout (" + commitDeadline.plus(statementTimeout) + ")");
+        }
+        LoggerFactory.getLogger(RedisConfiguration.class).info("Cluster mode: counters and nonces on Redis {} (when it is down: {})",
+                url.replaceAll("//[^@/]*@", "//***@"), settings.redisDown());
+        return new RedisGovernance(url, settings, usage, plans.zone(), clock);
+    }
+}

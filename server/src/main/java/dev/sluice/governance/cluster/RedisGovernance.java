@@ -1,0 +1,50 @@
+package dev.sluice.governance.cluster;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.function.Supplier;
+
+import dev.sluice.governance.AdmissionCounters;
+import dev.sluice.governance.NonceRegistry;
+import dev.sluice.metering.UsageCounts;
+
+/**
+ * The cluster's counters and nonce registry on one Redis connection. The governance configuration asks this for its
+ * two beans when cluster mode is on, handing over the embedded implementations for the {@code redis-down=local}
+ * fallback, so the embedded ones stay package-private.
+ */
+public final class RedisGovernance implements AutoCloseable {
+
+    private final RedisLink link;
+    private final RedisScripts scripts;
+    private final ClusterKeys keys;
+    private final ClusterSettings settings;
+    private final UsageCounts usage;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    RedisGovernance(String url, ClusterSettings settings, UsageCounts usage, ZoneId zone, Clock clock) {
+        this.link = new RedisLink(url, settings.redisTimeout());
+        this.scripts = new RedisScripts(link);
+        this.keys = new ClusterKeys(settings.keyPrefix());
+        this.settings = settings;
+        this.usage = usage;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    public AdmissionCounters counters(Supplier<AdmissionCounters> localCounters) {
+        LedgerRebuild rebuild = new LedgerRebuild(scripts, keys, usage, settings.settle());
+        RedisCounters redis = new RedisCounters(scripts, keys, rebuild, zone, false);
+        return new RedisOutage(redis, settings.redisDown(), localCounters, rebuild, keys, settings.settle(), zone, clock);
+    }
+
+    public NonceRegistry nonces(NonceRegistry localNonces) {
+        return new RedisNonceRegistry(link, keys, settings.redisDown() == RedisOutage.Mode.LOCAL ? localNonces : null);
+    }
+
+    @Override
+    public void close() {
+        link.close();
+    }
+}
