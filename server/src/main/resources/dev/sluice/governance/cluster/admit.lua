@@ -117,9 +117,9 @@ if nq > 0 then
   for k = 1, nq do
     tokens[k] = tokens[k] - 1
     write[#write + 1] = fields[k] .. ':t'
-    write[#write + 1] = tostring(tokens[k])
+    write[#write + 1] = string.format('%.6f', tokens[k])
     write[#write + 1] = fields[k] .. ':ts'
-    write[#write + 1] = tostring(now_us)
+    write[#write + 1] = string.format('%.0f', now_us) -- tostring() would keep only 14 digits of the microseconds
     reply[#reply + 1] = math.floor(tokens[k])
   end
   redis.call('HSET', KEYS[1], unpack(write))

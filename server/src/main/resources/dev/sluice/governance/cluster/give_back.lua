@@ -18,6 +18,6 @@ end
 for k = 1, tonumber(ARGV[6]) do
   local field, rate = ARGV[5 + 2 * k], tonumber(ARGV[6 + 2 * k])
   local t = tonumber(redis.call('HGET', KEYS[1], field .. ':t'))
-  if t then redis.call('HSET', KEYS[1], field .. ':t', tostring(math.min(rate, t + 1))) end
+  if t then redis.call('HSET', KEYS[1], field .. ':t', string.format('%.6f', math.min(rate, t + 1))) end
 end
 return 1
