@@ -29,6 +29,10 @@ public final class RawClient {
             return body.path("Code").asString();
         }
 
+        public boolean ok() {
+            return status / 100 == 2;
+        }
+
         public String message() {
             return body.path("Message").asString();
         }

@@ -40,9 +40,14 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts the server on a free port and waits until it has printed its first-start facts. */
     public static ServerProcess start(Path dataDir, String... args) throws Exception {
+        return start(dataDir, Map.of(), args);
+    }
+
+    /** As {@link #start(Path, String...)}, with extra environment (e.g. {@code SLUICE_DB_URL}, {@code SLUICE_REDIS_URL}). */
+    public static ServerProcess start(Path dataDir, Map<String, String> env, String... args) throws Exception {
         List<String> all = new ArrayList<>(List.of("--server.port=0"));
         all.addAll(List.of(args));
-        Process process = java(all, dataDir);
+        Process process = java(all, dataDir, env);
         try {
             return new ServerProcess(process, readUntilReady(process, Duration.ofSeconds(90)));
         } catch (Exception e) {
@@ -53,14 +58,19 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Runs {@code ./sluice admin ...} against the data directory and returns what it printed. */
     public static Printed admin(Path dataDir, String... args) throws Exception {
+        return admin(dataDir, Map.of(), args);
+    }
+
+    public static Printed admin(Path dataDir, Map<String, String> env, String... args) throws Exception {
         List<String> all = new ArrayList<>(List.of("admin"));
         all.addAll(List.of(args));
-        Process process = java(all, dataDir);
-        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+        Process process = java(all, dataDir, env);
+        CompletableFuture<String> output = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().start(() -> {
             try {
-                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                output.complete(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                output.completeExceptionally(e);
             }
         });
         if (!process.waitFor(90, TimeUnit.SECONDS)) throw new AssertionError("admin command did not finish");
@@ -96,19 +106,33 @@ public final class ServerProcess implements AutoCloseable {
         if (process.isAlive()) kill();
     }
 
-    private static Process java(List<String> args, Path dataDir) throws IOException {
+    /** The process id, for tests that report which node they killed. */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    private static Process java(List<String> args, Path dataDir, Map<String, String> env) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.sluice.SluiceApplication"));
+        // Small heaps: cluster tests run three servers side by side on a two-core machine.
+        command.addAll(List.of("-Xmx384m", "-cp", System.getProperty("java.class.path"),
+                "dev.sluice.SluiceApplication"));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("SLUICE_DATA_DIR", dataDir.toString());
+        builder.environment().putAll(env);
         return builder.start();
     }
 
     private static Printed readUntilReady(Process process, Duration timeout) throws Exception {
         CompletableFuture<Printed> ready = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> {
+        // A platform thread: blocking reads of a pipe pin a virtual thread's carrier, and a few servers' output
+        // drains would pin every carrier of a two-core machine.
+        Thread.ofPlatform().daemon().start(() -> {
             StringBuilder all = new StringBuilder();
             Map<String, String> facts = new HashMap<>();
             try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

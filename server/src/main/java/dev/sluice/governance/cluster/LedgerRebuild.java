@@ -51,6 +51,14 @@ final class LedgerRebuild {
         return null;
     }
 
+    /**
+     * Starts the settle period now if it has not started, so that on a new (or restarted) Redis the wait has usually
+     * passed before the first counted call arrives. Returns the milliseconds still to wait.
+     */
+    long startSettling() {
+        return scripts.settle(new String[] {keys.settled(), keys.settling()}, new String[] {String.valueOf(settle.toMillis()), ""});
+    }
+
     /** Raises existing counts to the ledger's where they are lower (after counting locally while Redis was away). */
     void raise(long accountId, String usageKey, long day, long month) {
         seed(accountId, usageKey, day, month, "raise");

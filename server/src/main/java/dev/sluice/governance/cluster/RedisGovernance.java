@@ -36,6 +36,13 @@ public final class RedisGovernance implements AutoCloseable {
     public AdmissionCounters counters(Supplier<AdmissionCounters> localCounters) {
         LedgerRebuild rebuild = new LedgerRebuild(scripts, keys, usage, settings.settle());
         RedisCounters redis = new RedisCounters(scripts, keys, rebuild, zone, false);
+        Thread.ofVirtual().name("sluice-redis-settle").start(() -> {
+            try {
+                rebuild.startSettling();
+            } catch (RuntimeException redisDown) {
+                // nothing to start yet: the first counted call will, once Redis answers
+            }
+        });
         return new RedisOutage(redis, settings.redisDown(), localCounters, rebuild, keys, settings.settle(), zone, clock);
     }
 
