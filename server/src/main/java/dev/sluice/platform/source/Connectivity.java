@@ -7,6 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.sluice.protocol.PopErrors;
 
@@ -23,11 +26,15 @@ public class Connectivity {
     private final ConnectivityProbe probe;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
 
-    Connectivity(ConnectivityProbe probe, JdbcClient jdbc, Clock clock) {
+    Connectivity(ConnectivityProbe probe, JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.probe = probe;
         this.jdbc = jdbc;
         this.clock = clock;
+        // The record of a check must outlive the caller's transaction: a failed check usually makes the caller roll back.
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** @throws dev.sluice.protocol.PopException {@code UnsupportedOperation} for a type Sluice has no client for */
@@ -38,11 +45,11 @@ public class Connectivity {
         ProbeResult result = probe.check(target);
         // The target's toString leaves the password out; the message was already cleaned of it.
         log.info("connectivity check of {} for tenant {}: {} ({} ms)", target, tenantId, result.connected() ? "ok" : result.message(), result.millis());
-        jdbc.sql("insert into connectivity_job (tenant_id, source_kind, source_id, source_type, status, error_msg, user_id, started_at, finished_at) "
+        ownTransaction.executeWithoutResult(tx -> jdbc.sql("insert into connectivity_job (tenant_id, source_kind, source_id, source_type, status, error_msg, user_id, started_at, finished_at) "
                         + "values (:tenant, :kind, :source, :type, :status, :error, :user, :started, :finished)")
                 .param("tenant", tenantId).param("kind", kind.name()).param("source", sourceId).param("type", config.type().name())
                 .param("status", result.connected() ? "SUCCESS" : "FAILED").param("error", result.connected() ? null : result.message())
-                .param("user", userId).param("started", started).param("finished", clock.millis()).update();
+                .param("user", userId).param("started", started).param("finished", clock.millis()).update());
         return result;
     }
 
