@@ -62,7 +62,7 @@ class ReplaceProjectWhiteLists implements OperationHandler<ReplaceProjectWhiteLi
             String at = "ReplaceCommand.WhiteLists[" + i + "]";
             String ip = given.get(i).ip().trim();
             String port = given.get(i).port().trim();
-            if (!IPV4.matcher(ip).matches() && !(IPV6.matcher(ip).matches() && ip.length() <= 43)) {
+            if (!IPV4.matcher(ip).matches() && !ipv6(ip)) {
                 throw PopErrors.invalidParameter(at + ".Ip", "expected an IPv4 or IPv6 address, optionally with a /prefix, got '" + ip + "'").exception();
             }
             if (!validPort(port)) throw PopErrors.invalidParameter(at + ".Port", "expected a port 1-65535 or a range like 8000-8080, got '" + port + "'").exception();
@@ -73,6 +73,16 @@ class ReplaceProjectWhiteLists implements OperationHandler<ReplaceProjectWhiteLi
         }
         store.replace(project.id(), checked);
         return null;
+    }
+
+    /** An IPv6 literal, optionally with a prefix; a literal is parsed without any name lookup. */
+    private static boolean ipv6(String ip) {
+        if (ip.length() > 43 || !IPV6.matcher(ip).matches()) return false;
+        try {
+            return java.net.InetAddress.getByName(ip.split("/")[0]) instanceof java.net.Inet6Address;
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     private static boolean validPort(String port) {

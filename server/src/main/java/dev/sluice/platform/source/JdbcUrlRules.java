@@ -16,18 +16,18 @@ import dev.sluice.protocol.PopException;
 /**
  * What a JDBC URL given by a tenant may say. The URL is run by drivers inside the server, and drivers accept options
  * that load classes, write log files, read local files or run scripts, so only a small list of harmless options is
- * accepted per driver. Passwords belong in their own, sealed item, never in the URL. Embedded databases may only
+ * accepted per driver. Timeouts are not among them: the check sets its own. Passwords belong in their own, sealed item, never in the URL. Embedded databases may only
  * be files under an operator-named root, and never the server's own data directory.
  */
 @Component
 public class JdbcUrlRules {
 
     private static final Set<String> POSTGRES_OPTIONS = Set.of("user", "ssl", "sslmode", "currentSchema", "ApplicationName",
-            "connectTimeout", "loginTimeout", "socketTimeout", "options", "targetServerType", "tcpKeepAlive", "prepareThreshold",
+            "options", "targetServerType", "tcpKeepAlive", "prepareThreshold",
             "stringtype", "reWriteBatchedInserts", "readOnly", "defaultRowFetchSize", "binaryTransfer", "preferQueryMode",
             "loadBalanceHosts", "gssEncMode", "assumeMinServerVersion");
-    private static final Set<String> MARIADB_OPTIONS = Set.of("user", "useSsl", "useSSL", "sslMode", "connectTimeout",
-            "socketTimeout", "characterEncoding", "useUnicode", "serverTimezone", "connectionTimeZone", "zeroDateTimeBehavior",
+    private static final Set<String> MARIADB_OPTIONS = Set.of("user", "useSsl", "useSSL", "sslMode",
+            "characterEncoding", "useUnicode", "serverTimezone", "connectionTimeZone", "zeroDateTimeBehavior",
             "rewriteBatchedStatements", "useServerPrepStmts", "allowPublicKeyRetrieval", "tcpKeepAlive", "useBulkStmts",
             "useCompression", "defaultFetchSize", "autocommit", "permitMysqlScheme");
     private static final Set<String> H2_SETTINGS = Set.of("MODE", "IFEXISTS", "ACCESS_MODE_DATA", "DATABASE_TO_UPPER",

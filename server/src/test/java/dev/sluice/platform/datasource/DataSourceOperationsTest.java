@@ -92,6 +92,7 @@ class DataSourceOperationsTest {
         assertThat(prod.path("OwnerName").asString()).isEqualTo("owner");
         assertThat(prod.path("CreateTime").asLong()).isPositive();
         assertThat(prod.path("ConfigItemList")).extracting(i -> i.path("Key").asString()).containsExactly("jdbc.url", "jdbc.username");
+        assertThat(prod.path("ConfigItemList").get(0).propertyNames()).containsExactlyInAnyOrder("Key", "Value");
         assertThat(pair.path("DevDataSourceInfo").path("Id").asLong()).isEqualTo(devId);
         assertThat(pair.path("DevDataSourceInfo").path("Env").asString()).isEqualTo("DEV");
         assertThat(page.toString()).doesNotContain(PASSWORD);

@@ -227,6 +227,9 @@ class ProjectMemberOperationsTest {
         Response badPort = t.call("ReplaceProjectWhiteLists").param("Id", project.id())
                 .param("ReplaceCommand", json(Map.of("WhiteLists", List.of(Map.of("Ip", "::1", "Port", "70000"))))).send();
         assertThat(badPort.message()).contains("ReplaceCommand.WhiteLists[0].Port");
+        Response badV6 = t.call("ReplaceProjectWhiteLists").param("Id", project.id())
+                .param("ReplaceCommand", json(Map.of("WhiteLists", List.of(Map.of("Ip", ":::::1", "Port", "1"))))).send();
+        assertThat(badV6.message()).contains("ReplaceCommand.WhiteLists[0].Ip");
         Response missingPort = t.call("ReplaceProjectWhiteLists").param("Id", project.id())
                 .param("ReplaceCommand", json(Map.of("WhiteLists", List.of(Map.of("Ip", "10.0.0.1"))))).send();
         assertThat(missingPort.code()).isEqualTo("MissingParameter");

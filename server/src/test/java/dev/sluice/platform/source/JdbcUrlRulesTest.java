@@ -49,6 +49,7 @@ class JdbcUrlRulesTest {
         assertThat(refusal(Reach.MARIADB, "jdbc:mariadb://db/app?allowLocalInfile=true")).contains("allowLocalInfile");
         assertThat(refusal(Reach.H2, "jdbc:h2:tcp://db/app;INIT=RUNSCRIPT FROM 'x'")).contains("INIT");
         assertThat(refusal(Reach.DUCKDB, "jdbc:duckdb:?allow_unsigned_extensions=true")).contains("options");
+        assertThat(refusal(Reach.POSTGRESQL, "jdbc:postgresql://db/app?socketTimeout=0")).contains("socketTimeout");
     }
 
     @Test
