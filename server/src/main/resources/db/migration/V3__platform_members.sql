@@ -157,24 +157,3 @@ create table row_permission_account (
     account_id   varchar(128) not null,
     primary key (rule_id, account_type, account_id)
 );
-
--- db-scheduler's table (durable, cluster-safe one-time and recurring tasks; ownership transfers run as such tasks).
--- Its shape is the library's own; kept here until another migration of the server owns it.
-create table scheduled_tasks (
-    task_name            varchar(100) not null,
-    task_instance        varchar(100) not null,
-    task_data            bytea,
-    execution_time       timestamp with time zone not null,
-    picked               boolean      not null,
-    picked_by            varchar(50),
-    last_success         timestamp with time zone,
-    last_failure         timestamp with time zone,
-    consecutive_failures int,
-    last_heartbeat       timestamp with time zone,
-    version              bigint       not null,
-    priority             smallint,
-    primary key (task_name, task_instance)
-);
-create index scheduled_tasks_execution_time on scheduled_tasks (execution_time);
-create index scheduled_tasks_last_heartbeat on scheduled_tasks (last_heartbeat);
-create index scheduled_tasks_priority_execution_time on scheduled_tasks (priority desc, execution_time asc);

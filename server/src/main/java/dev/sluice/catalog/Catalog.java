@@ -6,18 +6,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every operation the API declares, loaded once from the generated {@code catalog/operations.json} resource and
- * never changed afterwards.
+ * Every operation the API declares, loaded once and never changed afterwards: the 211 operations of the Dataphin
+ * contract (generated {@code catalog/operations.json}) followed by Sluice's own Open Platform operations
+ * ({@code catalog/sluice-operations.json}: usage, call details and bills of the caller's account).
  */
 public final class Catalog {
 
     static final String RESOURCE = "catalog/operations.json";
+    static final String OWN_RESOURCE = "catalog/sluice-operations.json";
 
+    private final List<Operation> contract;
     private final List<Operation> operations;
     private final Map<String, Operation> byAction;
 
-    Catalog(List<Operation> operations) {
-        this.operations = List.copyOf(operations);
+    Catalog(List<Operation> contract, List<Operation> own) {
+        this.contract = List.copyOf(contract);
+        this.operations = java.util.stream.Stream.concat(contract.stream(), own.stream()).toList();
         Map<String, Operation> index = new LinkedHashMap<>();
         for (Operation op : this.operations) {
             if (index.putIfAbsent(op.action(), op) != null) {
@@ -28,7 +32,12 @@ public final class Catalog {
     }
 
     public static Catalog load() {
-        return new Catalog(CatalogReader.readResource(RESOURCE));
+        return new Catalog(CatalogReader.readResource(RESOURCE), CatalogReader.readResource(OWN_RESOURCE));
+    }
+
+    /** The operations of the Dataphin 2023-06-30 contract, in contract order (211). */
+    public List<Operation> contract() {
+        return contract;
     }
 
     /** The operation named exactly {@code action}; action names are case-sensitive on the wire. */
@@ -36,7 +45,7 @@ public final class Catalog {
         return Optional.ofNullable(action).map(byAction::get);
     }
 
-    /** All operations in catalog order. */
+    /** All operations: the contract's, then Sluice's own. */
     public List<Operation> all() {
         return operations;
     }

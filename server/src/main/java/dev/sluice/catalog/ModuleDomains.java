@@ -11,7 +11,8 @@ final class ModuleDomains {
             "O&M center", "operations",
             "Data permissions", "permission",
             "Data asset", "asset",
-            "Data service", "dataservice");
+            "Data service", "dataservice",
+            "Open platform", "metering");
 
     private ModuleDomains() {
     }

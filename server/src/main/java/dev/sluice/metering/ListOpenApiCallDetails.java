@@ -1,0 +1,87 @@
+package dev.sluice.metering;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+
+import dev.sluice.catalog.OperationType;
+import dev.sluice.dispatch.Action;
+import dev.sluice.dispatch.Caller;
+import dev.sluice.dispatch.OperationHandler;
+import dev.sluice.protocol.PopErrors;
+
+/**
+ * Call details of the caller's account: per day and per API in a date range, with calls that day and calls so far
+ * that month, filtered by type, level, API and user; paged.
+ */
+@Action("ListOpenApiCallDetails")
+final class ListOpenApiCallDetails implements OperationHandler<ListOpenApiCallDetails.Request, ListOpenApiCallDetails.Response> {
+
+    static final int MAX_DAYS = 366;
+    static final int MAX_PAGE_SIZE = 500;
+
+    record Request(long opTenantId, String startDate, String endDate, String apiType, Integer apiLevel, String apiName,
+                   Long userId, Integer pageNumber, Integer pageSize) {
+    }
+
+    record Response(CallDetails callDetails) {
+    }
+
+    record CallDetails(long totalCount, int pageNumber, int pageSize, List<Item> items) {
+    }
+
+    record Item(String date, String apiName, String type, int level, long calls, long monthToDate) {
+    }
+
+    private final UsageQueries usage;
+
+    ListOpenApiCallDetails(UsageQueries usage) {
+        this.usage = usage;
+    }
+
+    @Override
+    public Response handle(Caller caller, Request request) {
+        LocalDate from = date("StartDate", request.startDate());
+        LocalDate to = date("EndDate", request.endDate());
+        if (to.isBefore(from)) throw PopErrors.invalidParameter("EndDate", "is before StartDate").exception();
+        if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+            throw PopErrors.invalidParameter("EndDate", "a range spans at most " + MAX_DAYS + " days").exception();
+        }
+        Integer level = request.apiLevel();
+        if (level != null && (level < 1 || level > 3)) {
+            throw PopErrors.invalidParameter("ApiLevel", "must be 1, 2 or 3, got " + level).exception();
+        }
+        int page = request.pageNumber() == null ? 1 : request.pageNumber();
+        int size = request.pageSize() == null ? 20 : request.pageSize();
+        if (page < 1) throw PopErrors.invalidParameter("PageNumber", "must be 1 or more, got " + page).exception();
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw PopErrors.invalidParameter("PageSize", "must be between 1 and " + MAX_PAGE_SIZE + ", got " + size).exception();
+        }
+        String apiName = request.apiName() == null || request.apiName().isBlank() ? null : request.apiName().trim();
+        List<CallDetail> rows = usage.callDetails(caller.account().id(),
+                new CallDetailFilter(from, to, type(request.apiType()), level, apiName, request.userId()));
+        List<Item> items = rows.stream().skip((long) (page - 1) * size).limit(size)
+                .map(r -> new Item(r.date().toString(), r.apiName(), r.type().name(), r.level(), r.calls(), r.monthToDate()))
+                .toList();
+        return new Response(new CallDetails(rows.size(), page, size, items));
+    }
+
+    private static LocalDate date(String parameter, String value) {
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw PopErrors.invalidParameter(parameter, "expected a date as yyyy-MM-dd, got '" + value + "'").exception();
+        }
+    }
+
+    private static OperationType type(String value) {
+        if (value == null || value.isBlank()) return null;
+        return switch (value.trim().toUpperCase(Locale.ROOT)) {
+            case "READ" -> OperationType.READ;
+            case "WRITE" -> OperationType.WRITE;
+            default -> throw PopErrors.invalidParameter("ApiType", "must be READ or WRITE, got '" + value + "'").exception();
+        };
+    }
+}

@@ -1,0 +1,117 @@
+package dev.sluice.metering.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+
+import dev.sluice.metering.CallRecord;
+import dev.sluice.metering.Ledger;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Group commit: callers queue their records, one writer thread takes whatever has queued up (up to a batch) and
+ * commits it in one transaction, then releases every waiting caller at once. Under load a batch holds many calls,
+ * so the database sees one commit per batch instead of one per call; when idle a batch is a single call and waits
+ * for nobody.
+ *
+ * <p>A full queue refuses new admitted records at once (the caller answers 503) instead of letting latency grow
+ * without bound. A failed commit fails every admitted call of the batch: none of them is answered, none is lost.
+ */
+public final class GroupCommitLedger implements Ledger, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommitLedger.class);
+
+    private record Pending(CallRecord record, CompletableFuture<Void> committed) {
+    }
+
+    private final BlockingQueue<Pending> queue;
+    private final int maxBatch;
+    private final LedgerStore store;
+    private final Thread writer;
+    private volatile boolean running = true;
+
+    private final DistributionSummary batchSizes;
+    private final Timer commits;
+    private final Counter failedCommits;
+    private final Counter droppedRefusals;
+
+    public GroupCommitLedger(LedgerStore store, int queueCapacity, int maxBatch, MeterRegistry registry) {
+        this.store = store;
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.maxBatch = maxBatch;
+        this.batchSizes = DistributionSummary.builder("sluice.ledger.batch.size").description("Calls per ledger commit")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        this.commits = Timer.builder("sluice.ledger.commit").description("Ledger commit latency")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        this.failedCommits = registry.counter("sluice.ledger.commit.failed");
+        this.droppedRefusals = registry.counter("sluice.ledger.refusals.dropped");
+        registry.gauge("sluice.ledger.queue.depth", queue, BlockingQueue::size);
+        // A platform thread: it spends its life in JDBC calls that would pin a virtual thread's carrier anyway.
+        this.writer = Thread.ofPlatform().name("sluice-ledger-writer").daemon().start(this::run);
+    }
+
+    @Override
+    public CompletableFuture<Void> commit(CallRecord admitted) {
+        CompletableFuture<Void> committed = new CompletableFuture<>();
+        if (!running || !queue.offer(new Pending(admitted, committed))) {
+            throw new RejectedExecutionException("the ledger queue is full or closed");
+        }
+        return committed;
+    }
+
+    @Override
+    public void refused(CallRecord refused) {
+        if (!running || !queue.offer(new Pending(refused, null))) droppedRefusals.increment();
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(maxBatch);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) continue;
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                write(batch);
+            } catch (InterruptedException interrupted) {
+                if (!running) continue; // shutting down: drain what is queued, then stop
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        long started = System.nanoTime();
+        try {
+            store.write(batch.stream().map(Pending::record).toList());
+            commits.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            batchSizes.record(batch.size());
+            for (Pending pending : batch) if (pending.committed() != null) pending.committed().complete(null);
+        } catch (RuntimeException failed) {
+            failedCommits.increment();
+            log.error("ledger commit of {} calls failed: {}", batch.size(), failed.getMessage());
+            for (Pending pending : batch) if (pending.committed() != null) pending.committed().completeExceptionally(failed);
+        }
+    }
+
+    /** Stops taking records and commits what is queued before the database goes away. */
+    @Override
+    public void destroy() throws InterruptedException {
+        running = false;
+        writer.join(10_000);
+    }
+}

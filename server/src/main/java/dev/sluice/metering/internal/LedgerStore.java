@@ -1,0 +1,83 @@
+package dev.sluice.metering.internal;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.sluice.metering.CallRecord;
+
+/**
+ * Writes one batch of calls and the rollups they change in one transaction, so the ledger and the figures derived
+ * from it can never disagree. Uses {@link JdbcTemplate#batchUpdate} rather than {@code JdbcClient}, which has no
+ * batch statements: a batch is one round trip per statement, not one per call.
+ */
+public final class LedgerStore {
+
+    private static final String INSERT_CALL = """
+            insert into call_ledger (request_id, account_id, user_id, access_key_id, action, level, op_type, called_at,
+                                     call_day, admitted, billable, outcome_code, http_status, latency_ms, refused_by)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+
+    private record UsageKey(long accountId, LocalDate day, String action, long userId, int level, String type) {
+    }
+
+    private record RefusalKey(long accountId, LocalDate day, String code) {
+    }
+
+    /** Sorted keys: concurrent writers then lock rollup rows in the same order and cannot deadlock each other. */
+    private static final Comparator<UsageKey> USAGE_ORDER = Comparator.comparingLong(UsageKey::accountId)
+            .thenComparing(UsageKey::day).thenComparing(UsageKey::action).thenComparingLong(UsageKey::userId);
+    private static final Comparator<RefusalKey> REFUSAL_ORDER = Comparator.comparingLong(RefusalKey::accountId)
+            .thenComparing(RefusalKey::day).thenComparing(RefusalKey::code);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final SqlDialect dialect;
+    private final ZoneId zone;
+
+    public LedgerStore(JdbcTemplate jdbc, TransactionTemplate transactions, ZoneId zone) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.dialect = SqlDialect.of(jdbc.getDataSource());
+        this.zone = zone;
+    }
+
+    public void write(List<CallRecord> batch) {
+        List<Object[]> calls = new ArrayList<>(batch.size());
+        Map<UsageKey, long[]> usage = new TreeMap<>(USAGE_ORDER);
+        Map<RefusalKey, long[]> refusals = new TreeMap<>(REFUSAL_ORDER);
+        for (CallRecord call : batch) {
+            LocalDate day = LocalDate.ofInstant(call.at(), zone);
+            calls.add(new Object[] {call.requestId(), call.accountId(), call.userId(), call.accessKeyId(), call.action(),
+                    call.level(), call.type().name(), call.at().toEpochMilli(), Date.valueOf(day), call.admitted(),
+                    call.billable(), call.outcomeCode(), call.httpStatus(), call.latencyMillis(), call.refusedBy()});
+            if (call.admitted()) {
+                long[] sums = usage.computeIfAbsent(new UsageKey(call.accountId(), day, call.action(), call.userId(),
+                        call.level(), call.type().name()), key -> new long[2]);
+                sums[0]++;
+                if (call.billable()) sums[1]++;
+            } else {
+                refusals.computeIfAbsent(new RefusalKey(call.accountId(), day, call.outcomeCode()), key -> new long[1])[0]++;
+            }
+        }
+        List<Object[]> usageRows = usage.entrySet().stream().map(e -> new Object[] {e.getKey().accountId(),
+                Date.valueOf(e.getKey().day()), e.getKey().action(), e.getKey().userId(), e.getKey().level(),
+                e.getKey().type(), e.getValue()[0], e.getValue()[1]}).toList();
+        List<Object[]> refusalRows = refusals.entrySet().stream().map(e -> new Object[] {e.getKey().accountId(),
+                Date.valueOf(e.getKey().day()), e.getKey().code(), e.getValue()[0]}).toList();
+        transactions.executeWithoutResult(status -> {
+            jdbc.batchUpdate(INSERT_CALL, calls);
+            if (!usageRows.isEmpty()) jdbc.batchUpdate(dialect.addUsage, usageRows);
+            if (!refusalRows.isEmpty()) jdbc.batchUpdate(dialect.addRefusals, refusalRows);
+        });
+    }
+}
