@@ -14,14 +14,15 @@ import dev.sluice.protocol.PopErrors;
  */
 final class RecordQuery {
 
-    /** The documented tabs, and the resource types each one lists; PROJECT, USER_GROUP and ROW_PERMISSION are ours. */
+    /** The documented tabs, and the resource types each one lists; PROJECT, USER_GROUP, ROW_PERMISSION and TENANT (global roles) are ours. */
     static final Map<String, List<String>> TABS = Map.of(
             "TABLE", List.of("TABLE", "PHYSICAL_TABLE", "PHYSICAL_VIEW", "LOGICAL_TABLE", "LOGICAL_VIEW",
                     "REALTIME_LOGICAL_TABLE", "REALTIME_MIRROR_TABLE"),
             "DATASOURCE", List.of("DATASOURCE", "DATA_SOURCE"),
             "PROJECT", List.of("PROJECT"),
             "USER_GROUP", List.of("USER_GROUP"),
-            "ROW_PERMISSION", List.of("ROW_PERMISSION"));
+            "ROW_PERMISSION", List.of("ROW_PERMISSION"),
+            "TENANT", List.of("TENANT"));
 
     private RecordQuery() {
     }
@@ -31,7 +32,7 @@ final class RecordQuery {
         List<String> types = TABS.get(tabType);
         if (types == null) {
             throw PopErrors.invalidParameter("ListQuery.TabType", "'" + tabType + "' is not a tab; use TABLE or DATASOURCE"
-                    + " (also PROJECT, USER_GROUP, ROW_PERMISSION)").exception();
+                    + " (also PROJECT, USER_GROUP, ROW_PERMISSION, TENANT)").exception();
         }
         String search = searchText == null || searchText.isBlank() ? null : searchText.trim();
         long tenantId = caller.tenant().id();
