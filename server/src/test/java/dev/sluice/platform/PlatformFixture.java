@@ -31,7 +31,10 @@ public final class PlatformFixture {
     private PlatformFixture(int port, AccountAdmin admin) {
         this.port = port;
         this.admin = admin;
-        this.account = TestAccounts.create(admin, "intelligent");
+        // An Intelligent-edition plan without tight QPS or daily caps: these tests make many level-3 calls a second.
+        NewAccount created = TestAccounts.create(admin, "tinypayg");
+        admin.updateAccount(created.account().id(), "tinypayg", true, false);
+        this.account = created;
         this.owner = new RawClient(port, account.key().accessKeyId(), account.key().accessKeySecret());
     }
 
