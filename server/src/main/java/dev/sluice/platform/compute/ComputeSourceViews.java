@@ -7,9 +7,10 @@ import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
+import dev.sluice.account.User;
 import dev.sluice.dispatch.Caller;
-import dev.sluice.platform.DisplayTime;
-import dev.sluice.platform.UserNames;
+import dev.sluice.platform.internal.DisplayTime;
+import dev.sluice.platform.internal.TenantUsers;
 import dev.sluice.platform.project.Project;
 import dev.sluice.platform.project.Projects;
 
@@ -22,25 +23,29 @@ class ComputeSourceViews {
     }
 
     private final Projects projects;
-    private final UserNames users;
+    private final TenantUsers users;
     private final DisplayTime time;
 
-    ComputeSourceViews(Projects projects, UserNames users, DisplayTime time) {
+    ComputeSourceViews(Projects projects, TenantUsers users, DisplayTime time) {
         this.projects = projects;
         this.users = users;
         this.time = time;
     }
 
     List<View> of(Caller caller, List<ComputeSource> sources, boolean epochTimes) {
-        Map<Long, String> names = users.of(caller.account().id(),
-                sources.stream().flatMap(s -> Stream.of(s.creatorUserId(), s.ownerUserId())).toList());
+        Map<Long, User> names = users.byId(caller, sources.stream().flatMap(s -> Stream.of(s.creatorUserId(), s.ownerUserId())).distinct().toList());
         return sources.stream().map(s -> {
             Optional<Project> bound = projects.usingComputeSource(s.tenantId(), s.id());
             return new View(bound.isPresent(), bound.map(Project::id).orElse(null), bound.map(Project::name).orElse(null),
-                    String.valueOf(s.creatorUserId()), names.get(s.creatorUserId()), s.description(), s.name(),
+                    String.valueOf(s.creatorUserId()), nameOf(names, s.creatorUserId()), s.description(), s.name(),
                     epochTimes ? String.valueOf(s.createdAt()) : time.format(s.createdAt()),
                     epochTimes ? String.valueOf(s.modifiedAt()) : time.format(s.modifiedAt()),
-                    s.id(), s.name(), String.valueOf(s.ownerUserId()), names.get(s.ownerUserId()), s.type());
+                    s.id(), s.name(), String.valueOf(s.ownerUserId()), nameOf(names, s.ownerUserId()), s.type());
         }).toList();
+    }
+
+    static String nameOf(Map<Long, User> users, long id) {
+        User user = users.get(id);
+        return user == null ? null : user.displayName();
     }
 }

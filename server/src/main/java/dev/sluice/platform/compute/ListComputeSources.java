@@ -6,7 +6,7 @@ import java.util.Locale;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.platform.Paging;
+import dev.sluice.platform.internal.Paging;
 import dev.sluice.platform.source.SourceTypes;
 
 /** The tenant's compute sources by id, filtered by keyword (name, ignoring case), type and whether a project is bound. */
@@ -45,7 +45,7 @@ final class ListComputeSources implements OperationHandler<ListComputeSources.Re
                         .toList(), false).stream()
                 .filter(v -> q.bindProject() == null || v.bindProject() == q.bindProject())
                 .toList();
-        List<ComputeSourceViews.View> page = matching.stream().skip(paging.offset()).limit(paging.pageSize()).toList();
+        List<ComputeSourceViews.View> page = matching.stream().skip(paging.offset()).limit(paging.size()).toList();
         return new Response(new PageResult(page, matching.size()));
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
-import dev.sluice.platform.Paging;
+import dev.sluice.platform.internal.Paging;
 
 /** The data source table; every read names the tenant. Listings page over production sources. */
 @Component
@@ -87,7 +87,7 @@ class DataSourceStore {
         List<Object> args = new ArrayList<>();
         String where = where(tenantId, filter, args);
         args.add(paging.offset());
-        args.add(paging.pageSize());
+        args.add(paging.size());
         return jdbc.sql("select * from data_source " + where + " order by id offset ? rows fetch next ? rows only")
                 .params(args).query(DataSourceStore::row).list();
     }

@@ -8,11 +8,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.sluice.account.User;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.platform.Paging;
-import dev.sluice.platform.UserNames;
+import dev.sluice.platform.internal.Paging;
+import dev.sluice.platform.internal.TenantUsers;
 import dev.sluice.platform.source.ConfigItem;
 import dev.sluice.platform.source.ConfigItemStore;
 import dev.sluice.platform.source.SourceConfig;
@@ -50,9 +51,9 @@ final class ListDataSourceWithConfig implements OperationHandler<ListDataSourceW
 
     private final DataSourceStore store;
     private final ConfigItemStore items;
-    private final UserNames users;
+    private final TenantUsers users;
 
-    ListDataSourceWithConfig(DataSourceStore store, ConfigItemStore items, UserNames users) {
+    ListDataSourceWithConfig(DataSourceStore store, ConfigItemStore items, TenantUsers users) {
         this.store = store;
         this.items = items;
         this.users = users;
@@ -85,15 +86,20 @@ final class ListDataSourceWithConfig implements OperationHandler<ListDataSourceW
                 .collect(Collectors.toMap(DataSource::prodId, Function.identity()));
         List<DataSource> all = Stream.concat(prods.stream(), devByProd.values().stream()).toList();
         Map<Long, List<ConfigItem>> configs = items.loadAll(SourceKind.DATA, all.stream().map(DataSource::id).toList());
-        Map<Long, String> names = users.of(caller.account().id(), all.stream().flatMap(d -> Stream.of(d.creatorUserId(), d.ownerUserId())).toList());
+        Map<Long, User> names = users.byId(caller, all.stream().flatMap(d -> Stream.of(d.creatorUserId(), d.ownerUserId())).distinct().toList());
         List<Pair> pairs = prods.stream().map(p -> new Pair(info(devByProd.get(p.id()), configs, names), info(p, configs, names))).toList();
         return new Response(new PageResult(pairs, store.countProd(tenant, filter)));
     }
 
-    private static Info info(DataSource d, Map<Long, List<ConfigItem>> configs, Map<Long, String> names) {
+    private static Info info(DataSource d, Map<Long, List<ConfigItem>> configs, Map<Long, User> names) {
         if (d == null) return null;
         List<ConfigItem> shown = SourceConfig.stored(SourceTypes.parse(d.type(), "type"), configs.getOrDefault(d.id(), List.of())).shown();
-        return new Info(shown, d.createdAt(), String.valueOf(d.creatorUserId()), names.get(d.creatorUserId()), d.description(), d.env(), d.id(),
-                d.modifiedAt(), d.name(), String.valueOf(d.ownerUserId()), names.get(d.ownerUserId()), d.scope(), d.type());
+        return new Info(shown, d.createdAt(), String.valueOf(d.creatorUserId()), nameOf(names, d.creatorUserId()), d.description(), d.env(), d.id(),
+                d.modifiedAt(), d.name(), String.valueOf(d.ownerUserId()), nameOf(names, d.ownerUserId()), d.scope(), d.type());
+    }
+
+    private static String nameOf(Map<Long, User> users, long id) {
+        User user = users.get(id);
+        return user == null ? null : user.displayName();
     }
 }

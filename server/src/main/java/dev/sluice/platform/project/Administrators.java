@@ -1,12 +1,9 @@
 package dev.sluice.platform.project;
 
-import java.util.Set;
-
 import org.springframework.stereotype.Component;
 
-import dev.sluice.account.Accounts;
-import dev.sluice.account.Role;
 import dev.sluice.dispatch.Caller;
+import dev.sluice.platform.internal.TenantRoles;
 import dev.sluice.protocol.PopErrors;
 
 /**
@@ -17,18 +14,16 @@ import dev.sluice.protocol.PopErrors;
 @Component
 public class Administrators {
 
-    private static final Set<String> TENANT_ADMIN_ROLES = Set.of("super_admin", "system_admin");
-
-    private final Accounts accounts;
+    private final TenantRoles roles;
     private final MemberStore members;
 
-    Administrators(Accounts accounts, MemberStore members) {
-        this.accounts = accounts;
+    Administrators(TenantRoles roles, MemberStore members) {
+        this.roles = roles;
         this.members = members;
     }
 
     public boolean tenantAdmin(Caller caller) {
-        return accounts.roles(caller.tenant().id(), caller.user().id()).stream().map(Role::code).anyMatch(TENANT_ADMIN_ROLES::contains);
+        return roles.isTenantAdmin(caller);
     }
 
     public boolean projectAdmin(Caller caller, Project project, Env env) {

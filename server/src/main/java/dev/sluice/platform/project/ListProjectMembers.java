@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.sluice.account.User;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.platform.Paging;
-import dev.sluice.platform.UserNames;
+import dev.sluice.platform.internal.Paging;
+import dev.sluice.platform.internal.TenantUsers;
 
 /** The members of one project environment with their roles, a page at a time, oldest member first. */
 @Action("ListProjectMembers")
@@ -32,9 +33,9 @@ final class ListProjectMembers implements OperationHandler<ListProjectMembers.Re
 
     private final Projects projects;
     private final MemberStore store;
-    private final UserNames users;
+    private final TenantUsers users;
 
-    ListProjectMembers(Projects projects, MemberStore store, UserNames users) {
+    ListProjectMembers(Projects projects, MemberStore store, TenantUsers users) {
         this.projects = projects;
         this.store = store;
         this.users = users;
@@ -52,10 +53,15 @@ final class ListProjectMembers implements OperationHandler<ListProjectMembers.Re
             ids.add(m.userId());
             ids.add(m.modifiedBy());
         });
-        Map<Long, String> names = users.of(caller.account().id(), ids);
-        List<Item> items = page.stream().map(m -> new Item(project.id(), String.valueOf(m.userId()), names.get(m.userId()),
+        Map<Long, User> users = this.users.byId(caller, ids.stream().distinct().toList());
+        List<Item> items = page.stream().map(m -> new Item(project.id(), String.valueOf(m.userId()), name(users, m.userId()),
                 m.roles().stream().map(ProjectRole::id).toList(), String.valueOf(m.createdAt()), String.valueOf(m.modifiedAt()),
-                String.valueOf(m.modifiedBy()), names.get(m.modifiedBy()))).toList();
+                String.valueOf(m.modifiedBy()), name(users, m.modifiedBy()))).toList();
         return new Response(new PageResult(items, store.count(project.id(), kept)));
+    }
+
+    private static String name(Map<Long, User> users, long id) {
+        User user = users.get(id);
+        return user == null ? null : user.displayName();
     }
 }

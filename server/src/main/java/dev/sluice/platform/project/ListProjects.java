@@ -4,12 +4,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.sluice.account.User;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.platform.DisplayTime;
-import dev.sluice.platform.Paging;
-import dev.sluice.platform.UserNames;
+import dev.sluice.platform.internal.DisplayTime;
+import dev.sluice.platform.internal.Paging;
+import dev.sluice.platform.internal.TenantUsers;
 import dev.sluice.protocol.PopErrors;
 
 /**
@@ -38,10 +39,10 @@ final class ListProjects implements OperationHandler<ListProjects.Request, ListP
 
     private final ProjectStore store;
     private final ProjectInfos infos;
-    private final UserNames users;
+    private final TenantUsers users;
     private final DisplayTime time;
 
-    ListProjects(ProjectStore store, ProjectInfos infos, UserNames users, DisplayTime time) {
+    ListProjects(ProjectStore store, ProjectInfos infos, TenantUsers users, DisplayTime time) {
         this.store = store;
         this.infos = infos;
         this.users = users;
@@ -65,10 +66,10 @@ final class ListProjects implements OperationHandler<ListProjects.Request, ListP
         var filter = new ProjectStore.Filter(q.keyword(), mode, tags);
         long tenant = caller.tenant().id();
         List<Project> page = store.page(tenant, filter, paging);
-        Map<Long, String> owners = users.of(caller.account().id(), page.stream().map(Project::ownerUserId).toList());
+        Map<Long, User> owners = users.byId(caller, page.stream().map(Project::ownerUserId).distinct().toList());
         List<Item> items = page.stream().map(p -> new Item(p.bizUnitId(), p.computeSourceFor(env), infos.computeSourceName(tenant, p.computeSourceFor(env)),
                 p.description(), p.displayName(), env.name(), time.format(p.createdAt()), time.format(p.modifiedAt()), p.id(), p.mode().name(),
-                p.name(), String.valueOf(p.ownerUserId()), owners.get(p.ownerUserId()), p.streamComputeSourceId(),
+                p.name(), String.valueOf(p.ownerUserId()), owners.containsKey(p.ownerUserId()) ? owners.get(p.ownerUserId()).displayName() : null, p.streamComputeSourceId(),
                 infos.computeSourceName(tenant, p.streamComputeSourceId()), p.type())).toList();
         return new Response(new PageResult(items, store.count(tenant, filter)));
     }

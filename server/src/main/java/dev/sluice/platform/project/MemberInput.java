@@ -6,9 +6,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import dev.sluice.account.Accounts;
 import dev.sluice.account.User;
 import dev.sluice.dispatch.Caller;
+import dev.sluice.platform.internal.TenantUsers;
 import dev.sluice.protocol.PopErrors;
 
 /** The {@code UserList} of AddProjectMember and UpdateProjectMember, checked: known users, valid roles, no repeats. */
@@ -25,14 +25,14 @@ final class MemberInput {
     private MemberInput() {
     }
 
-    static List<Checked> check(Caller caller, Accounts accounts, List<Wire> wire, String path) {
+    static List<Checked> check(Caller caller, TenantUsers users, List<Wire> wire, String path) {
         if (wire.isEmpty()) throw PopErrors.invalidParameter(path, "name at least one user").exception();
         if (wire.size() > MAX_USERS) throw PopErrors.invalidParameter(path, "at most " + MAX_USERS + " users per call, got " + wire.size()).exception();
         List<Checked> checked = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
         for (int i = 0; i < wire.size(); i++) {
             String at = path + "[" + i + "]";
-            User user = user(caller, accounts, wire.get(i).userId(), at + ".UserId");
+            User user = users.member(caller, wire.get(i).userId(), at + ".UserId");
             if (!seen.add(user.id())) throw PopErrors.invalidParameter(at + ".UserId", "the user " + user.id() + " is listed twice").exception();
             List<Integer> roles = wire.get(i).roleList();
             if (roles.isEmpty()) throw PopErrors.invalidParameter(at + ".RoleList", "name at least one role").exception();
@@ -45,13 +45,5 @@ final class MemberInput {
             checked.add(new Checked(user, parsed));
         }
         return checked;
-    }
-
-    /** A user of the caller's account; ids of other accounts' users are not found, as unknown ids are. */
-    static User user(Caller caller, Accounts accounts, String id, String path) {
-        String trimmed = id.trim();
-        if (!trimmed.matches("\\d{1,18}")) throw PopErrors.invalidParameter(path, "a user id is a number, got '" + id + "'").exception();
-        return accounts.user(caller.account().id(), Long.parseLong(trimmed))
-                .orElseThrow(() -> PopErrors.notFound("user", trimmed).exception());
     }
 }

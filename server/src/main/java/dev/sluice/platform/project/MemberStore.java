@@ -12,7 +12,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import dev.sluice.platform.Paging;
+import dev.sluice.platform.internal.Paging;
 
 /** Members of projects per environment, and the roles each holds. */
 @Component
@@ -68,7 +68,7 @@ class MemberStore {
     List<Member> page(long projectId, Env env, Paging paging) {
         List<Long> users = jdbc.sql("select user_id from project_member where project_id = ? and env = ? order by created_at, user_id "
                         + "offset ? rows fetch next ? rows only")
-                .params(projectId, env.name(), paging.offset(), paging.pageSize()).query(Long.class).list();
+                .params(projectId, env.name(), paging.offset(), paging.size()).query(Long.class).list();
         if (users.isEmpty()) return List.of();
         List<Object> args = new ArrayList<>(List.of(projectId, env.name()));
         args.addAll(users);

@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import dev.sluice.dispatch.Caller;
-import dev.sluice.platform.DisplayTime;
-import dev.sluice.platform.UserNames;
+import dev.sluice.platform.internal.DisplayTime;
+import dev.sluice.platform.internal.TenantUsers;
 
 /** The {@code ProjectInfo} both project reads answer with (they differ only in how they write times). */
 @Component
@@ -26,11 +26,11 @@ class ProjectInfos {
     }
 
     private final WhiteListStore whiteLists;
-    private final UserNames users;
+    private final TenantUsers users;
     private final Optional<ComputeSourceDirectory> computeSources;
     private final DisplayTime time;
 
-    ProjectInfos(WhiteListStore whiteLists, UserNames users, Optional<ComputeSourceDirectory> computeSources, DisplayTime time) {
+    ProjectInfos(WhiteListStore whiteLists, TenantUsers users, Optional<ComputeSourceDirectory> computeSources, DisplayTime time) {
         this.whiteLists = whiteLists;
         this.users = users;
         this.computeSources = computeSources;
@@ -44,7 +44,7 @@ class ProjectInfos {
                 epochTimes ? String.valueOf(p.createdAt()) : time.format(p.createdAt()),
                 epochTimes ? String.valueOf(p.modifiedAt()) : time.format(p.modifiedAt()),
                 p.id(), p.mode().name(), p.name(), p.namespaceTag(), String.valueOf(p.ownerUserId()),
-                users.of(caller.account().id(), p.ownerUserId()), p.streamComputeSourceId(),
+                users.byId(caller, List.of(p.ownerUserId())).values().stream().map(u -> u.displayName()).findFirst().orElse(null), p.streamComputeSourceId(),
                 computeSourceName(p.tenantId(), p.streamComputeSourceId()), p.type(),
                 whiteLists.of(p.id()).stream().map(WhiteList::of).toList());
     }

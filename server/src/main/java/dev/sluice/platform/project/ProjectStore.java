@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
-import dev.sluice.platform.Paging;
+import dev.sluice.platform.internal.Paging;
 
 /** The project table. Every read names the tenant, so one tenant's ids never find another's rows. */
 @Component
@@ -82,7 +82,7 @@ class ProjectStore {
         List<Object> args = new ArrayList<>();
         String where = where(tenantId, filter, args);
         args.add(paging.offset());
-        args.add(paging.pageSize());
+        args.add(paging.size());
         return jdbc.sql("select * from project " + where + " order by id offset ? rows fetch next ? rows only")
                 .params(args).query(ProjectStore::project).list();
     }

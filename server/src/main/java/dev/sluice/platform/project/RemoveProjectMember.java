@@ -5,11 +5,11 @@ import java.util.List;
 
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.sluice.account.Accounts;
 import dev.sluice.account.User;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
+import dev.sluice.platform.internal.TenantUsers;
 import dev.sluice.protocol.PopErrors;
 
 /** Removes members from a project environment; only for its administrators. The owner cannot be removed. */
@@ -26,14 +26,14 @@ class RemoveProjectMember implements OperationHandler<RemoveProjectMember.Reques
     private final Administrators admins;
     private final MemberStore store;
     private final ProjectMembers members;
-    private final Accounts accounts;
+    private final TenantUsers users;
 
-    RemoveProjectMember(Projects projects, Administrators admins, MemberStore store, ProjectMembers members, Accounts accounts) {
+    RemoveProjectMember(Projects projects, Administrators admins, MemberStore store, ProjectMembers members, TenantUsers users) {
         this.projects = projects;
         this.admins = admins;
         this.store = store;
         this.members = members;
-        this.accounts = accounts;
+        this.users = users;
     }
 
     @Override
@@ -44,9 +44,9 @@ class RemoveProjectMember implements OperationHandler<RemoveProjectMember.Reques
         if (command.userIdList() == null || command.userIdList().isEmpty()) throw PopErrors.missingParameter("RemoveCommand.UserIdList").exception();
         Project project = projects.require(caller.tenant().id(), request.id());
         admins.requireProjectAdmin(caller, project, env, "RemoveProjectMember");
-        List<User> users = new ArrayList<>();
+        List<User> removed = new ArrayList<>();
         for (int i = 0; i < command.userIdList().size(); i++) {
-            User user = MemberInput.user(caller, accounts, command.userIdList().get(i), "RemoveCommand.UserIdList[" + i + "]");
+            User user = users.member(caller, command.userIdList().get(i), "RemoveCommand.UserIdList[" + i + "]");
             if (store.find(project.id(), project.memberEnv(env), user.id()).isEmpty()) {
                 throw PopErrors.notFound("member of project '" + project.name() + "' in " + env, user.id()).exception();
             }
@@ -54,9 +54,9 @@ class RemoveProjectMember implements OperationHandler<RemoveProjectMember.Reques
                 throw PopErrors.invalidParameter("RemoveCommand.UserIdList[" + i + "]", "the owner of project '" + project.name()
                         + "' cannot be removed; transfer the ownership first").exception();
             }
-            users.add(user);
+            removed.add(user);
         }
-        for (User user : users) members.remove(project, env, user.id(), user.displayName(), caller.user().id(), "RemoveProjectMember");
+        for (User user : removed) members.remove(project, env, user.id(), user.displayName(), caller.user().id(), "RemoveProjectMember");
         return null;
     }
 }

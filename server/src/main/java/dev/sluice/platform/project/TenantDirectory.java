@@ -8,11 +8,7 @@ import dev.sluice.account.Accounts;
 import dev.sluice.account.Tenant;
 import dev.sluice.account.User;
 
-/**
- * The account and users behind a tenant, for the paths that have a tenant id but no caller (the operator command,
- * ownership transfer). The account module has no lookup by tenant id, so this walks the accounts: acceptable for
- * those rare paths, and the place to switch once {@code Accounts} offers one.
- */
+/** The tenant and its members, for the paths that have a tenant id but no caller (the operator command, ownership transfer). */
 @Component
 public class TenantDirectory {
 
@@ -23,12 +19,12 @@ public class TenantDirectory {
     }
 
     public Optional<Tenant> tenant(long tenantId) {
-        return accounts.accounts().stream().flatMap(a -> accounts.tenants(a.id()).stream())
-                .filter(t -> t.id() == tenantId).findFirst();
+        return accounts.tenant(tenantId);
     }
 
-    /** A user of the tenant's account, or empty when the id names nobody there. */
+    /** A member of the tenant, or empty when the id names nobody there (or someone who left it). */
     public Optional<User> user(long tenantId, long userId) {
-        return tenant(tenantId).flatMap(t -> accounts.user(t.accountId(), userId));
+        return accounts.tenant(tenantId).flatMap(t -> accounts.user(t.accountId(), userId))
+                .filter(u -> accounts.isMember(tenantId, u.id()));
     }
 }

@@ -4,10 +4,10 @@ import java.util.List;
 
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.sluice.account.Accounts;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
+import dev.sluice.platform.internal.TenantUsers;
 import dev.sluice.protocol.PopErrors;
 
 /**
@@ -27,14 +27,14 @@ class UpdateProjectMember implements OperationHandler<UpdateProjectMember.Reques
     private final Administrators admins;
     private final MemberStore store;
     private final ProjectMembers members;
-    private final Accounts accounts;
+    private final TenantUsers users;
 
-    UpdateProjectMember(Projects projects, Administrators admins, MemberStore store, ProjectMembers members, Accounts accounts) {
+    UpdateProjectMember(Projects projects, Administrators admins, MemberStore store, ProjectMembers members, TenantUsers users) {
         this.projects = projects;
         this.admins = admins;
         this.store = store;
         this.members = members;
-        this.accounts = accounts;
+        this.users = users;
     }
 
     @Override
@@ -43,8 +43,8 @@ class UpdateProjectMember implements OperationHandler<UpdateProjectMember.Reques
         Env env = Env.parse(request.updateCommand().env(), null, "UpdateCommand.Env");
         Project project = projects.require(caller.tenant().id(), request.id());
         admins.requireProjectAdmin(caller, project, env, "UpdateProjectMember");
-        List<MemberInput.Checked> users = MemberInput.check(caller, accounts, request.updateCommand().userList(), "UpdateCommand.UserList");
-        for (MemberInput.Checked u : users) {
+        List<MemberInput.Checked> checked = MemberInput.check(caller, users, request.updateCommand().userList(), "UpdateCommand.UserList");
+        for (MemberInput.Checked u : checked) {
             if (store.find(project.id(), project.memberEnv(env), u.user().id()).isEmpty()) {
                 throw PopErrors.notFound("member of project '" + project.name() + "' in " + env, u.user().id()).exception();
             }
@@ -53,7 +53,7 @@ class UpdateProjectMember implements OperationHandler<UpdateProjectMember.Reques
                         + "' keeps the administrator role (1); transfer the ownership first").exception();
             }
         }
-        for (MemberInput.Checked u : users) {
+        for (MemberInput.Checked u : checked) {
             members.update(project, env, u.user().id(), u.user().displayName(), u.roles(), caller.user().id(), "UpdateProjectMember");
         }
         return null;

@@ -167,8 +167,9 @@ class ProjectMemberOperationsTest {
                 .param("AddCommand", json(Map.of("Env", "QA", "UserList", List.of(Map.of("UserId", "1", "RoleList", List.of(2)))))).send();
         assertThat(env.message()).contains("AddCommand.Env", "QA");
         Response foreignUser = t.call("AddProjectMember").param("Id", project.id()).param("AddCommand", users(stranger.ownerId(), 2)).send();
-        assertThat(foreignUser.status()).isEqualTo(404);
-        assertThat(foreignUser.code()).isEqualTo("EntityNotExist");
+        assertThat(foreignUser.status()).isEqualTo(400);
+        assertThat(foreignUser.code()).isEqualTo("InvalidParameter");
+        assertThat(foreignUser.message()).contains("AddCommand.UserList[0].UserId", "not a user id of a member");
 
         t.call("AddProjectMember").param("Id", project.id()).param("AddCommand", users(ann.id(), 2)).send();
         Response twice = t.call("AddProjectMember").param("Id", project.id()).param("AddCommand", users(ann.id(), 3)).send();

@@ -1,4 +1,4 @@
-package dev.sluice.platform;
+package dev.sluice.platform.internal;
 
 import java.time.Instant;
 import java.time.ZoneId;
