@@ -244,4 +244,21 @@ class ComputeSourceOperationsTest {
         assertThat(PlatformTenant.create(admin, port).call("GetSparkLocalClientInfo").param("ProjectId", p.id()).param("EnvEnum", "PROD")
                 .send().status()).isEqualTo(404);
     }
+
+    @Test
+    void theRemainingComputeSourceRefusals() {
+        assertThat(t.call("GetComputeSource").send().message()).contains("'Id'");
+        assertThat(t.call("CheckComputeSourceConnectivityById").send().message()).contains("'Id'");
+        Response noQuery = t.call("ListComputeSources").send();
+        assertThat(noQuery.code()).isEqualTo("MissingParameter");
+        assertThat(noQuery.message()).contains("ListQuery");
+        Response noConfig = t.call("CheckComputeSourceConnectivity").param("CheckCommand", json(Map.of("Type", "POSTGRE_SQL"))).send();
+        assertThat(noConfig.message()).contains("CheckCommand.ConfigList");
+        Response badType = t.call("CheckComputeSourceConnectivity").param("CheckCommand", json(Map.of("Type", "NOSQL9000",
+                "ConfigList", List.of(Map.of("Key", "k", "Value", "v"))))).send();
+        assertThat(badType.message()).contains("CheckCommand.Type", "NOSQL9000");
+        Response stored = t.call("CheckComputeSourceConnectivity").param("CheckCommand", json(Map.of("Type", "MAX_COMPUTE",
+                "ConfigList", List.of(Map.of("Key", "k", "Value", "v"))))).send();
+        assertThat(stored.code()).isEqualTo("UnsupportedOperation");
+    }
 }

@@ -263,4 +263,19 @@ class DataSourceOperationsTest {
                 .body().path("PageResult").path("TotalCount").asLong()).isZero();
         assertThat(list(Map.of()).path("DataSourceList").get(0).path("ProdDataSourceInfo").path("Name").asString()).isEqualTo("shared");
     }
+
+    @Test
+    void theRemainingDataSourceRefusals() {
+        long id = prod("ops");
+        Response noItems = t.call("UpdateDataSourceConfig").param("UpdateCommand", json(Map.of("Id", id))).send();
+        assertThat(noItems.code()).isEqualTo("MissingParameter");
+        assertThat(noItems.message()).contains("UpdateCommand.ConfigItemList");
+        String change = json(Map.of("Id", id, "ConfigItemList", List.of(Map.of("Key", "jdbc.url", "Value", "jdbc:mysql://evil:3306/x"))));
+        assertThat(t.as(t.member("plain").client(), "UpdateDataSourceConfig").param("UpdateCommand", change).send().code())
+                .isEqualTo("Forbidden.NoPermission");
+        assertThat(PlatformTenant.create(admin, port).call("UpdateDataSourceConfig").param("UpdateCommand", change).send().status()).isEqualTo(404);
+        assertThat(list(Map.of()).path("DataSourceList").get(0).path("ProdDataSourceInfo").path("ConfigItemList").get(0).path("Value").asString())
+                .isEqualTo("jdbc:mysql://db.internal:3306/orders");
+        assertThat(t.call("CheckDataSourceConnectivityById").send().message()).contains("'Id'");
+    }
 }

@@ -244,4 +244,28 @@ class ProjectMemberOperationsTest {
         t.call("ReplaceProjectWhiteLists").param("Id", project.id()).param("ReplaceCommand", json(Map.of("WhiteLists", List.of()))).send();
         assertThat(t.call("GetProjectWhiteLists").param("Id", project.id()).send().body().path("WhiteLists")).isEmpty();
     }
+
+    @Test
+    void theRemainingMemberAndWhitelistRefusals() {
+        Response noCommand = t.call("UpdateProjectMember").param("Id", project.id()).send();
+        assertThat(noCommand.code()).isEqualTo("MissingParameter");
+        assertThat(noCommand.message()).contains("UpdateCommand");
+        Response ownerLosesAdmin = t.call("UpdateProjectMember").param("Id", project.id()).param("UpdateCommand", users(t.ownerId(), 2)).send();
+        assertThat(ownerLosesAdmin.code()).isEqualTo("InvalidParameter");
+        assertThat(ownerLosesAdmin.message()).contains("keeps the administrator role");
+        assertThat(t.call("GetProjectWhiteLists").send().message()).contains("'Id'");
+        Response noQuery = t.call("ListProjectMembers").param("Id", project.id()).send();
+        assertThat(noQuery.code()).isEqualTo("MissingParameter");
+        assertThat(noQuery.message()).contains("ListQuery");
+
+        PlatformTenant other = PlatformTenant.create(admin, port);
+        Response update = other.call("UpdateProjectMember").param("Id", project.id()).param("UpdateCommand", users(other.ownerId(), 2)).send();
+        Response remove = other.call("RemoveProjectMember").param("Id", project.id())
+                .param("RemoveCommand", json(Map.of("Env", "DEV", "UserIdList", List.of(String.valueOf(t.ownerId()))))).send();
+        Response replace = other.call("ReplaceProjectWhiteLists").param("Id", project.id())
+                .param("ReplaceCommand", json(Map.of("WhiteLists", List.of(Map.of("Ip", "10.0.0.1", "Port", "22"))))).send();
+        assertThat(List.of(update.status(), remove.status(), replace.status())).containsOnly(404);
+        assertThat(t.call("GetProjectWhiteLists").param("Id", project.id()).send().body().path("WhiteLists")).isEmpty();
+        assertThat(members("DEV").path("TotalCount").asLong()).isEqualTo(1);
+    }
 }

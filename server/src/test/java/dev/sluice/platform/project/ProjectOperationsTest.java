@@ -231,4 +231,17 @@ class ProjectOperationsTest {
                 .hasMessageContaining("DEV_PROD");
         assertThatThrownBy(() -> projects.create(draft(other, "theirs", ProjectMode.BASIC, cs, null))).hasMessageContaining("no compute source");
     }
+
+    @Test
+    void theRemainingProjectRefusals() {
+        Response produce = t.call("GetProjectProduceUser").send();
+        assertThat(produce.code()).isEqualTo("MissingParameter");
+        assertThat(produce.message()).contains("ProjectId");
+        Response foreign = PlatformTenant.create(admin, port).owner.call("UpdateTenantComputeEngine").param("OpTenantId", t.tenantId())
+                .param("UpdateCommand", json(Map.of("Type", "HADOOP", "ClusterUrlList", List.of("node:1")))).send();
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(foreign.code()).isEqualTo("Forbidden.OpTenantId");
+        assertThat(engines.find(t.tenantId())).isEmpty();
+        assertThat(t.call("CheckProjectHasDependency").param("Id", "abc").send().code()).isEqualTo("InvalidParameter");
+    }
 }
