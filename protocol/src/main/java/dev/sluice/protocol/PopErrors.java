@@ -121,6 +121,11 @@ public final class PopErrors {
                 "OpTenantId " + opTenantId + " is not the tenant of the calling account.");
     }
 
+    public static PopError notTenantMember(String userName, long tenantId) {
+        return new PopError("Forbidden.NotTenantMember", 403, "User " + userName + " is not a member of tenant " + tenantId
+                + "; a tenant administrator can add it again with AddTenantMembers.");
+    }
+
     // --- policy, edition, account standing --------------------------------------------------------------------------
 
     public static PopError policyDenied(String action, String why) {

@@ -81,11 +81,14 @@ public class AccountAdmin {
         Set<String> granted = new TreeSet<>(roleCodes);
         granted.add("member");
         for (String code : granted) store.grantRole(tenantId, userId, code);
+        accounts.evictCredentials(); // membership is part of every credential
     }
 
     /** Takes every role of the tenant from the user; the user stays in the account. False when it was no member. */
     public boolean removeMember(long tenantId, long userId) {
-        return store.revokeRoles(tenantId, userId) > 0;
+        boolean removed = store.revokeRoles(tenantId, userId) > 0;
+        accounts.evictCredentials(); // the removed user's keys stop acting in the tenant at once
+        return removed;
     }
 
     /** Changes the contact details that are given (non-null); the others stay as they are. */

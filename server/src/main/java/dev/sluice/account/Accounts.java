@@ -44,14 +44,18 @@ public class Accounts {
 
     private Optional<Credential> loadCredential(String accessKeyId) {
         return store.accessKey(accessKeyId).flatMap(stored -> store.user(stored.key().userId()).flatMap(user ->
-                store.account(user.accountId()).map(account -> new Credential(
-                        accessKeyId,
-                        cipher.decrypt(stored.secretCipher(), accessKeyId),
-                        stored.key().enabled(),
-                        user,
-                        account,
-                        store.tenantsOfAccount(account.id()).getFirst(),
-                        store.policies(user.id())))));
+                store.account(user.accountId()).map(account -> {
+                    Tenant tenant = store.tenantsOfAccount(account.id()).getFirst();
+                    return new Credential(
+                            accessKeyId,
+                            cipher.decrypt(stored.secretCipher(), accessKeyId),
+                            stored.key().enabled(),
+                            user,
+                            account,
+                            tenant,
+                            store.policies(user.id()),
+                            !store.roles(tenant.id(), user.id()).isEmpty());
+                })));
     }
 
     public Optional<Account> account(long id) {

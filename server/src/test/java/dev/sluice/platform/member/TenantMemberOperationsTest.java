@@ -186,6 +186,9 @@ class TenantMemberOperationsTest {
         assertThat(member(leaver.id())).isNull();
         Response addable = f.call("ListAddableUsers", "ListQuery", "{}");
         assertThat(addable.body().get("PageResult").get("UserList").valueStream().map(u -> u.get("Id").asString())).contains(leaver.id());
+        Response leaverCalls = leaver.client().call("GetMyTenants").param("OpTenantId", f.account.tenant().id()).send();
+        assertThat(leaverCalls.status()).as("a removed member keeps its keys but acts in the tenant no more").isEqualTo(403);
+        assertThat(leaverCalls.code()).isEqualTo("Forbidden.NotTenantMember");
 
         Response owner = f.call("RemoveTenantMember", "RemoveCommand", "{\"SourceId\":\"" + f.account.mainUser().sourceId() + "\"}");
         assertThat(owner.status()).isEqualTo(400);
