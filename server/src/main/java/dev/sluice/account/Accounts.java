@@ -65,6 +65,11 @@ public class Accounts {
         return store.tenantsOfAccount(accountId);
     }
 
+    /** A user of any account, by id: for operators' tools; account-scoped code uses {@link #user(long, long)}. */
+    public Optional<User> userById(long userId) {
+        return store.user(userId);
+    }
+
     public Optional<User> user(long accountId, long userId) {
         return store.user(userId).filter(u -> u.accountId() == accountId);
     }

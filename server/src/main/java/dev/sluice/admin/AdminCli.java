@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
  * shared through H2's auto-server mode), so they work whether the server is running or not.
  */
 @Command(name = "admin", mixinStandardHelpOptions = true, description = "Operator commands for accounts, users and AccessKeys.",
-        subcommands = {AdminCli.AccountCommands.class, AdminCli.UserCommands.class, AdminCli.KeyCommands.class})
+        subcommands = {AdminCli.AccountCommands.class, AdminCli.UserCommands.class, AdminCli.KeyCommands.class,
+                ConsoleCommands.class})
 public final class AdminCli {
 
     public static int run(Class<?> application, String[] args) {
@@ -35,7 +36,7 @@ public final class AdminCli {
             CommandLine.IFactory factory = new CommandLine.IFactory() {
                 @Override
                 public <K> K create(Class<K> type) throws Exception {
-                    return type.getName().startsWith(AdminCli.class.getName())
+                    return type.getPackageName().equals(AdminCli.class.getPackageName())
                             ? context.getAutowireCapableBeanFactory().createBean(type)
                             : CommandLine.defaultFactory().create(type);
                 }
