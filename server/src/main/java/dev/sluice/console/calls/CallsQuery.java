@@ -56,7 +56,7 @@ record CallsQuery(LocalDate from, LocalDate to, OperationType type, Integer leve
     }
 
     /** The query string of these filters, with a different sort, direction or page: for links and the CSV export. */
-    String link(String path, String sortBy, Boolean desc, Integer pageNumber) {
+    public String link(String path, String sortBy, Boolean desc, Integer pageNumber) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("from", from);
         params.put("to", to);
@@ -73,7 +73,7 @@ record CallsQuery(LocalDate from, LocalDate to, OperationType type, Integer leve
     }
 
     /** A column header's link: sorts by it, and a second click reverses the order. */
-    String sortLink(String column) {
+    public String sortLink(String column) {
         boolean desc = column.equals(sort) ? !descending : column.equals("calls") || column.equals("monthToDate");
         return link("/console/calls", column, desc, 1);
     }
