@@ -62,15 +62,29 @@ public class QuotaAlerts {
                 new Measure(Quota.DAILY_LEVEL3, dayPeriod, today.dayLevel3(), caps.level3()),
                 new Measure(Quota.DAILY_READ, dayPeriod, today.dayRead(), caps.read()),
                 new Measure(Quota.DAILY_WRITE, dayPeriod, today.dayWrite(), caps.write()));
+        List<QuotaAlert> recorded = store.ofPeriods(account.id(), List.of(monthPeriod, dayPeriod));
+        boolean added = false;
         for (Measure m : measures) {
             if (m.limit() == null || m.limit() <= 0) continue;
             for (int threshold : THRESHOLDS) {
                 if (m.used() * 100 < m.limit() * threshold) break;
+                if (seen(recorded, m.quota(), m.period(), threshold)) continue;
                 QuotaAlert alert = new QuotaAlert(account.id(), m.quota(), m.period(), threshold, m.used(), m.limit(), clock.instant());
                 if (store.insertOnce(alert)) events.publishEvent(new QuotaAlertRaised(alert));
+                added = true;
             }
         }
-        return current(account.id(), monthPeriod, dayPeriod);
+        return highest(added ? store.ofPeriods(account.id(), List.of(monthPeriod, dayPeriod)) : recorded);
+    }
+
+    private static boolean seen(List<QuotaAlert> recorded, Quota quota, String period, int threshold) {
+        return recorded.stream().anyMatch(a -> a.quota() == quota && a.period().equals(period) && a.threshold() == threshold);
+    }
+
+    /** The alerts recorded for this month and today, without looking for new crossings: one indexed read. */
+    public List<QuotaAlert> current(long accountId) {
+        LocalDate day = usage.today();
+        return highest(store.ofPeriods(accountId, List.of(YearMonth.from(day).toString(), day.toString())));
     }
 
     /** The most recent alerts of the account, newest first. */
@@ -78,11 +92,10 @@ public class QuotaAlerts {
         return store.recent(accountId, limit);
     }
 
-    /** Per quota, only the highest threshold crossed this month or today: what a banner should say. */
-    private List<QuotaAlert> current(long accountId, String monthPeriod, String dayPeriod) {
-        Map<Quota, Optional<QuotaAlert>> highest = store.ofPeriods(accountId, List.of(monthPeriod, dayPeriod)).stream()
-                .collect(Collectors.groupingBy(QuotaAlert::quota,
-                        Collectors.maxBy(java.util.Comparator.comparingInt(QuotaAlert::threshold))));
+    /** Per quota, only the highest threshold crossed: what a banner should say. */
+    private static List<QuotaAlert> highest(List<QuotaAlert> alerts) {
+        Map<Quota, Optional<QuotaAlert>> highest = alerts.stream().collect(Collectors.groupingBy(QuotaAlert::quota,
+                Collectors.maxBy(java.util.Comparator.comparingInt(QuotaAlert::threshold))));
         List<QuotaAlert> out = new ArrayList<>();
         for (Quota quota : Quota.values()) highest.getOrDefault(quota, Optional.empty()).ifPresent(out::add);
         return out;

@@ -1,5 +1,6 @@
 package dev.sluice.console;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +14,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.sluice.account.Account;
 import dev.sluice.account.Accounts;
@@ -28,6 +32,10 @@ import jakarta.servlet.http.HttpServletRequest;
 class ConsoleAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleAdvice.class);
+
+    /** When each account was last checked for new crossings; pages in between only read the recorded alerts. */
+    private final Cache<Long, Boolean> checkedRecently = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(10)).maximumSize(10_000).build();
 
     private final Accounts accounts;
     private final QuotaAlerts alerts;
@@ -48,15 +56,19 @@ class ConsoleAdvice {
     }
 
     /**
-     * Alerts are checked when a full page renders (a handful of indexed reads); partial updates skip it. The overview
-     * checks with the figures it reads anyway and puts its own list in the model.
+     * Full pages show the account's alerts. They look for new crossings (a handful of indexed reads) at most every ten
+     * seconds per account and otherwise read only the recorded alerts; partial updates and downloads skip both. The
+     * overview checks with the figures it reads anyway and puts its own list in the model.
      */
     @ModelAttribute("alerts")
     List<QuotaAlert> alerts(@AuthenticationPrincipal ConsoleUser me, HttpServletRequest request) {
+        String path = request.getRequestURI();
         if (me == null || me.mustChangePassword() || Htmx.isPartial(request) || !"GET".equals(request.getMethod())
-                || request.getRequestURI().equals("/console")) {
+                || path.equals("/console") || path.endsWith(".csv")) {
             return List.of();
         }
+        if (checkedRecently.getIfPresent(me.accountId()) != null) return alerts.current(me.accountId());
+        checkedRecently.put(me.accountId(), true);
         return accounts.account(me.accountId()).map(alerts::check).orElse(List.of());
     }
 
