@@ -50,6 +50,10 @@ public class Labels {
         this.zone = usage.zone();
     }
 
+    public String zone() {
+        return zone.getId();
+    }
+
     public String refusal(String code) {
         return REFUSALS.getOrDefault(code, code);
     }
@@ -103,7 +107,8 @@ public class Labels {
 
     public String percent(long used, Long limit) {
         if (limit == null || limit <= 0) return "";
-        return String.format(Locale.ROOT, "%.1f %%", used * 100.0 / limit);
+        double percent = used * 100.0 / limit;
+        return percent > 0 && percent < 0.1 ? "< 0.1 %" : String.format(Locale.ROOT, "%.1f %%", percent);
     }
 
     /** A meter's colour class: "high" from 80 %, "full" at 100 %, as the alerts. */

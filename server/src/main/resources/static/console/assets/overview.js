@@ -30,9 +30,12 @@
                 }) },
                 options: { responsive: true, maintainAspectRatio: false, animation: false,
                     interaction: { mode: 'index', intersect: false },
-                    scales: { x: { stacked: true, grid: { display: false } },
+                    scales: { x: { stacked: true, grid: { display: false }, ticks: { maxRotation: 0, autoSkipPadding: 6 },
+                                   title: { display: true, text: 'Day of the month', color: '#5d6b7e' } },
                               y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } },
-                    plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } } } }
+                    plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } },
+                               tooltip: { callbacks: { title: function (items) {
+                                   return data.month + '-' + String(items[0].label).padStart(2, '0'); } } } } }
             });
         }
     }

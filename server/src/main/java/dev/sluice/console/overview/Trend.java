@@ -22,8 +22,8 @@ final class Trend {
             if (YearMonth.from(d.day()).equals(month)) byLevel[d.level() - 1][d.day().getDayOfMonth() - 1] += d.calls();
         }
         String[] labels = new String[length];
-        for (int i = 0; i < length; i++) labels[i] = month.atDay(i + 1).toString().substring(5);
-        return JSON.writeValueAsString(Map.of("labels", labels, "series", List.of(
+        for (int i = 0; i < length; i++) labels[i] = String.valueOf(i + 1);
+        return JSON.writeValueAsString(Map.of("month", month.toString(), "labels", labels, "series", List.of(
                 Map.of("label", "Level 1", "data", byLevel[0]),
                 Map.of("label", "Level 2", "data", byLevel[1]),
                 Map.of("label", "Level 3", "data", byLevel[2]))));
