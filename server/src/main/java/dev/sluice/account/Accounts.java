@@ -3,6 +3,7 @@ package dev.sluice.account;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -70,6 +71,10 @@ public class Accounts {
         return store.user(userId);
     }
 
+    public Optional<Tenant> tenant(long tenantId) {
+        return store.tenant(tenantId);
+    }
+
     public Optional<User> user(long accountId, long userId) {
         return store.user(userId).filter(u -> u.accountId() == accountId);
     }
@@ -89,6 +94,23 @@ public class Accounts {
 
     public List<Role> roles(long tenantId, long userId) {
         return store.roles(tenantId, userId);
+    }
+
+    /** Every built-in global role, in id order. */
+    public List<Role> builtInRoles() {
+        return store.allRoles();
+    }
+
+    /** The members of a tenant (users holding at least one role there) with their role codes, in user id order. */
+    public List<TenantMember> members(long tenantId, long accountId) {
+        Map<Long, List<String>> roles = store.memberRoleCodes(tenantId);
+        return store.usersOfAccount(accountId, roles.keySet()).stream()
+                .map(user -> new TenantMember(user, roles.get(user.id())))
+                .toList();
+    }
+
+    public boolean isMember(long tenantId, long userId) {
+        return !store.roles(tenantId, userId).isEmpty();
     }
 
     public List<AccessKey> accessKeys(long userId) {

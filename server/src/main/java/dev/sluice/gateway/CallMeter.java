@@ -2,6 +2,7 @@ package dev.sluice.gateway;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -77,9 +78,15 @@ class CallMeter {
         return Math.max(0, clock.millis() - call.receivedAt().toEpochMilli());
     }
 
+    private record CounterKey(String outcome, String reason, int level, String action) {
+    }
+
+    /** Counters by key, so the hot path does not build and look up a meter id (tags sorted, hashed) per call. */
+    private final ConcurrentHashMap<CounterKey, Counter> counters = new ConcurrentHashMap<>();
+
     private void count(String outcome, String reason, int level, String action) {
-        Counter.builder("sluice.calls").description("Calls by admission outcome")
-                .tag("outcome", outcome).tag("reason", reason).tag("level", String.valueOf(level)).tag("action", action)
-                .register(registry).increment();
+        counters.computeIfAbsent(new CounterKey(outcome, reason, level, action), key -> Counter.builder("sluice.calls")
+                .description("Calls by admission outcome").tag("outcome", key.outcome()).tag("reason", key.reason())
+                .tag("level", String.valueOf(key.level())).tag("action", key.action()).register(registry)).increment();
     }
 }
