@@ -58,8 +58,8 @@ class FirstStart {
             out.println("ConsoleUser: " + logins.loginNameOf(first.mainUser().id()));
             out.println("ConsolePassword: " + consolePassword);
             out.println(FirstCallExample.render(endpoint, port, first));
-            out.println("(The secret and the console password are shown this once; the console asks for a new password at the"
-                    + " first sign-in. Later starts reuse the data and do not print them again.)");
+            out.println("(The secret is shown this once, and so is the console password, which the console asks you to change at"
+                    + " the first sign-in. Later starts reuse the data and do not print them again.)");
         } else {
             accounts.accounts().stream().findFirst().ifPresent(account ->
                     accounts.tenants(account.id()).stream().findFirst().ifPresent(t -> out.println("TenantId: " + t.id())));

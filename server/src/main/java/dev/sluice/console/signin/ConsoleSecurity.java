@@ -3,6 +3,7 @@ package dev.sluice.console.signin;
 import java.util.List;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +25,7 @@ import dev.sluice.console.ConsoleUser;
  * {@code /actuator/*} never pass through it (no session, no CSRF, no firewall), exactly as before the console existed.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // not for ./sluice admin
 class ConsoleSecurity {
 
     static final String SIGN_IN = "/console/signin";
