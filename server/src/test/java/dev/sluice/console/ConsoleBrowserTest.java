@@ -113,7 +113,7 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("username")).sendKeys(login);
         browser.findElement(By.id("password")).sendKeys(issued);
         browser.findElement(By.id("sign-in")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/console/password");
+        waitForUrl("/console/password");
         shot("02-change-password");
         browser.findElement(By.id("current")).sendKeys(issued);
         browser.findElement(By.id("replacement")).sendKeys("my-own-long-password");
@@ -149,7 +149,8 @@ class ConsoleBrowserTest {
         assertThat(text("call-total")).isEqualTo("10");
         browser.findElement(By.cssSelector("th a[data-sort=calls]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> !rows().isEmpty() && rows().getFirst().contains("ListBizEntities"));
-        assertThat(browser.getCurrentUrl()).contains("type=read", "sort=calls");
+        waitForUrl("sort=calls");
+        assertThat(browser.getCurrentUrl()).contains("type=read");
         shot("05-call-details-filtered");
 
         // The CSV holds exactly the filtered rows.
@@ -205,11 +206,17 @@ class ConsoleBrowserTest {
         browser.manage().window().setSize(new Dimension(1366, 900));
 
         browser.findElement(By.id("sign-out")).click();
-        assertThat(browser.getCurrentUrl()).contains("/console/signin?signedOut");
+        waitForUrl("/console/signin?signedOut");
+        open("/console");
+        waitForUrl("/console/signin");
     }
 
     private void open(String path) {
         browser.get("http://127.0.0.1:" + port + path);
+    }
+
+    private static void waitForUrl(String part) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(part));
     }
 
     private static String text(String id) {
