@@ -70,6 +70,11 @@ public class Accounts {
         return store.tenantsOfAccount(accountId);
     }
 
+    /** A user of any account, by id: for operators' tools; account-scoped code uses {@link #user(long, long)}. */
+    public Optional<User> userById(long userId) {
+        return store.user(userId);
+    }
+
     public Optional<Tenant> tenant(long tenantId) {
         return store.tenant(tenantId);
     }

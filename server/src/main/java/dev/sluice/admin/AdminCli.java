@@ -23,9 +23,10 @@ import picocli.CommandLine.Option;
  * Operator commands ({@code ./sluice admin ...}). They open the same database as the server (the embedded file is
  * shared through H2's auto-server mode), so they work whether the server is running or not.
  */
-@Command(name = "admin", mixinStandardHelpOptions = true, description = "Operator commands for accounts, users, AccessKeys and projects.",
+@Command(name = "admin", mixinStandardHelpOptions = true,
+        description = "Operator commands for accounts, users, AccessKeys, projects and console sign-ins.",
         subcommands = {AdminCli.AccountCommands.class, AdminCli.UserCommands.class, AdminCli.KeyCommands.class,
-                ProjectCommands.class})
+                ProjectCommands.class, ConsoleCommands.class})
 public final class AdminCli {
 
     public static int run(Class<?> application, String[] args) {

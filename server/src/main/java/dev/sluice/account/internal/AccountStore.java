@@ -261,7 +261,8 @@ public class AccountStore {
 
     private static AccessKey accessKey(ResultSet rs) throws SQLException {
         long lastUsed = rs.getLong("last_used_at");
+        Long lastUsedAt = rs.wasNull() ? null : lastUsed; // read before the next column, which would reset wasNull
         return new AccessKey(rs.getString("id"), rs.getLong("user_id"), rs.getBoolean("enabled"), rs.getLong("created_at"),
-                rs.wasNull() ? null : lastUsed);
+                lastUsedAt);
     }
 }
