@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import dev.sluice.account.KeyUsage;
 import dev.sluice.governance.AdmissionChain;
 import dev.sluice.governance.Call;
 import dev.sluice.metering.CallRecord;
@@ -32,10 +33,13 @@ class CallMeter {
     private final Clock clock;
     private final MeterRegistry registry;
 
-    CallMeter(Ledger ledger, Clock clock, MeterRegistry registry) {
+    private final KeyUsage keyUsage;
+
+    CallMeter(Ledger ledger, Clock clock, MeterRegistry registry, KeyUsage keyUsage) {
         this.ledger = ledger;
         this.clock = clock;
         this.registry = registry;
+        this.keyUsage = keyUsage;
     }
 
     /** True once the admitted call's record is committed. */
@@ -48,6 +52,7 @@ class CallMeter {
                 call.billable(), code, httpStatus, latency(call), null);
         try {
             ledger.commit(record).get(COMMIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            keyUsage.used(credential.accessKeyId(), record.at().toEpochMilli());
             return true;
         } catch (ExecutionException | TimeoutException failed) {
             log.error("request {} could not be committed to the ledger", call.requestId(), failed);

@@ -197,6 +197,12 @@ public class AccountStore {
 
     // --- AccessKeys -------------------------------------------------------------------------------------------------
 
+    /** Moves each key's last use forward (never back: another node may have written a later one). */
+    public void touchAccessKey(String id, long usedAt) {
+        jdbc.sql("update access_key set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)")
+                .params(usedAt, id, usedAt).update();
+    }
+
     public void insertAccessKey(String id, long userId, String secretCipher, long now) {
         jdbc.sql("insert into access_key (id, user_id, secret_cipher, created_at) values (:id, :user, :secret, :now)")
                 .param("id", id).param("user", userId).param("secret", secretCipher).param("now", now).update();
