@@ -2,7 +2,8 @@
 -- and db-scheduler's task table. Portable SQL: the same script runs on H2 (embedded) and PostgreSQL (cluster).
 
 -- One row per call: admitted calls count and may be billable; refused calls keep their refusal code for display.
--- The request id is the key, so a call can never be recorded twice.
+-- The request id is the key, so a call can never be recorded twice. No other index: every read of usage goes to the
+-- rollups, and each index would cost every admitted call its update.
 create table call_ledger (
     request_id    varchar(64)  primary key,
     account_id    bigint       not null,
@@ -20,7 +21,6 @@ create table call_ledger (
     latency_ms    bigint       not null,
     refused_by    varchar(64)
 );
-create index call_ledger_account_day on call_ledger (account_id, call_day);
 
 -- Admitted calls per account, day (in sluice.zone), action and user: written in the same transaction as the ledger
 -- rows, so rollups and ledger never disagree. Level and type are the catalog's, kept so usage needs no catalog join.

@@ -121,6 +121,11 @@ public final class PopErrors {
                 "OpTenantId " + opTenantId + " is not the tenant of the calling account.");
     }
 
+    public static PopError notTenantMember(String userName, long tenantId) {
+        return new PopError("Forbidden.NotTenantMember", 403, "User " + userName + " is not a member of tenant " + tenantId
+                + "; a tenant administrator can add it again with AddTenantMembers.");
+    }
+
     // --- policy, edition, account standing --------------------------------------------------------------------------
 
     public static PopError policyDenied(String action, String why) {
@@ -190,5 +195,29 @@ public final class PopErrors {
 
     public static PopError forbidden(String why) {
         return new PopError("Forbidden.NoPermission", 403, why);
+    }
+
+    // --- platform objects: projects, compute and data sources ----------------------------------------------------------
+
+    public static PopError alreadyExists(String what, Object name) {
+        return new PopError("EntityAlreadyExist", 409, "The " + what + " '" + name + "' exists already.");
+    }
+
+    /** The object cannot be changed or removed while something else still uses it. */
+    public static PopError inUse(String what, Object id, String usedBy) {
+        return new PopError("OperationDenied.InUse", 409, "The " + what + " '" + id + "' is in use: " + usedBy + ".");
+    }
+
+    /** What was asked for would come from configuration that the object does not have. */
+    public static PopError notConfigured(String what, String advice) {
+        return new PopError("EntityNotConfigured", 404, what, advice);
+    }
+
+    public static PopError unsupported(String what) {
+        return new PopError("UnsupportedOperation", 400, what);
+    }
+
+    public static PopError connectivityFailed(String what, String reason) {
+        return new PopError("ConnectivityCheckFailed", 400, "The connectivity check of " + what + " failed: " + reason);
     }
 }

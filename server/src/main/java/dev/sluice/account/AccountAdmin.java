@@ -2,6 +2,8 @@ package dev.sluice.account;
 
 import java.time.Clock;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,6 +62,56 @@ public class AccountAdmin {
         store.replacePolicies(userId, policies);
         long tenantId = store.tenantsOfAccount(accountId).getFirst().id();
         store.grantRole(tenantId, userId, "member");
+        return store.user(userId).orElseThrow();
+    }
+
+    /**
+     * Makes a user of the tenant's account a member holding exactly the given roles (codes as in {@link Role#code()});
+     * the ordinary {@code member} role is always kept, so a member never ends up without one.
+     *
+     * @throws IllegalArgumentException for a role code that is not a built-in role
+     */
+    @Transactional
+    public void setMemberRoles(long tenantId, long userId, Set<String> roleCodes) {
+        Set<String> known = store.allRoles().stream().map(Role::code).collect(Collectors.toSet());
+        for (String code : roleCodes) {
+            if (!known.contains(code)) throw new IllegalArgumentException("no built-in role '" + code + "'");
+        }
+        store.revokeRoles(tenantId, userId);
+        Set<String> granted = new TreeSet<>(roleCodes);
+        granted.add("member");
+        for (String code : granted) store.grantRole(tenantId, userId, code);
+        accounts.evictCredentials(); // membership is part of every credential
+    }
+
+    /** Takes every role of the tenant from the user; the user stays in the account. False when it was no member. */
+    public boolean removeMember(long tenantId, long userId) {
+        boolean removed = store.revokeRoles(tenantId, userId) > 0;
+        accounts.evictCredentials(); // the removed user's keys stop acting in the tenant at once
+        return removed;
+    }
+
+    /** Changes the contact details that are given (non-null); the others stay as they are. */
+    public void updateContact(long userId, String mail, String mobilePhone, String dingNumber) {
+        if (store.updateContact(userId, mail, mobilePhone, dingNumber, clock.millis()) == 0) {
+            throw new IllegalArgumentException("no user " + userId);
+        }
+    }
+
+    /**
+     * Adds a user known to a source system to the account, without policies or keys: it can be a member and be granted
+     * permissions, but cannot call the API until an operator gives it a policy and a key.
+     */
+    @Transactional
+    public User createSourceUser(long accountId, SourceUser source) {
+        requireText(source.sourceId(), "source id");
+        store.account(accountId).orElseThrow(() -> new IllegalArgumentException("no account " + accountId));
+        String name = source.accountName() == null || source.accountName().isBlank() ? source.sourceId() : source.accountName();
+        String display = source.displayName() == null || source.displayName().isBlank() ? name : source.displayName();
+        String type = source.sourceType() == null || source.sourceType().isBlank() ? "ALIYUN" : source.sourceType();
+        long now = clock.millis();
+        long userId = store.insertUser(accountId, name, display, false, type, source.sourceId(), now);
+        store.updateContact(userId, source.mail(), source.mobilePhone(), source.dingNumber(), now);
         return store.user(userId).orElseThrow();
     }
 

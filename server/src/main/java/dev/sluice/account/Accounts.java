@@ -3,6 +3,7 @@ package dev.sluice.account;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -43,14 +44,18 @@ public class Accounts {
 
     private Optional<Credential> loadCredential(String accessKeyId) {
         return store.accessKey(accessKeyId).flatMap(stored -> store.user(stored.key().userId()).flatMap(user ->
-                store.account(user.accountId()).map(account -> new Credential(
-                        accessKeyId,
-                        cipher.decrypt(stored.secretCipher(), accessKeyId),
-                        stored.key().enabled(),
-                        user,
-                        account,
-                        store.tenantsOfAccount(account.id()).getFirst(),
-                        store.policies(user.id())))));
+                store.account(user.accountId()).map(account -> {
+                    Tenant tenant = store.tenantsOfAccount(account.id()).getFirst();
+                    return new Credential(
+                            accessKeyId,
+                            cipher.decrypt(stored.secretCipher(), accessKeyId),
+                            stored.key().enabled(),
+                            user,
+                            account,
+                            tenant,
+                            store.policies(user.id()),
+                            !store.roles(tenant.id(), user.id()).isEmpty());
+                })));
     }
 
     public Optional<Account> account(long id) {
@@ -63,6 +68,15 @@ public class Accounts {
 
     public List<Tenant> tenants(long accountId) {
         return store.tenantsOfAccount(accountId);
+    }
+
+    /** A user of any account, by id: for operators' tools; account-scoped code uses {@link #user(long, long)}. */
+    public Optional<User> userById(long userId) {
+        return store.user(userId);
+    }
+
+    public Optional<Tenant> tenant(long tenantId) {
+        return store.tenant(tenantId);
     }
 
     public Optional<User> user(long accountId, long userId) {
@@ -84,6 +98,23 @@ public class Accounts {
 
     public List<Role> roles(long tenantId, long userId) {
         return store.roles(tenantId, userId);
+    }
+
+    /** Every built-in global role, in id order. */
+    public List<Role> builtInRoles() {
+        return store.allRoles();
+    }
+
+    /** The members of a tenant (users holding at least one role there) with their role codes, in user id order. */
+    public List<TenantMember> members(long tenantId, long accountId) {
+        Map<Long, List<String>> roles = store.memberRoleCodes(tenantId);
+        return store.usersOfAccount(accountId, roles.keySet()).stream()
+                .map(user -> new TenantMember(user, roles.get(user.id())))
+                .toList();
+    }
+
+    public boolean isMember(long tenantId, long userId) {
+        return !store.roles(tenantId, userId).isEmpty();
     }
 
     public List<AccessKey> accessKeys(long userId) {

@@ -23,12 +23,14 @@ class FirstStart {
 
     private final AccountAdmin admin;
     private final Accounts accounts;
+    private final ConsoleLogins logins;
     private final Settings settings;
     private final Environment environment;
 
-    FirstStart(AccountAdmin admin, Accounts accounts, Settings settings, Environment environment) {
+    FirstStart(AccountAdmin admin, Accounts accounts, ConsoleLogins logins, Settings settings, Environment environment) {
         this.admin = admin;
         this.accounts = accounts;
+        this.logins = logins;
         this.settings = settings;
         this.environment = environment;
     }
@@ -49,11 +51,19 @@ class FirstStart {
             out.println("TenantId: " + first.tenant().id());
             out.println("AccessKeyId: " + first.key().accessKeyId());
             out.println("AccessKeySecret: " + first.key().accessKeySecret());
+            // The installer is the first operator: the console's admin view is theirs until they appoint others.
+            String consolePassword = logins.issuePassword(first.mainUser().id());
+            logins.setOperator(first.mainUser().id(), true);
+            out.println("Console: " + endpoint + "/console");
+            out.println("ConsoleUser: " + logins.loginNameOf(first.mainUser().id()));
+            out.println("ConsolePassword: " + consolePassword);
             out.println(FirstCallExample.render(endpoint, port, first));
-            out.println("(The secret is shown this once. Keep it; later starts reuse the data and do not print it again.)");
+            out.println("(The secret is shown this once, and so is the console password, which the console asks you to change at"
+                    + " the first sign-in. Later starts reuse the data and do not print them again.)");
         } else {
             accounts.accounts().stream().findFirst().ifPresent(account ->
                     accounts.tenants(account.id()).stream().findFirst().ifPresent(t -> out.println("TenantId: " + t.id())));
+            out.println("Console: " + endpoint + "/console");
             out.println("(Existing data reused; AccessKeys were printed on the first start. `./sluice admin key create` makes a new one.)");
         }
         out.flush();

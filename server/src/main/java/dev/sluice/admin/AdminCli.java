@@ -23,8 +23,10 @@ import picocli.CommandLine.Option;
  * Operator commands ({@code ./sluice admin ...}). They open the same database as the server (the embedded file is
  * shared through H2's auto-server mode), so they work whether the server is running or not.
  */
-@Command(name = "admin", mixinStandardHelpOptions = true, description = "Operator commands for accounts, users and AccessKeys.",
-        subcommands = {AdminCli.AccountCommands.class, AdminCli.UserCommands.class, AdminCli.KeyCommands.class})
+@Command(name = "admin", mixinStandardHelpOptions = true,
+        description = "Operator commands for accounts, users, AccessKeys, projects and console sign-ins.",
+        subcommands = {AdminCli.AccountCommands.class, AdminCli.UserCommands.class, AdminCli.KeyCommands.class,
+                ProjectCommands.class, ConsoleCommands.class})
 public final class AdminCli {
 
     public static int run(Class<?> application, String[] args) {
@@ -35,12 +37,12 @@ public final class AdminCli {
             CommandLine.IFactory factory = new CommandLine.IFactory() {
                 @Override
                 public <K> K create(Class<K> type) throws Exception {
-                    return type.getName().startsWith(AdminCli.class.getName())
+                    return type.getPackageName().equals(AdminCli.class.getPackageName())
                             ? context.getAutowireCapableBeanFactory().createBean(type)
                             : CommandLine.defaultFactory().create(type);
                 }
             };
-            return new CommandLine(AdminCli.class, factory).execute(args);
+            return new CommandLine(AdminCli.class, factory).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
         }
     }
 

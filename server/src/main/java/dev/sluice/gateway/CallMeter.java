@@ -2,6 +2,7 @@ package dev.sluice.gateway;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -10,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import dev.sluice.account.KeyUsage;
 import dev.sluice.governance.AdmissionChain;
 import dev.sluice.governance.Call;
 import dev.sluice.metering.CallRecord;
@@ -35,10 +37,13 @@ class CallMeter {
     private final Clock clock;
     private final MeterRegistry registry;
 
-    CallMeter(Ledger ledger, Clock clock, MeterRegistry registry) {
+    private final KeyUsage keyUsage;
+
+    CallMeter(Ledger ledger, Clock clock, MeterRegistry registry, KeyUsage keyUsage) {
         this.ledger = ledger;
         this.clock = clock;
         this.registry = registry;
+        this.keyUsage = keyUsage;
     }
 
     /** True once the admitted call's record is committed. */
@@ -51,6 +56,7 @@ class CallMeter {
                 call.billable(), code, httpStatus, latency(call), null);
         try {
             ledger.commit(record).get(COMMIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            keyUsage.used(credential.accessKeyId(), record.at().toEpochMilli());
             return true;
         } catch (ExecutionException | TimeoutException failed) {
             log.error("request {} could not be committed to the ledger", call.requestId(), failed);
@@ -81,9 +87,15 @@ class CallMeter {
         return Math.max(0, clock.millis() - call.receivedAt().toEpochMilli());
     }
 
+    private record CounterKey(String outcome, String reason, int level, String action) {
+    }
+
+    /** Counters by key, so the hot path does not build and look up a meter id (tags sorted, hashed) per call. */
+    private final ConcurrentHashMap<CounterKey, Counter> counters = new ConcurrentHashMap<>();
+
     private void count(String outcome, String reason, int level, String action) {
-        Counter.builder("sluice.calls").description("Calls by admission outcome")
-                .tag("outcome", outcome).tag("reason", reason).tag("level", String.valueOf(level)).tag("action", action)
-                .register(registry).increment();
+        counters.computeIfAbsent(new CounterKey(outcome, reason, level, action), key -> Counter.builder("sluice.calls")
+                .description("Calls by admission outcome").tag("outcome", key.outcome()).tag("reason", key.reason())
+                .tag("level", String.valueOf(key.level())).tag("action", key.action()).register(registry)).increment();
     }
 }

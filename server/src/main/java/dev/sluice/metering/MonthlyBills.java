@@ -36,7 +36,7 @@ public class MonthlyBills {
 
     /** Bills every ended, unbilled month; returns how many bills were written. */
     public int closeEndedMonths() {
-        YearMonth current = YearMonth.now(clock.withZone(plans.zone()));
+        YearMonth current = YearMonth.from(clock.instant().atZone(plans.zone()));
         int written = 0;
         for (var first : store.firstUsageDays(current.atDay(1))) {
             Account account = accounts.account(first.accountId()).orElse(null);

@@ -38,7 +38,7 @@ public class UsageQueries {
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(plans.zone()));
+        return LocalDate.ofInstant(clock.instant(), plans.zone());
     }
 
     public MonthUsage month(Account account, YearMonth month) {

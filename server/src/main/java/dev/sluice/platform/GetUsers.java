@@ -10,6 +10,7 @@ import dev.sluice.account.User;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
+import dev.sluice.platform.internal.UserView;
 import dev.sluice.protocol.PopErrors;
 
 /**

@@ -46,6 +46,19 @@ class FirstStartTest {
             @SuppressWarnings("unchecked")
             String ownerId = (String) ((List<Map<String, Object>>) body.get("TenantList")).getFirst().get("OwnerId");
 
+            // The console: its address, a sign-in name and a one-time password that must be changed first.
+            assertThat(facts).containsEntry("Console", "http://127.0.0.1:" + server.port() + "/console")
+                    .containsEntry("ConsoleUser", "admin@default").containsKey("ConsolePassword");
+            String consolePassword = facts.get("ConsolePassword");
+            assertThat(server.printed().output().split(Pattern.quote(consolePassword), -1)).hasSize(2);
+            var console = dev.sluice.console.ConsoleSession.signedIn(server.port(), "admin@default", consolePassword);
+            assertThat(console.get("/console").location()).endsWith("/console/password");
+
+            // An operator issues another console password from the command line; it works at once.
+            Map<String, String> issued = ServerProcess.admin(dataDir, "console", "password", "--user", ownerId).facts();
+            assertThat(issued).containsEntry("ConsoleUser", "admin@default");
+            dev.sluice.console.ConsoleSession.signedIn(server.port(), "admin@default", issued.get("ConsolePassword"));
+
             // An operator adds a key while the server runs; the server accepts it at once.
             Map<String, String> created = ServerProcess.admin(dataDir, "key", "create", "--user", ownerId).facts();
             assertThat(new TeaClient(server.port(), created.get("AccessKeyId"), created.get("AccessKeySecret"))
@@ -54,7 +67,8 @@ class FirstStartTest {
         }
 
         try (ServerProcess again = ServerProcess.start(dataDir)) {
-            assertThat(again.printed().facts()).containsEntry("TenantId", tenant).doesNotContainKey("AccessKeySecret");
+            assertThat(again.printed().facts()).containsEntry("TenantId", tenant).doesNotContainKey("AccessKeySecret")
+                    .doesNotContainKey("ConsolePassword").containsKey("Console");
             assertThat(again.printed().output()).doesNotContain(secret);
             assertThat(new TeaClient(again.port(), keyId, secret).call("GetMyTenants", Map.of("OpTenantId", tenant), Map.of()))
                     .containsEntry("Success", true);

@@ -2,10 +2,13 @@ package dev.sluice.account.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -26,7 +29,7 @@ import dev.sluice.account.User;
 public class AccountStore {
 
     private static final String USER_COLUMNS = "id, account_id, name, display_name, main_user, enabled, source_type, source_id, "
-            + "mail, mobile_phone, created_at, modified_at";
+            + "mail, mobile_phone, created_at, modified_at, ding_number";
 
     private final JdbcClient jdbc;
 
@@ -75,6 +78,10 @@ public class AccountStore {
 
     public void setTenantOwner(long tenantId, long userId) {
         jdbc.sql("update tenant set owner_user_id = :user where id = :id").param("user", userId).param("id", tenantId).update();
+    }
+
+    public Optional<Tenant> tenant(long id) {
+        return jdbc.sql("select * from tenant where id = :id").param("id", id).query(AccountStore::tenant).optional();
     }
 
     public List<Tenant> tenantsOfAccount(long accountId) {
@@ -155,7 +162,46 @@ public class AccountStore {
                 .list();
     }
 
+    /** Every built-in global role, in id order. */
+    public List<Role> allRoles() {
+        return jdbc.sql("select id, code, name, description from platform_role order by id")
+                .query((rs, i) -> new Role(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("description")))
+                .list();
+    }
+
+    /** The role codes of every member of a tenant (a member is a user holding at least one role there), by user id. */
+    public Map<Long, List<String>> memberRoleCodes(long tenantId) {
+        Map<Long, List<String>> byUser = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select m.user_id, r.code from tenant_member_role m join platform_role r on r.id = m.role_id
+                        where m.tenant_id = :tenant order by m.user_id, r.id""")
+                .param("tenant", tenantId)
+                .query(rs -> {
+                    byUser.computeIfAbsent(rs.getLong("user_id"), id -> new ArrayList<>()).add(rs.getString("code"));
+                });
+        return byUser;
+    }
+
+    public int revokeRoles(long tenantId, long userId) {
+        return jdbc.sql("delete from tenant_member_role where tenant_id = :tenant and user_id = :user")
+                .param("tenant", tenantId).param("user", userId).update();
+    }
+
+    public int updateContact(long userId, String mail, String mobilePhone, String dingNumber, long now) {
+        return jdbc.sql("""
+                        update app_user set mail = coalesce(:mail, mail), mobile_phone = coalesce(:mobile, mobile_phone),
+                        ding_number = coalesce(:ding, ding_number), modified_at = :now where id = :id""")
+                .param("mail", mail).param("mobile", mobilePhone).param("ding", dingNumber).param("now", now).param("id", userId)
+                .update();
+    }
+
     // --- AccessKeys -------------------------------------------------------------------------------------------------
+
+    /** Moves each key's last use forward (never back: another node may have written a later one). */
+    public void touchAccessKey(String id, long usedAt) {
+        jdbc.sql("update access_key set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)")
+                .params(usedAt, id, usedAt).update();
+    }
 
     public void insertAccessKey(String id, long userId, String secretCipher, long now) {
         jdbc.sql("insert into access_key (id, user_id, secret_cipher, created_at) values (:id, :user, :secret, :now)")
@@ -215,12 +261,14 @@ public class AccountStore {
     private static User user(ResultSet rs, int row) throws SQLException {
         return new User(rs.getLong("id"), rs.getLong("account_id"), rs.getString("name"), rs.getString("display_name"),
                 rs.getBoolean("main_user"), rs.getBoolean("enabled"), rs.getString("source_type"), rs.getString("source_id"),
-                rs.getString("mail"), rs.getString("mobile_phone"), rs.getLong("created_at"), rs.getLong("modified_at"));
+                rs.getString("mail"), rs.getString("mobile_phone"), rs.getLong("created_at"), rs.getLong("modified_at"),
+                rs.getString("ding_number"));
     }
 
     private static AccessKey accessKey(ResultSet rs) throws SQLException {
         long lastUsed = rs.getLong("last_used_at");
+        Long lastUsedAt = rs.wasNull() ? null : lastUsed; // read before the next column, which would reset wasNull
         return new AccessKey(rs.getString("id"), rs.getLong("user_id"), rs.getBoolean("enabled"), rs.getLong("created_at"),
-                rs.wasNull() ? null : lastUsed);
+                lastUsedAt);
     }
 }

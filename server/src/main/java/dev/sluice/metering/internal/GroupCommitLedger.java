@@ -51,6 +51,9 @@ public final class GroupCommitLedger implements Ledger, DisposableBean {
     private final Duration deadline;
     private final Thread writer;
     private volatile boolean running = true;
+    private int lastBatch;
+
+    private static final long LINGER_NANOS = TimeUnit.MICROSECONDS.toNanos(1000);
 
     private final DistributionSummary batchSizes;
     private final Timer commits;
@@ -99,6 +102,8 @@ public final class GroupCommitLedger implements Ledger, DisposableBean {
                 if (first == null) continue;
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
+                if (lastBatch > 1) linger(batch);
+                lastBatch = batch.size();
                 write(batch);
             } catch (InterruptedException interrupted) {
                 // Only shutdown may stop the writer: without it every admitted call is refused until a restart.
@@ -110,6 +115,23 @@ public final class GroupCommitLedger implements Ledger, DisposableBean {
             } finally {
                 batch.clear();
             }
+        }
+    }
+
+    /**
+     * Under load (the previous batch held more than one call) waits up to {@link #LINGER_NANOS} for more calls: a
+     * commit costs nearly the same for one call as for fifty, so fuller batches buy throughput for a fraction of a
+     * millisecond of latency. An idle server never waits: a lone call is committed at once.
+     */
+    private void linger(List<Pending> batch) throws InterruptedException {
+        long deadline = System.nanoTime() + LINGER_NANOS;
+        while (batch.size() < maxBatch) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) return;
+            Pending next = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) return;
+            batch.add(next);
+            queue.drainTo(batch, maxBatch - batch.size());
         }
     }
 

@@ -1,0 +1,67 @@
+package dev.sluice.platform.compute;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.sluice.dispatch.Action;
+import dev.sluice.dispatch.Caller;
+import dev.sluice.dispatch.OperationHandler;
+import dev.sluice.platform.source.ConfigItem;
+import dev.sluice.platform.source.ConfigItemStore;
+import dev.sluice.platform.source.SourceConfig;
+import dev.sluice.platform.source.SourceConfigs;
+import dev.sluice.platform.source.SourceKind;
+import dev.sluice.protocol.PopErrors;
+
+/**
+ * Replaces name, description and configuration of a compute source. Secret items left out keep their stored value,
+ * so the items a caller was shown can be sent back as they are. The type cannot change.
+ */
+@Action("UpdateComputeSource")
+class UpdateComputeSource implements OperationHandler<UpdateComputeSource.Request, Void> {
+
+    record Request(long opTenantId, Command updateCommand) {
+    }
+
+    record Command(List<ConfigItem> configList, String description, long id, String name, String type) {
+    }
+
+    private final ComputeSourceRules rules;
+    private final ComputeSourceStore store;
+    private final SourceConfigs configs;
+    private final ConfigItemStore items;
+    private final Clock clock;
+
+    UpdateComputeSource(ComputeSourceRules rules, ComputeSourceStore store, SourceConfigs configs, ConfigItemStore items, Clock clock) {
+        this.rules = rules;
+        this.store = store;
+        this.configs = configs;
+        this.items = items;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public Void handle(Caller caller, Request request) {
+        Command c = request.updateCommand();
+        long tenant = caller.tenant().id();
+        ComputeSource source = store.find(tenant, c.id()).orElseThrow(() -> PopErrors.notFound("compute source", c.id()).exception());
+        rules.requireChange(caller, source, "UpdateComputeSource");
+        String name = ComputeSourceNaming.name(c.name(), "UpdateCommand.Name");
+        String description = ComputeSourceNaming.description(c.description(), "UpdateCommand.Description");
+        SourceConfig config = configs.check(c.type(), c.configList(), "UpdateCommand.Type", "UpdateCommand.ConfigList");
+        if (!config.type().name().equals(source.type())) {
+            throw PopErrors.invalidParameter("UpdateCommand.Type", "the type of compute source '" + source.name() + "' is "
+                    + source.type() + " and cannot change; create a new compute source instead").exception();
+        }
+        store.byName(tenant, name).filter(other -> other.id() != source.id()).ifPresent(other -> {
+            throw PopErrors.alreadyExists("compute source", name).exception();
+        });
+        SourceConfig merged = config.keepingSecretsOf(items.load(SourceKind.COMPUTE, source.id()));
+        store.update(tenant, source.id(), name, description, clock.millis());
+        items.replace(SourceKind.COMPUTE, source.id(), merged.items());
+        return null;
+    }
+}

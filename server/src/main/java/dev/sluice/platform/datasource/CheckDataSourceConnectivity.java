@@ -1,0 +1,37 @@
+package dev.sluice.platform.datasource;
+
+import java.util.List;
+
+import dev.sluice.dispatch.Action;
+import dev.sluice.dispatch.Caller;
+import dev.sluice.dispatch.OperationHandler;
+import dev.sluice.platform.source.CheckAnswer;
+import dev.sluice.platform.source.ConfigItem;
+import dev.sluice.platform.source.Connectivity;
+import dev.sluice.platform.source.SourceConfigs;
+import dev.sluice.platform.source.SourceKind;
+
+/** Connects with a data-source configuration that is not saved yet, and records the check. */
+@Action("CheckDataSourceConnectivity")
+final class CheckDataSourceConnectivity implements OperationHandler<CheckDataSourceConnectivity.Request, CheckAnswer> {
+
+    record Request(long opTenantId, Command checkCommand) {
+    }
+
+    record Command(List<ConfigItem> configItemList, String type) {
+    }
+
+    private final SourceConfigs configs;
+    private final Connectivity connectivity;
+
+    CheckDataSourceConnectivity(SourceConfigs configs, Connectivity connectivity) {
+        this.configs = configs;
+        this.connectivity = connectivity;
+    }
+
+    @Override
+    public CheckAnswer handle(Caller caller, Request request) {
+        var config = configs.check(request.checkCommand().type(), request.checkCommand().configItemList(), "CheckCommand.Type", "CheckCommand.ConfigItemList");
+        return CheckAnswer.of(connectivity.check(caller.tenant().id(), caller.user().id(), SourceKind.DATA, null, config));
+    }
+}

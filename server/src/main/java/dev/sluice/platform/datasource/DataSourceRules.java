@@ -1,0 +1,34 @@
+package dev.sluice.platform.datasource;
+
+import org.springframework.stereotype.Component;
+
+import dev.sluice.dispatch.Caller;
+import dev.sluice.platform.project.Administrators;
+import dev.sluice.protocol.PopErrors;
+
+/**
+ * Who may create and change data sources. The contract names tenant, data, business-unit, project and operations
+ * administrators; Sluice has the tenant administrators (super and system administrator) and project administrators
+ * of those. Tenant administrators may change any data source; a project administrator those they own.
+ */
+@Component
+class DataSourceRules {
+
+    private final Administrators admins;
+
+    DataSourceRules(Administrators admins) {
+        this.admins = admins;
+    }
+
+    void requireCreate(Caller caller) {
+        if (admins.tenantAdmin(caller) || admins.anyProjectAdmin(caller)) return;
+        throw PopErrors.forbidden("CreateDataSource may only be called by project administrators or super and system administrators.").exception();
+    }
+
+    void requireChange(Caller caller, DataSource source, String action) {
+        if (admins.tenantAdmin(caller)) return;
+        if (source.ownerUserId() == caller.user().id() && admins.anyProjectAdmin(caller)) return;
+        throw PopErrors.forbidden(action + " on data source '" + source.name() + "' may only be called by super or system administrators, "
+                + "or by its owner if a project administrator.").exception();
+    }
+}

@@ -1,0 +1,126 @@
+package dev.sluice.platform.datasource;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+
+import dev.sluice.platform.internal.Paging;
+
+/** The data source table; every read names the tenant. Listings page over production sources. */
+@Component
+class DataSourceStore {
+
+    record Filter(String name, List<Long> owners, List<String> types, String tag) {
+    }
+
+    private final JdbcClient jdbc;
+
+    DataSourceStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(long tenantId, String env, Long prodId, String name, String type, String description, long userId, long now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into data_source (tenant_id, env, prod_id, name, source_type, description, scope, creator_user_id, owner_user_id, "
+                        + "created_at, modified_at) values (:tenant, :env, :prod, :name, :type, :description, 'ALL', :user, :user, :now, :now)")
+                .param("tenant", tenantId).param("env", env).param("prod", prodId).param("name", name).param("type", type)
+                .param("description", description).param("user", userId).param("now", now).update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    Optional<DataSource> find(long tenantId, long id) {
+        return jdbc.sql("select * from data_source where tenant_id = ? and id = ?").params(tenantId, id).query(DataSourceStore::row).optional();
+    }
+
+    Optional<DataSource> byName(long tenantId, String name) {
+        return jdbc.sql("select * from data_source where tenant_id = ? and name = ?").params(tenantId, name).query(DataSourceStore::row).optional();
+    }
+
+    Optional<DataSource> devOf(long tenantId, long prodId) {
+        return jdbc.sql("select * from data_source where tenant_id = ? and prod_id = ?").params(tenantId, prodId).query(DataSourceStore::row).optional();
+    }
+
+    List<DataSource> devsOf(long tenantId, List<Long> prodIds) {
+        if (prodIds.isEmpty()) return List.of();
+        List<Object> args = new ArrayList<>(List.of(tenantId));
+        args.addAll(prodIds);
+        return jdbc.sql("select * from data_source where tenant_id = ? and prod_id in (" + marks(prodIds.size()) + ")").params(args)
+                .query(DataSourceStore::row).list();
+    }
+
+    void updateBasics(long tenantId, long id, String name, String description, long now) {
+        jdbc.sql("update data_source set name = ?, description = ?, modified_at = ? where tenant_id = ? and id = ?")
+                .params(name, description, now, tenantId, id).update();
+    }
+
+    void touch(long tenantId, long id, long now) {
+        jdbc.sql("update data_source set modified_at = ? where tenant_id = ? and id = ?").params(now, tenantId, id).update();
+    }
+
+    int setOwner(long tenantId, long id, long userId, long now) {
+        return jdbc.sql("update data_source set owner_user_id = ?, modified_at = ? where tenant_id = ? and id = ?")
+                .params(userId, now, tenantId, id).update();
+    }
+
+    void delete(long tenantId, long id) {
+        jdbc.sql("delete from data_source where tenant_id = ? and id = ?").params(tenantId, id).update();
+    }
+
+    List<DataSource> ownedBy(long tenantId, long userId) {
+        return jdbc.sql("select * from data_source where tenant_id = ? and owner_user_id = ? order by id").params(tenantId, userId)
+                .query(DataSourceStore::row).list();
+    }
+
+    long countProd(long tenantId, Filter filter) {
+        List<Object> args = new ArrayList<>();
+        return jdbc.sql("select count(*) from data_source " + where(tenantId, filter, args)).params(args).query(Long.class).single();
+    }
+
+    List<DataSource> pageProd(long tenantId, Filter filter, Paging paging) {
+        List<Object> args = new ArrayList<>();
+        String where = where(tenantId, filter, args);
+        args.add(paging.offset());
+        args.add(paging.size());
+        return jdbc.sql("select * from data_source " + where + " order by id offset ? rows fetch next ? rows only")
+                .params(args).query(DataSourceStore::row).list();
+    }
+
+    private static String where(long tenantId, Filter f, List<Object> args) {
+        StringBuilder sql = new StringBuilder("where tenant_id = ? and env = 'PROD'");
+        args.add(tenantId);
+        if (f.name() != null && !f.name().isBlank()) {
+            sql.append(" and lower(name) like ? escape '\\'");
+            args.add("%" + f.name().trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (!f.owners().isEmpty()) {
+            sql.append(" and owner_user_id in (").append(marks(f.owners().size())).append(")");
+            args.addAll(f.owners());
+        }
+        if (!f.types().isEmpty()) {
+            sql.append(" and source_type in (").append(marks(f.types().size())).append(")");
+            args.addAll(f.types());
+        }
+        if (f.tag() != null && !f.tag().isBlank()) {
+            sql.append(" and tag = ?");
+            args.add(f.tag().trim());
+        }
+        return sql.toString();
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static DataSource row(ResultSet rs, int n) throws SQLException {
+        return new DataSource(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("env"), rs.getObject("prod_id", Long.class),
+                rs.getString("name"), rs.getString("source_type"), rs.getString("description"), rs.getString("scope"), rs.getString("tag"),
+                rs.getLong("creator_user_id"), rs.getLong("owner_user_id"), rs.getLong("created_at"), rs.getLong("modified_at"));
+    }
+}

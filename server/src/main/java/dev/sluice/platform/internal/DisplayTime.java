@@ -1,0 +1,28 @@
+package dev.sluice.platform.internal;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Times as the list operations show them ({@code yyyy-MM-dd HH:mm:ss}), in the server's calendar zone. Operations
+ * whose contract shows epoch milliseconds instead use the number as text and need nothing from here.
+ */
+@Component
+public class DisplayTime {
+
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final ZoneId zone;
+
+    DisplayTime(@Value("${sluice.zone}") ZoneId zone) {
+        this.zone = zone;
+    }
+
+    public String format(long epochMillis) {
+        return FORMAT.format(Instant.ofEpochMilli(epochMillis).atZone(zone));
+    }
+}

@@ -1,0 +1,37 @@
+package dev.sluice.platform.internal;
+
+import java.util.List;
+
+import dev.sluice.protocol.PopErrors;
+
+/** A validated page request: page numbers start at 1, sizes go from 1 to {@link #MAX_SIZE}. */
+public record Paging(int page, int size) {
+
+    public static final int MAX_SIZE = 100;
+    public static final int DEFAULT_SIZE = 20;
+
+    /**
+     * @param pagePath the wire path of the page number, named in the error when it is out of range
+     * @param sizePath likewise for the page size
+     */
+    public static Paging of(Integer page, Integer size, String pagePath, String sizePath) {
+        int number = page == null ? 1 : page;
+        int count = size == null ? DEFAULT_SIZE : size;
+        if (number < 1) throw PopErrors.invalidParameter(pagePath, "page numbers start at 1, got " + number).exception();
+        if (count < 1 || count > MAX_SIZE) {
+            throw PopErrors.invalidParameter(sizePath, "the page size must be between 1 and " + MAX_SIZE + ", got " + count).exception();
+        }
+        return new Paging(number, count);
+    }
+
+    public long offset() {
+        return (long) (page - 1) * size;
+    }
+
+    /** This page of an already filtered and ordered list. */
+    public <T> List<T> slice(List<T> all) {
+        if (offset() >= all.size()) return List.of();
+        int from = (int) offset();
+        return all.subList(from, Math.min(all.size(), from + size));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.sluice.platform.project;
+
+import java.util.List;
+
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.sluice.dispatch.Action;
+import dev.sluice.dispatch.Caller;
+import dev.sluice.dispatch.OperationHandler;
+import dev.sluice.platform.internal.TenantUsers;
+import dev.sluice.protocol.PopErrors;
+
+/** Adds users to a project environment with roles; only for its administrators (and tenant administrators). */
+@Action("AddProjectMember")
+class AddProjectMember implements OperationHandler<AddProjectMember.Request, Void> {
+
+    record Request(long opTenantId, long id, Command addCommand) {
+    }
+
+    record Command(String env, List<MemberInput.Wire> userList) {
+    }
+
+    private final Projects projects;
+    private final Administrators admins;
+    private final MemberStore store;
+    private final ProjectMembers members;
+    private final TenantUsers users;
+
+    AddProjectMember(Projects projects, Administrators admins, MemberStore store, ProjectMembers members, TenantUsers users) {
+        this.projects = projects;
+        this.admins = admins;
+        this.store = store;
+        this.members = members;
+        this.users = users;
+    }
+
+    @Override
+    @Transactional
+    public Void handle(Caller caller, Request request) {
+        Env env = Env.parse(request.addCommand().env(), null, "AddCommand.Env");
+        Project project = projects.require(caller.tenant().id(), request.id());
+        admins.requireProjectAdmin(caller, project, env, "AddProjectMember");
+        List<MemberInput.Checked> checked = MemberInput.check(caller, users, request.addCommand().userList(), "AddCommand.UserList");
+        for (MemberInput.Checked u : checked) {
+            if (store.find(project.id(), project.memberEnv(env), u.user().id()).isPresent()) {
+                throw PopErrors.alreadyExists("member of project '" + project.name() + "' in " + env, u.user().id())
+                        .withRecommend("Change the roles of an existing member with UpdateProjectMember.").exception();
+            }
+        }
+        for (MemberInput.Checked u : checked) {
+            members.add(project, env, u.user().id(), u.user().displayName(), u.roles(), caller.user().id(), "AddProjectMember");
+        }
+        return null;
+    }
+}

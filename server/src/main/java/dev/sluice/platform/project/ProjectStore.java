@@ -1,0 +1,118 @@
+package dev.sluice.platform.project;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+
+import dev.sluice.platform.internal.Paging;
+
+/** The project table. Every read names the tenant, so one tenant's ids never find another's rows. */
+@Component
+class ProjectStore {
+
+    record Filter(String keyword, ProjectMode mode, List<String> tags) {
+    }
+
+    private final JdbcClient jdbc;
+
+    ProjectStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(ProjectDraft d, long now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into project (tenant_id, name, display_name, description, mode, project_type, namespace_tag, biz_unit_id, "
+                        + "owner_user_id, produce_user_id, compute_source_id, dev_compute_source_id, stream_compute_source_id, created_at, modified_at) "
+                        + "values (:tenant, :name, :display, :description, :mode, :type, :tag, :biz, :owner, :produce, :compute, :dev, :stream, :now, :now)")
+                .param("tenant", d.tenantId()).param("name", d.name()).param("display", d.displayName())
+                .param("description", d.description()).param("mode", d.mode().name()).param("type", d.type())
+                .param("tag", d.namespaceTag()).param("biz", d.bizUnitId()).param("owner", d.ownerUserId())
+                .param("produce", d.produceUserId()).param("compute", d.computeSourceId()).param("dev", d.devComputeSourceId())
+                .param("stream", d.streamComputeSourceId()).param("now", now)
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    Optional<Project> find(long tenantId, long id) {
+        return jdbc.sql("select * from project where tenant_id = :tenant and id = :id").param("tenant", tenantId).param("id", id)
+                .query(ProjectStore::project).optional();
+    }
+
+    Optional<Project> byName(long tenantId, String name) {
+        return jdbc.sql("select * from project where tenant_id = :tenant and name = :name").param("tenant", tenantId).param("name", name)
+                .query(ProjectStore::project).optional();
+    }
+
+    /** Projects that use the compute source in any environment (at most one, as creation keeps bindings exclusive). */
+    List<Project> usingComputeSource(long tenantId, long computeSourceId) {
+        return jdbc.sql("select * from project where tenant_id = :tenant and (compute_source_id = :cs or dev_compute_source_id = :cs "
+                        + "or stream_compute_source_id = :cs) order by id")
+                .param("tenant", tenantId).param("cs", computeSourceId).query(ProjectStore::project).list();
+    }
+
+    List<Project> all(long tenantId) {
+        return jdbc.sql("select * from project where tenant_id = :tenant order by id").param("tenant", tenantId)
+                .query(ProjectStore::project).list();
+    }
+
+    List<Project> ownedBy(long tenantId, long userId) {
+        return jdbc.sql("select * from project where tenant_id = :tenant and owner_user_id = :user order by id")
+                .param("tenant", tenantId).param("user", userId).query(ProjectStore::project).list();
+    }
+
+    int setOwner(long tenantId, long id, long userId, long now) {
+        return jdbc.sql("update project set owner_user_id = :user, modified_at = :now where tenant_id = :tenant and id = :id")
+                .param("user", userId).param("now", now).param("tenant", tenantId).param("id", id).update();
+    }
+
+    long count(long tenantId, Filter filter) {
+        List<Object> args = new ArrayList<>();
+        String where = where(tenantId, filter, args);
+        return jdbc.sql("select count(*) from project " + where).params(args).query(Long.class).single();
+    }
+
+    List<Project> page(long tenantId, Filter filter, Paging paging) {
+        List<Object> args = new ArrayList<>();
+        String where = where(tenantId, filter, args);
+        args.add(paging.offset());
+        args.add(paging.size());
+        return jdbc.sql("select * from project " + where + " order by id offset ? rows fetch next ? rows only")
+                .params(args).query(ProjectStore::project).list();
+    }
+
+    private static String where(long tenantId, Filter filter, List<Object> args) {
+        StringBuilder sql = new StringBuilder("where tenant_id = ?");
+        args.add(tenantId);
+        if (filter.keyword() != null && !filter.keyword().isBlank()) {
+            String like = "%" + filter.keyword().trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            sql.append(" and (lower(name) like ? escape '\\' or lower(display_name) like ? escape '\\')");
+            args.add(like);
+            args.add(like);
+        }
+        if (filter.mode() != null) {
+            sql.append(" and mode = ?");
+            args.add(filter.mode().name());
+        }
+        if (filter.tags() != null && !filter.tags().isEmpty()) {
+            sql.append(" and namespace_tag in (").append(String.join(", ", filter.tags().stream().map(t -> "?").toList())).append(")");
+            args.addAll(filter.tags());
+        }
+        return sql.toString();
+    }
+
+    private static Project project(ResultSet rs, int row) throws SQLException {
+        return new Project(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("name"), rs.getString("display_name"),
+                rs.getString("description"), ProjectMode.valueOf(rs.getString("mode")), rs.getString("project_type"),
+                rs.getString("namespace_tag"), rs.getObject("biz_unit_id", Long.class), rs.getLong("owner_user_id"),
+                rs.getLong("produce_user_id"), rs.getObject("compute_source_id", Long.class),
+                rs.getObject("dev_compute_source_id", Long.class), rs.getObject("stream_compute_source_id", Long.class),
+                rs.getLong("created_at"), rs.getLong("modified_at"));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.sluice.platform.project;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.sluice.account.User;
+import dev.sluice.dispatch.Action;
+import dev.sluice.dispatch.Caller;
+import dev.sluice.dispatch.OperationHandler;
+import dev.sluice.platform.internal.TenantUsers;
+import dev.sluice.protocol.PopErrors;
+
+/** Removes members from a project environment; only for its administrators. The owner cannot be removed. */
+@Action("RemoveProjectMember")
+class RemoveProjectMember implements OperationHandler<RemoveProjectMember.Request, Void> {
+
+    record Request(long opTenantId, long id, Command removeCommand) {
+    }
+
+    record Command(String env, List<String> userIdList) {
+    }
+
+    private final Projects projects;
+    private final Administrators admins;
+    private final MemberStore store;
+    private final ProjectMembers members;
+    private final TenantUsers users;
+
+    RemoveProjectMember(Projects projects, Administrators admins, MemberStore store, ProjectMembers members, TenantUsers users) {
+        this.projects = projects;
+        this.admins = admins;
+        this.store = store;
+        this.members = members;
+        this.users = users;
+    }
+
+    @Override
+    @Transactional
+    public Void handle(Caller caller, Request request) {
+        Command command = request.removeCommand();
+        Env env = Env.parse(command.env(), null, "RemoveCommand.Env");
+        if (command.userIdList() == null || command.userIdList().isEmpty()) throw PopErrors.missingParameter("RemoveCommand.UserIdList").exception();
+        Project project = projects.require(caller.tenant().id(), request.id());
+        admins.requireProjectAdmin(caller, project, env, "RemoveProjectMember");
+        List<User> removed = new ArrayList<>();
+        for (int i = 0; i < command.userIdList().size(); i++) {
+            User user = users.member(caller, command.userIdList().get(i), "RemoveCommand.UserIdList[" + i + "]");
+            if (store.find(project.id(), project.memberEnv(env), user.id()).isEmpty()) {
+                throw PopErrors.notFound("member of project '" + project.name() + "' in " + env, user.id()).exception();
+            }
+            if (user.id() == project.ownerUserId()) {
+                throw PopErrors.invalidParameter("RemoveCommand.UserIdList[" + i + "]", "the owner of project '" + project.name()
+                        + "' cannot be removed; transfer the ownership first").exception();
+            }
+            removed.add(user);
+        }
+        for (User user : removed) members.remove(project, env, user.id(), user.displayName(), caller.user().id(), "RemoveProjectMember");
+        return null;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.sluice.platform.project;
+
+import java.util.List;
+
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.sluice.dispatch.Action;
+import dev.sluice.dispatch.Caller;
+import dev.sluice.dispatch.OperationHandler;
+import dev.sluice.platform.internal.TenantUsers;
+import dev.sluice.protocol.PopErrors;
+
+/**
+ * Replaces the roles of existing members. The contract names no rule, but changing roles grants and revokes
+ * permissions just as adding does, so the same administrators are required. The owner keeps the administrator role.
+ */
+@Action("UpdateProjectMember")
+class UpdateProjectMember implements OperationHandler<UpdateProjectMember.Request, Void> {
+
+    record Request(long opTenantId, long id, Command updateCommand) {
+    }
+
+    record Command(String env, List<MemberInput.Wire> userList) {
+    }
+
+    private final Projects projects;
+    private final Administrators admins;
+    private final MemberStore store;
+    private final ProjectMembers members;
+    private final TenantUsers users;
+
+    UpdateProjectMember(Projects projects, Administrators admins, MemberStore store, ProjectMembers members, TenantUsers users) {
+        this.projects = projects;
+        this.admins = admins;
+        this.store = store;
+        this.members = members;
+        this.users = users;
+    }
+
+    @Override
+    @Transactional
+    public Void handle(Caller caller, Request request) {
+        Env env = Env.parse(request.updateCommand().env(), null, "UpdateCommand.Env");
+        Project project = projects.require(caller.tenant().id(), request.id());
+        admins.requireProjectAdmin(caller, project, env, "UpdateProjectMember");
+        List<MemberInput.Checked> checked = MemberInput.check(caller, users, request.updateCommand().userList(), "UpdateCommand.UserList");
+        for (MemberInput.Checked u : checked) {
+            if (store.find(project.id(), project.memberEnv(env), u.user().id()).isEmpty()) {
+                throw PopErrors.notFound("member of project '" + project.name() + "' in " + env, u.user().id()).exception();
+            }
+            if (u.user().id() == project.ownerUserId() && !u.roles().contains(ProjectRole.PROJECT_ADMIN)) {
+                throw PopErrors.invalidParameter("UpdateCommand.UserList", "the owner of project '" + project.name()
+                        + "' keeps the administrator role (1); transfer the ownership first").exception();
+            }
+        }
+        for (MemberInput.Checked u : checked) {
+            members.update(project, env, u.user().id(), u.user().displayName(), u.roles(), caller.user().id(), "UpdateProjectMember");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.sluice.platform.rowpermission;
+
+import java.time.Clock;
+import java.util.Map;
+
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.sluice.dispatch.Action;
+import dev.sluice.dispatch.Caller;
+import dev.sluice.dispatch.OperationHandler;
+import dev.sluice.protocol.PopErrors;
+
+/** Defines a row-level permission: mapping columns, the tables they map onto, and rules bound to users and groups. */
+@Action("CreateRowPermission")
+final class CreateRowPermission implements OperationHandler<CreateRowPermission.Request, CreateRowPermission.Response> {
+
+    static final String ROOT = "CreateRowPermissionCommand";
+
+    record Request(long opTenantId, RowPermissionCommand createRowPermissionCommand) {
+    }
+
+    /** The reference declares Data an integer: the new permission's id. */
+    record Response(long data) {
+    }
+
+    private final RowPermissionAccess access;
+    private final DefinitionCheck check;
+    private final RowPermissionStore store;
+    private final RowGrants grants;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    CreateRowPermission(RowPermissionAccess access, DefinitionCheck check, RowPermissionStore store, RowGrants grants,
+                        TransactionTemplate transaction, Clock clock) {
+        this.access = access;
+        this.check = check;
+        this.store = store;
+        this.grants = grants;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    @Override
+    public Response handle(Caller caller, Request request) {
+        access.requireManager(caller, "CreateRowPermission");
+        Definition definition = check.check(caller, request.createRowPermissionCommand(), ROOT);
+        long tenantId = caller.tenant().id();
+        if (store.nameTaken(tenantId, definition.name(), -1)) {
+            throw PopErrors.invalidParameter(ROOT + ".RowPermissionName",
+                    "a row-level permission named '" + definition.name() + "' exists already").exception();
+        }
+        long id = transaction.execute(status -> {
+            long created = store.insert(tenantId, definition, caller.user().id(), clock.millis());
+            grants.publish(tenantId, created, definition.name(), Map.of(), RowGrants.of(definition.rules()), caller.user().id());
+            return created;
+        });
+        return new Response(id);
+    }
+}

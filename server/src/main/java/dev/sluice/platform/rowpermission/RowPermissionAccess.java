@@ -1,0 +1,50 @@
+package dev.sluice.platform.rowpermission;
+
+import org.springframework.stereotype.Component;
+
+import dev.sluice.dispatch.Caller;
+import dev.sluice.platform.internal.TenantRoles;
+import dev.sluice.platform.internal.TenantUsers;
+import dev.sluice.platform.rowpermission.RowPermissionStore.Header;
+import dev.sluice.protocol.PopErrors;
+
+/**
+ * Row-level rules decide which rows people may read, so only super, system and security administrators define them or
+ * read them in full; every member may ask which rules apply to a table, and which apply to itself.
+ */
+@Component
+class RowPermissionAccess {
+
+    private final TenantRoles roles;
+    private final RowPermissionStore store;
+
+    RowPermissionAccess(TenantRoles roles, RowPermissionStore store) {
+        this.roles = roles;
+        this.store = store;
+    }
+
+    boolean isManager(Caller caller) {
+        return roles.holdsAny(caller, TenantRoles.SUPER_ADMIN, TenantRoles.SYSTEM_ADMIN, TenantRoles.SECURITY_ADMIN);
+    }
+
+    void requireManager(Caller caller, String action) {
+        if (!isManager(caller)) {
+            throw PopErrors.forbidden(action + " may only be called by super, system or security administrators.").exception();
+        }
+    }
+
+    Header load(Caller caller, Long id) {
+        return store.find(caller.tenant().id(), id).orElseThrow(() -> PopErrors.notFound("row-level permission", id).exception());
+    }
+
+    /** The user whose rules are asked for: the caller itself, or anyone for managers. */
+    long subject(Caller caller, String userId, String path) {
+        Long id = TenantUsers.parseId(userId);
+        if (id == null) throw PopErrors.invalidParameter(path, "'" + userId + "' is not a user id").exception();
+        if (id != caller.user().id() && !isManager(caller)) {
+            throw PopErrors.forbidden("Only super, system or security administrators may list another user's row-level permissions.")
+                    .exception();
+        }
+        return id;
+    }
+}

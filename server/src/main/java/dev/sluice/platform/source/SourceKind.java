@@ -1,0 +1,4 @@
+package dev.sluice.platform.source;
+
+/** Which table a configuration or a check belongs to. */
+public enum SourceKind { COMPUTE, DATA }

@@ -1,0 +1,115 @@
+package dev.sluice.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.sluice.SluiceApplication;
+import dev.sluice.account.AccountAdmin;
+import dev.sluice.account.NewAccount;
+import dev.sluice.testsupport.RawClient;
+
+/**
+ * {@code ./sluice bench admission}: end-to-end throughput of a signed level-1 read ({@code GetMyTenants}) through the
+ * whole governance chain, ledger commit included, against the same server and operation with governance off. Both
+ * servers run in this JVM on embedded H2 files, with a plan whose limits nothing reaches; rounds alternate between
+ * them so that neither profits from running second. The last line is the figure: {@code ratio governed/raw = x}.
+ */
+public final class AdmissionThroughput {
+
+    record Settings(int clients, Duration warmup, Duration round, int rounds) {
+    }
+
+    private record Target(String name, int port, NewAccount account) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = new Settings(intArg(args, "--clients", 16), Duration.ofSeconds(intArg(args, "--warmup", 5)),
+                Duration.ofSeconds(intArg(args, "--seconds", 8)), intArg(args, "--rounds", 3));
+        Path dir = Files.createTempDirectory("sluice-bench");
+        try (ConfigurableApplicationContext governed = start(dir.resolve("governed"), true);
+             ConfigurableApplicationContext raw = start(dir.resolve("raw"), false)) {
+            Target g = target("governed", governed);
+            Target r = target("raw", raw);
+            System.out.printf("clients=%d, round=%ss, rounds=%d, cores=%d%n", settings.clients(), settings.round().toSeconds(),
+                    settings.rounds(), Runtime.getRuntime().availableProcessors());
+            if (Arrays.asList(args).contains("--governed-only")) { // for profiling the governed path alone
+                drive(g, settings.clients(), settings.warmup());
+                System.out.printf(Locale.ROOT, "governed %.0f calls/s%n", drive(g, settings.clients(), settings.round()));
+                return;
+            }
+            drive(g, settings.clients(), settings.warmup());
+            drive(r, settings.clients(), settings.warmup());
+            List<Double> ratios = new ArrayList<>();
+            for (int i = 1; i <= settings.rounds(); i++) {
+                double governedRate = drive(g, settings.clients(), settings.round());
+                double rawRate = drive(r, settings.clients(), settings.round());
+                ratios.add(governedRate / rawRate);
+                System.out.printf(Locale.ROOT, "round %d: governed %.0f calls/s, raw %.0f calls/s, ratio %.3f%n", i,
+                        governedRate, rawRate, governedRate / rawRate);
+            }
+            var registry = governed.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+            var commits = registry.get("sluice.ledger.commit").timer();
+            var batches = registry.get("sluice.ledger.batch.size").summary();
+            System.out.printf(Locale.ROOT, "ledger: %d commits, mean %.2f ms, mean batch %.1f calls%n", commits.count(),
+                    commits.mean(java.util.concurrent.TimeUnit.MILLISECONDS), batches.mean());
+            ratios.sort(Double::compare);
+            System.out.printf(Locale.ROOT, "ratio governed/raw = %.3f%n", ratios.get(ratios.size() / 2));
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDir, boolean governance) {
+        // As command-line arguments: they outrank application.yml (builder properties would not).
+        return new SpringApplicationBuilder(SluiceApplication.class).run(
+                "--server.port=0", "--sluice.data-dir=" + dataDir, "--sluice.bootstrap.enabled=false",
+                "--sluice.governance.enabled=" + governance, "--sluice.jobs.enabled=false", "--logging.level.root=warn",
+                "--sluice.plans.bench.edition=intelligent", "--sluice.plans.bench.qps.total=10000000",
+                "--sluice.plans.bench.monthly-free=1000000000", "--sluice.plans.bench.price-per-10k=0.05");
+    }
+
+    private static Target target(String name, ConfigurableApplicationContext context) {
+        int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        NewAccount account = context.getBean(AccountAdmin.class).createAccount("bench", "bench", "cn-hangzhou", "owner");
+        return new Target(name, port, account);
+    }
+
+    /** Calls per second answered 200 by {@code clients} concurrent callers during {@code duration}. */
+    private static double drive(Target target, int clients, Duration duration) throws InterruptedException {
+        RawClient client = new RawClient(target.port(), target.account().key().accessKeyId(),
+                target.account().key().accessKeySecret());
+        String tenant = String.valueOf(target.account().tenant().id());
+        LongAdder ok = new LongAdder();
+        LongAdder failed = new LongAdder();
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Thread> callers = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int i = 0; i < clients; i++) {
+            callers.add(Thread.ofVirtual().start(() -> {
+                while (running.get()) {
+                    if (client.call("GetMyTenants").param("OpTenantId", tenant).send().status() == 200) ok.increment();
+                    else failed.increment();
+                }
+            }));
+        }
+        Thread.sleep(duration);
+        running.set(false);
+        for (Thread caller : callers) caller.join();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (failed.sum() > 0) System.out.printf("%s: %d calls were not answered 200%n", target.name(), failed.sum());
+        return ok.sum() / seconds;
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        for (int i = 0; i + 1 < args.length; i++) if (args[i].equals(name)) return Integer.parseInt(args[i + 1]);
+        return fallback;
+    }
+}

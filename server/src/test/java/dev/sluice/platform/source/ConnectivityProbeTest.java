@@ -1,0 +1,64 @@
+package dev.sluice.platform.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The hard deadline: a server that accepts TCP but never answers holds no check longer than the timeout. */
+class ConnectivityProbeTest {
+
+    ServerSocket silent;
+    final ConnectivityProbe probe = new ConnectivityProbe(new SourceSettings(Duration.ofSeconds(1), List.of()));
+
+    @BeforeEach
+    void silentServer() throws IOException {
+        silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress()); // never accepts: the kernel completes the handshake
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        silent.close();
+    }
+
+    long timed(Runnable r) {
+        long started = System.nanoTime();
+        r.run();
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    @Test
+    void aDriverWithoutItsOwnTimeoutIsCutOffAtTheDeadline() {
+        ProbeResult[] result = new ProbeResult[1];
+        long millis = timed(() -> result[0] = probe.check(new JdbcTarget(Reach.H2, "jdbc:h2:tcp://127.0.0.1:" + silent.getLocalPort() + "/x", "sa", "pw")));
+        assertThat(result[0].connected()).isFalse();
+        assertThat(result[0].message()).contains("no answer within 1000 ms");
+        assertThat(millis).isBetween(900L, 3_000L);
+    }
+
+    @Test
+    void driverTimeoutsFollowTheDeadline() {
+        for (JdbcTarget target : List.of(new JdbcTarget(Reach.POSTGRESQL, "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/x", "u", "pw"),
+                new JdbcTarget(Reach.MARIADB, "jdbc:mariadb://127.0.0.1:" + silent.getLocalPort() + "/x", "u", "pw"))) {
+            ProbeResult[] result = new ProbeResult[1];
+            long millis = timed(() -> result[0] = probe.check(target));
+            assertThat(result[0].connected()).as(target.toString()).isFalse();
+            assertThat(millis).as(target.toString()).isLessThan(3_000L);
+        }
+    }
+
+    @Test
+    void messagesNeverCarryThePassword() {
+        String message = ConnectivityProbe.describe(new java.sql.SQLException("login failed for s3cr3t-pw"), "s3cr3t-pw");
+        assertThat(message).doesNotContain("s3cr3t-pw").contains("******");
+        assertThat(new JdbcTarget(Reach.H2, "jdbc:h2:tcp://h/x", "sa", "s3cr3t-pw").toString()).doesNotContain("s3cr3t-pw");
+        assertThat(new ConfigItem("jdbc.password", "s3cr3t-pw").toString()).doesNotContain("s3cr3t-pw");
+    }
+}
