@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -36,8 +37,10 @@ public final class AdmissionThroughput {
         Settings settings = new Settings(intArg(args, "--clients", 16), Duration.ofSeconds(intArg(args, "--warmup", 5)),
                 Duration.ofSeconds(intArg(args, "--seconds", 8)), intArg(args, "--rounds", 3));
         Path dir = Files.createTempDirectory("sluice-bench");
-        try (ConfigurableApplicationContext governed = start(dir.resolve("governed"), true);
-             ConfigurableApplicationContext raw = start(dir.resolve("raw"), false)) {
+        boolean cluster = Arrays.asList(args).contains("--cluster");
+        try (ClusterBackends backends = cluster ? new ClusterBackends(dir) : null;
+             ConfigurableApplicationContext governed = start(dir.resolve("governed"), true, cluster ? backends.governedArgs() : new String[0]);
+             ConfigurableApplicationContext raw = start(dir.resolve("raw"), false, cluster ? backends.rawArgs() : new String[0])) {
             Target g = target("governed", governed);
             Target r = target("raw", raw);
             System.out.printf("clients=%d, round=%ss, rounds=%d, cores=%d%n", settings.clients(), settings.round().toSeconds(),
@@ -50,6 +53,8 @@ public final class AdmissionThroughput {
             drive(g, settings.clients(), settings.warmup());
             drive(r, settings.clients(), settings.warmup());
             List<Double> ratios = new ArrayList<>();
+            Map<String, Long> redisBefore = cluster ? backends.commandCalls() : Map.of();
+            long admittedBefore = admitted(governed);
             for (int i = 1; i <= settings.rounds(); i++) {
                 double governedRate = drive(g, settings.clients(), settings.round());
                 double rawRate = drive(r, settings.clients(), settings.round());
@@ -62,18 +67,50 @@ public final class AdmissionThroughput {
             var batches = registry.get("sluice.ledger.batch.size").summary();
             System.out.printf(Locale.ROOT, "ledger: %d commits, mean %.2f ms, mean batch %.1f calls%n", commits.count(),
                     commits.mean(java.util.concurrent.TimeUnit.MILLISECONDS), batches.mean());
+            if (cluster) printRedisCommandsPerCall(redisBefore, backends.commandCalls(), admitted(governed) - admittedBefore);
             ratios.sort(Double::compare);
             System.out.printf(Locale.ROOT, "ratio governed/raw = %.3f%n", ratios.get(ratios.size() / 2));
         }
     }
 
-    private static ConfigurableApplicationContext start(Path dataDir, boolean governance) {
-        // As command-line arguments: they outrank application.yml (builder properties would not).
-        return new SpringApplicationBuilder(SluiceApplication.class).run(
+    /** Admitted calls the governed server counted in its metrics (each is one admission and one ledger record). */
+    private static long admitted(ConfigurableApplicationContext context) {
+        var registry = context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+        return (long) registry.find("sluice.calls").tag("outcome", "admitted").counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+    }
+
+    /** Redis commands per admitted call, from {@code INFO commandstats}: those the node sends, and those scripts run. */
+    private static void printRedisCommandsPerCall(Map<String, Long> before, Map<String, Long> after, long calls) {
+        StringBuilder sent = new StringBuilder();
+        StringBuilder inside = new StringBuilder();
+        double sentPerCall = 0;
+        for (var entry : new java.util.TreeMap<>(after).entrySet()) {
+            long grew = entry.getValue() - before.getOrDefault(entry.getKey(), 0L);
+            if (grew <= 0 || entry.getKey().equals("info")) continue;
+            double perCall = (double) grew / Math.max(1, calls);
+            String item = String.format(Locale.ROOT, " %s=%.2f", entry.getKey(), perCall);
+            // The node sends EVALSHA (admission) and SET NX (nonce); the rest runs inside the admission script.
+            if (entry.getKey().equals("evalsha") || entry.getKey().equals("eval") || entry.getKey().equals("set")) {
+                sent.append(item);
+                sentPerCall += perCall;
+            } else {
+                inside.append(item);
+            }
+        }
+        System.out.printf(Locale.ROOT, "redis: %d admitted calls; commands sent per call %.2f (%s ), run inside the script (%s )%n",
+                calls, sentPerCall, sent.toString().trim(), inside.toString().trim());
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDir, boolean governance, String... extra) {
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=0", "--sluice.data-dir=" + dataDir, "--sluice.bootstrap.enabled=false",
                 "--sluice.governance.enabled=" + governance, "--sluice.jobs.enabled=false", "--logging.level.root=warn",
                 "--sluice.plans.bench.edition=intelligent", "--sluice.plans.bench.qps.total=10000000",
-                "--sluice.plans.bench.monthly-free=1000000000", "--sluice.plans.bench.price-per-10k=0.05");
+                "--sluice.plans.bench.monthly-free=1000000000", "--sluice.plans.bench.price-per-10k=0.05"));
+        args.addAll(List.of(extra));
+        // As command-line arguments: they outrank application.yml (builder properties would not).
+        return new SpringApplicationBuilder(SluiceApplication.class).run(args.toArray(String[]::new));
     }
 
     private static Target target(String name, ConfigurableApplicationContext context) {

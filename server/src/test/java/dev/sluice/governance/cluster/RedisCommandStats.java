@@ -9,9 +9,8 @@ import io.lettuce.core.api.sync.RedisCommands;
 /** Calls per command from {@code INFO commandstats}; Redis counts commands run inside scripts there too. */
 final class RedisCommandStats {
 
-    /** Commands the admission scripts run inside Redis, as opposed to those a client sends. */
-    private static final Set<String> IN_SCRIPTS = Set.of("hmget", "hset", "hget", "hincrby", "pexpire", "exists", "get",
-            "set", "time");
+    /** Commands Sluice's scripts run inside Redis, as opposed to those its client sends (EVALSHA, and SET for nonces). */
+    private static final Set<String> IN_SCRIPTS = Set.of("hmget", "hset", "hget", "hincrby", "pexpire", "exists", "get", "time");
 
     private RedisCommandStats() {
     }
