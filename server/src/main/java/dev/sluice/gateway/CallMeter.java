@@ -28,8 +28,8 @@ class CallMeter {
 
     private static final Logger log = LoggerFactory.getLogger(CallMeter.class);
     /**
-     * Longer than the ledger's commit deadline plus its statement timeout (5 s + 3 s by default): a record is then
-     * either committed or refused before we stop waiting, never committed behind a caller who was told 503.
+     * Longer than the ledger's commit deadline plus its statement timeout (5 s + 3 s by default), counted from queueing:
+     * a record is then either committed or refused before we stop waiting, never committed behind a caller told 503.
      */
     private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(10);
 

@@ -29,7 +29,7 @@ class MeteringConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Ledger ledger(JdbcTemplate jdbc, PlatformTransactionManager transactions, Plans plans, Clock clock, MeterRegistry registry,
+    Ledger ledger(JdbcTemplate jdbc, PlatformTransactionManager transactions, Plans plans, MeterRegistry registry,
                   @Value("${sluice.ledger.queue-capacity:20000}") int queueCapacity,
                   @Value("${sluice.ledger.max-batch:512}") int maxBatch,
                   @Value("${sluice.ledger.commit-deadline:5s}") Duration deadline,
@@ -38,8 +38,7 @@ class MeteringConfiguration {
         // never) that the gateway's wait and the cluster's rebuild rely on.
         TransactionTemplate bounded = new TransactionTemplate(transactions);
         bounded.setTimeout((int) Math.max(1, statementTimeout.toSeconds()));
-        return new GroupCommitLedger(new LedgerStore(jdbc, bounded, plans.zone()), queueCapacity, maxBatch, clock, deadline,
-                registry);
+        return new GroupCommitLedger(new LedgerStore(jdbc, bounded, plans.zone()), queueCapacity, maxBatch, deadline, registry);
     }
 
     @Bean

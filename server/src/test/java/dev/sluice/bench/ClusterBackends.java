@@ -32,7 +32,8 @@ final class ClusterBackends implements AutoCloseable {
 
     String[] governedArgs() {
         return new String[] {"--spring.datasource.url=" + governedDb.jdbcUrl(), "--sluice.redis.url=" + redis.url(),
-                "--sluice.cluster.settle=1s", "--sluice.ledger.commit-deadline=500ms", "--sluice.ledger.statement-timeout=500ms"};
+                "--sluice.cluster.settle=3s", "--sluice.ledger.commit-deadline=1s", "--sluice.ledger.statement-timeout=1s",
+                "--sluice.sources.check-timeout=1s"};
     }
 
     String[] rawArgs() {

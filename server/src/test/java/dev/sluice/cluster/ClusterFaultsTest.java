@@ -52,7 +52,8 @@ class ClusterFaultsTest {
         postgres = TestPostgres.own(dir);
         redis = OwnRedis.start();
         cluster = Cluster.start(3, dir, postgres.jdbcUrl(), redis.url(), PLANS, "--sluice.bootstrap.plan=open",
-                "--sluice.ledger.commit-deadline=2s", "--sluice.ledger.statement-timeout=1s", "--sluice.cluster.settle=3s",
+                "--sluice.ledger.commit-deadline=2s", "--sluice.ledger.statement-timeout=1s", "--sluice.sources.check-timeout=1s",
+                "--sluice.cluster.settle=4s",
                 "--spring.datasource.hikari.connection-timeout=1000");
         capped = cluster.createAccount("faults-day", "faultday");
         open = cluster.createAccount("faults-open", "open");

@@ -57,7 +57,8 @@ class ClusterModeTest {
         String redis = OwnRedis.sharedUrlOr(ownRedis);
         cluster = Cluster.start(3, dir, postgres.jdbcUrl(), redis, PLANS,
                 "--sluice.cluster.key-prefix=test-" + System.nanoTime() + ":", "--sluice.bootstrap.plan=open",
-                "--sluice.ledger.commit-deadline=2s", "--sluice.ledger.statement-timeout=1s", "--sluice.cluster.settle=3s");
+                "--sluice.ledger.commit-deadline=2s", "--sluice.ledger.statement-timeout=1s", "--sluice.sources.check-timeout=1s",
+                "--sluice.cluster.settle=4s");
         try (var admin = Executors.newFixedThreadPool(3)) {
             var futures = List.of("capday", "capmonth", "ratelevel", "ratetype", "open").stream()
                     .map(plan -> CompletableFuture.supplyAsync(() -> create(plan), admin)).toList();

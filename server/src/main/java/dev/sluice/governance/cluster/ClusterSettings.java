@@ -15,12 +15,13 @@ import jakarta.validation.constraints.NotNull;
  * @param redisDown    {@code closed} (default): refuse counted calls with 503 while Redis is unreachable;
  *                     {@code local}: count per node meanwhile (see {@link RedisOutage})
  * @param settle       how long counts lost with Redis wait before they are rebuilt from the ledger; at least the
- *                     ledger's commit deadline plus its statement timeout, checked at start-up (see {@link LedgerRebuild})
+ *                     longest a call can be in flight (slowest operation + ledger commit deadline + statement
+ *                     timeout: 10 + 5 + 3 s by default), checked at start-up (see {@link LedgerRebuild})
  * @param keyPrefix    prefix of every Redis key, to keep installations sharing one Redis apart
  * @param redisTimeout the longest a call waits for Redis before it is refused
  */
 @Validated
 @ConfigurationProperties("sluice.cluster")
-record ClusterSettings(@DefaultValue("closed") @NotNull RedisOutage.Mode redisDown, @DefaultValue("10s") @NotNull Duration settle,
+record ClusterSettings(@DefaultValue("closed") @NotNull RedisOutage.Mode redisDown, @DefaultValue("20s") @NotNull Duration settle,
                        @DefaultValue("sluice:") @NotBlank String keyPrefix, @DefaultValue("1s") @NotNull Duration redisTimeout) {
 }

@@ -14,9 +14,10 @@ import dev.sluice.metering.UsageCounts;
  * restart or a flush, or after a month without calls (the key expired).
  *
  * <p><b>Calls in flight.</b> When Redis lost its counts, calls it had admitted just before may not have reached the
- * ledger yet: reading the ledger at once would miss them and admit that many calls too many. The ledger promises that
- * a call admitted at {@code t} is committed by {@code t + commit deadline + statement timeout} or never (see
- * {@code GroupCommitLedger}); so the first node to find counts missing starts a settle period of at least that long,
+ * ledger yet: reading the ledger at once would miss them and admit that many calls too many. A call admitted at
+ * {@code t} runs its operation (the slowest has its own deadline, {@code sluice.sources.check-timeout}), and the ledger
+ * then commits it within its commit deadline plus statement timeout or never (see {@code GroupCommitLedger}); so the
+ * first node to find counts missing starts a settle period at least as long as all three,
  * on the Redis clock, during which every node refuses counted calls with 503 (nothing is admitted uncounted, and
  * {@code Retry-After} says how long). After it, a ledger read contains every call that will ever be committed from
  * before the loss. Calls admitted before the loss and given back after it carry the old epoch, which the rebuilt

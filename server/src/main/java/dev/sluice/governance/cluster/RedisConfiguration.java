@@ -21,11 +21,15 @@ class RedisConfiguration {
     RedisGovernance redisGovernance(@Value("${sluice.redis.url}") String url, ClusterSettings settings, UsageCounts usage,
                                     Plans plans, Clock clock,
                                     @Value("${sluice.ledger.commit-deadline:5s}") Duration commitDeadline,
-                                    @Value("${sluice.ledger.statement-timeout:3s}") Duration statementTimeout) {
+                                    @Value("${sluice.ledger.statement-timeout:3s}") Duration statementTimeout,
+                                    @Value("${sluice.sources.check-timeout:10s}") Duration slowestOperation) {
         // Rebuilding sooner than a call in flight can still reach the ledger would forget it: refuse to start instead.
-        if (settings.settle().compareTo(commitDeadline.plus(statementTimeout)) < 0) {
-            throw new IllegalStateException("sluice.cluster.settle (" + settings.settle() + ") must be at least "
-                    + "sluice.ledger.commit-deadline + sluice.ledger.statement-timeout (" + commitDeadline.plus(statementTimeout) + ")");
+        // In flight means: its operation still running (the slowest, a data source check, has its own deadline), then
+        // queued for the ledger (commit deadline), then committing (statement timeout).
+        Duration inFlight = slowestOperation.plus(commitDeadline).plus(statementTimeout);
+        if (settings.settle().compareTo(inFlight) < 0) {
+            throw new IllegalStateException("sluice.cluster.settle (" + settings.settle() + ") must be at least sluice.sources.check-timeout"
+                    + " + sluice.ledger.commit-deadline + sluice.ledger.statement-timeout (" + inFlight + ")");
         }
         LoggerFactory.getLogger(RedisConfiguration.class).info("Cluster mode: counters and nonces on Redis {} (when it is down: {})",
                 url.replaceAll("//[^@/]*@", "//***@"), settings.redisDown());

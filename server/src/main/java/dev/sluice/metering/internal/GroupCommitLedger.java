@@ -1,11 +1,11 @@
 package dev.sluice.metering.internal;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -33,21 +33,20 @@ import io.micrometer.core.instrument.Timer;
  * <p>A full queue refuses new admitted records at once (the caller answers 503) instead of letting latency grow
  * without bound. A failed commit fails every admitted call of the batch: none of them is answered, none is lost.
  *
- * <p>An admitted record that has not started committing within the commit deadline of its call time is never
- * written: its caller gets 503. So "admitted at t" means "in the ledger by t + deadline + one statement timeout, or
+ * <p>An admitted record that has not started committing within the commit deadline of being queued is never
+ * written: its caller gets 503. So "queued at t" means "in the ledger by t + deadline + one statement timeout, or
  * never", which is what lets the cluster counters rebuild from the ledger without missing a call still in flight.
  */
 public final class GroupCommitLedger implements Ledger, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommitLedger.class);
 
-    private record Pending(CallRecord record, CompletableFuture<Void> committed) {
+    private record Pending(CallRecord record, CompletableFuture<Void> committed, long deadlineNanos) {
     }
 
     private final BlockingQueue<Pending> queue;
     private final int maxBatch;
     private final LedgerStore store;
-    private final Clock clock;
     private final Duration deadline;
     private final Thread writer;
     private volatile boolean running = true;
@@ -61,10 +60,8 @@ public final class GroupCommitLedger implements Ledger, DisposableBean {
     private final Counter droppedRefusals;
     private final Counter lateCalls;
 
-    public GroupCommitLedger(LedgerStore store, int queueCapacity, int maxBatch, Clock clock, Duration deadline,
-                             MeterRegistry registry) {
+    public GroupCommitLedger(LedgerStore store, int queueCapacity, int maxBatch, Duration deadline, MeterRegistry registry) {
         this.store = store;
-        this.clock = clock;
         this.deadline = deadline;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.maxBatch = maxBatch;
@@ -83,7 +80,7 @@ public final class GroupCommitLedger implements Ledger, DisposableBean {
     @Override
     public CompletableFuture<Void> commit(CallRecord admitted) {
         CompletableFuture<Void> committed = new CompletableFuture<>();
-        if (!running || !queue.offer(new Pending(admitted, committed))) {
+        if (!running || !queue.offer(new Pending(admitted, committed, System.nanoTime() + deadline.toNanos()))) {
             throw new RejectedExecutionException("the ledger queue is full or closed");
         }
         return committed;
@@ -91,7 +88,7 @@ public final class GroupCommitLedger implements Ledger, DisposableBean {
 
     @Override
     public void refused(CallRecord refused) {
-        if (!running || !queue.offer(new Pending(refused, null))) droppedRefusals.increment();
+        if (!running || !queue.offer(new Pending(refused, null, Long.MAX_VALUE))) droppedRefusals.increment();
     }
 
     private void run() {
@@ -137,10 +134,13 @@ public final class GroupCommitLedger implements Ledger, DisposableBean {
 
     private void write(List<Pending> batch) {
         long started = System.nanoTime();
+        Map<CallRecord, Long> deadlines = new IdentityHashMap<>();
+        for (Pending pending : batch) if (pending.committed() != null) deadlines.put(pending.record(), pending.deadlineNanos());
         Set<CallRecord> late = Collections.newSetFromMap(new IdentityHashMap<>());
         try {
             store.write(batch.stream().map(Pending::record).toList(), record -> {
-                if (!record.admitted() || clock.instant().isBefore(record.at().plus(deadline))) return true;
+                Long due = deadlines.get(record);
+                if (due == null || System.nanoTime() - due < 0) return true;
                 late.add(record);
                 return false;
             });

@@ -64,7 +64,9 @@ class ClusterRedisDownTest {
 
             @Override
             public Admission admit(Demand demand) {
-                return taken++ < 2 ? Admission.admitted(false, null) : Admission.refused(null, 1, null);
+                if (taken == 2) return Admission.refused(null, 1, null);
+                taken++;
+                return Admission.admitted(false, null);
             }
 
             @Override
