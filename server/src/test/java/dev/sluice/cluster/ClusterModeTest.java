@@ -50,13 +50,15 @@ class ClusterModeTest {
     static OwnRedis[] ownRedis = new OwnRedis[1];
     static Cluster cluster;
     static Map<String, TestAccount> accounts;
+    static final String PREFIX = "test-" + System.nanoTime() + ":";
+    static String redisUrl;
 
     @BeforeAll
     static void startCluster() throws Exception {
         postgres = TestPostgres.freshDatabase(dir);
-        String redis = OwnRedis.sharedUrlOr(ownRedis);
-        cluster = Cluster.start(3, dir, postgres.jdbcUrl(), redis, PLANS,
-                "--sluice.cluster.key-prefix=test-" + System.nanoTime() + ":", "--sluice.bootstrap.plan=open",
+        redisUrl = OwnRedis.sharedUrlOr(ownRedis);
+        cluster = Cluster.start(3, dir, postgres.jdbcUrl(), redisUrl, PLANS,
+                "--sluice.cluster.key-prefix=" + PREFIX, "--sluice.bootstrap.plan=open",
                 "--sluice.ledger.commit-deadline=2s", "--sluice.ledger.statement-timeout=1s", "--sluice.sources.check-timeout=1s",
                 "--sluice.cluster.settle=4s");
         try (var admin = Executors.newFixedThreadPool(3)) {
@@ -85,6 +87,7 @@ class ClusterModeTest {
     static void stopCluster() throws Exception {
         if (cluster != null) cluster.close();
         if (postgres != null) postgres.close();
+        if (redisUrl != null) OwnRedis.deleteKeys(redisUrl, PREFIX); // keys expire anyway; a shared Redis is left as found
         if (ownRedis[0] != null) ownRedis[0].close();
     }
 

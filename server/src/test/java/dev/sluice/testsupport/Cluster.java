@@ -42,6 +42,9 @@ public final class Cluster implements AutoCloseable {
         new SecureRandom().nextBytes(key);
         Map<String, String> env = new HashMap<>(Map.of("SLUICE_DB_URL", dbUrl, "SLUICE_REDIS_URL", redisUrl,
                 "SLUICE_MASTER_KEY", Base64.getEncoder().encodeToString(key), "SPRING_APPLICATION_JSON", plansJson));
+        for (String arg : args) { // admin commands take no arguments of the server's, but they must use the same keys
+            if (arg.startsWith("--sluice.cluster.key-prefix=")) env.put("SLUICE_CLUSTER_KEYPREFIX", arg.substring(arg.indexOf('=') + 1));
+        }
         Cluster cluster = new Cluster(dir, env, List.of(args));
         try (var starter = Executors.newFixedThreadPool(size)) {
             List<CompletableFuture<ServerProcess>> starting = new ArrayList<>();

@@ -42,6 +42,22 @@ public final class OwnRedis implements AutoCloseable {
         return started[0].url();
     }
 
+    /** Removes every key under {@code prefix} from the Redis at {@code url} (SCAN, not KEYS: it may be shared). */
+    public static void deleteKeys(String url, String prefix) {
+        var client = io.lettuce.core.RedisClient.create(url);
+        try (var connection = client.connect()) {
+            var commands = connection.sync();
+            var cursor = commands.scan(io.lettuce.core.ScanArgs.Builder.matches(prefix + "*").limit(1000));
+            while (true) {
+                if (!cursor.getKeys().isEmpty()) commands.del(cursor.getKeys().toArray(String[]::new));
+                if (cursor.isFinished()) break;
+                cursor = commands.scan(cursor, io.lettuce.core.ScanArgs.Builder.matches(prefix + "*").limit(1000));
+            }
+        } finally {
+            client.shutdown();
+        }
+    }
+
     public String url() {
         return "redis://127.0.0.1:" + port;
     }

@@ -21,11 +21,13 @@ class ClusterCountersTest extends AdmissionCountersContract {
 
     private static final OwnRedis[] OWN = new OwnRedis[1];
     private static RedisLink link;
+    private static String url;
     private String prefix;
 
     @BeforeAll
     static void connect() throws Exception {
-        link = new RedisLink(OwnRedis.sharedUrlOr(OWN), Duration.ofSeconds(2));
+        url = OwnRedis.sharedUrlOr(OWN);
+        link = new RedisLink(url, Duration.ofSeconds(2));
     }
 
     @AfterAll
@@ -44,9 +46,7 @@ class ClusterCountersTest extends AdmissionCountersContract {
     }
 
     @AfterEach
-    void removeKeys() {
-        var commands = link.commands();
-        var found = commands.keys(prefix + "*");
-        if (!found.isEmpty()) commands.del(found.toArray(String[]::new));
+    void removeKeys() throws Exception {
+        OwnRedis.deleteKeys(url, prefix);
     }
 }
