@@ -32,8 +32,10 @@ public final class AdminCli {
     public static int run(Class<?> application, String[] args) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
-                .properties("sluice.bootstrap.enabled=false", "logging.level.root=warn", "spring.main.log-startup-info=false")
-                .run()) {
+                // As arguments, which outrank application.yml (builder properties would not): an operator command
+                // never bootstraps a first account and never runs the background jobs.
+                .run("--sluice.bootstrap.enabled=false", "--sluice.jobs.enabled=false", "--logging.level.root=warn",
+                        "--spring.main.log-startup-info=false")) {
             CommandLine.IFactory factory = new CommandLine.IFactory() {
                 @Override
                 public <K> K create(Class<K> type) throws Exception {

@@ -2,6 +2,7 @@ package dev.sluice.metering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -43,7 +44,7 @@ class UsageApiTest {
     }
 
     @Test
-    void usageThisMonthCountsEveryAdmittedCallOfTheAccountsUsersAndTheRefusalsByCode() {
+    void usageThisMonthCountsEveryAdmittedCallOfTheAccountsUsersAndTheRefusalsByCode() throws InterruptedException {
         NewAccount account = TestAccounts.create(admin, "tinypayg"); // 2 free calls a month, then pay-as-you-go
         admin.updateAccount(account.account().id(), "tinypayg", true, false);
         User sub = admin.createUser(account.account().id(), "sub", EnumSet.of(Policy.FULL_ACCESS));
@@ -56,6 +57,12 @@ class UsageApiTest {
         assertThat(subClient.call("GetMyTenants").param("OpTenantId", account.tenant().id()).signedWith("wrong").send().code())
                 .isEqualTo("SignatureDoesNotMatch");
 
+        // Refusals are recorded asynchronously (they are never billed, so no caller waits for them): wait for both,
+        // reading the figures directly so that the waiting does not add calls of its own.
+        YearMonth month = YearMonth.from(usage.today());
+        for (int i = 0; i < 50 && usage.month(account.account(), month).refused().stream().mapToLong(r -> r.calls()).sum() < 2; i++) {
+            Thread.sleep(100);
+        }
         Response response = call(account, "GetOpenApiUsage").send();
         assertThat(response.status()).isEqualTo(200);
         JsonNode figures = response.body().get("Usage");
