@@ -33,12 +33,14 @@ class MeteringConfiguration {
                   @Value("${sluice.ledger.queue-capacity:20000}") int queueCapacity,
                   @Value("${sluice.ledger.max-batch:512}") int maxBatch,
                   @Value("${sluice.ledger.commit-deadline:5s}") Duration deadline,
-                  @Value("${sluice.ledger.statement-timeout:3s}") Duration statementTimeout) {
+                  @Value("${sluice.ledger.statement-timeout:3s}") Duration statementTimeout,
+                  @Value("${sluice.ledger.linger:1ms}") Duration linger) {
         // A bounded statement time is part of the ledger's promise (committed by deadline + statement timeout, or
         // never) that the gateway's wait and the cluster's rebuild rely on.
         TransactionTemplate bounded = new TransactionTemplate(transactions);
         bounded.setTimeout((int) Math.max(1, statementTimeout.toSeconds()));
-        return new GroupCommitLedger(new LedgerStore(jdbc, bounded, plans.zone()), queueCapacity, maxBatch, deadline, registry);
+        return new GroupCommitLedger(new LedgerStore(jdbc, bounded, plans.zone()), queueCapacity, maxBatch, deadline,
+                linger, registry);
     }
 
     @Bean

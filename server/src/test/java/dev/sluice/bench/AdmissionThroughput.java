@@ -39,15 +39,17 @@ public final class AdmissionThroughput {
         Path dir = Files.createTempDirectory("sluice-bench");
         boolean cluster = Arrays.asList(args).contains("--cluster");
         try (ClusterBackends backends = cluster ? new ClusterBackends(dir) : null;
-             ConfigurableApplicationContext governed = start(dir.resolve("governed"), true, cluster ? backends.governedArgs() : new String[0]);
+             ConfigurableApplicationContext governed = start(dir.resolve("governed"), true, cluster ? backends.governedArgs()
+                     : passThrough(args, "--governed-arg"));
              ConfigurableApplicationContext raw = start(dir.resolve("raw"), false, cluster ? backends.rawArgs() : new String[0])) {
             Target g = target("governed", governed);
             Target r = target("raw", raw);
             System.out.printf("clients=%d, round=%ss, rounds=%d, cores=%d%n", settings.clients(), settings.round().toSeconds(),
                     settings.rounds(), Runtime.getRuntime().availableProcessors());
-            if (Arrays.asList(args).contains("--governed-only")) { // for profiling the governed path alone
-                drive(g, settings.clients(), settings.warmup());
-                System.out.printf(Locale.ROOT, "governed %.0f calls/s%n", drive(g, settings.clients(), settings.round()));
+            for (Target only : new Target[] {g, r}) { // --governed-only, --raw-only: one side alone, for profiling
+                if (!Arrays.asList(args).contains("--" + only.name() + "-only")) continue;
+                drive(only, settings.clients(), settings.warmup());
+                System.out.printf(Locale.ROOT, "%s %.0f calls/s%n", only.name(), drive(only, settings.clients(), settings.round()));
                 return;
             }
             drive(g, settings.clients(), settings.warmup());
@@ -100,6 +102,13 @@ public final class AdmissionThroughput {
         }
         System.out.printf(Locale.ROOT, "redis: %d admitted calls; commands sent per call %.2f (%s ), run inside the script (%s )%n",
                 calls, sentPerCall, sent.toString().trim(), inside.toString().trim());
+    }
+
+    /** Every value given after {@code flag}, e.g. {@code --governed-arg --spring.datasource.url=...}: what-if runs. */
+    private static String[] passThrough(String[] args, String flag) {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i + 1 < args.length; i++) if (args[i].equals(flag)) values.add(args[i + 1]);
+        return values.toArray(String[]::new);
     }
 
     private static ConfigurableApplicationContext start(Path dataDir, boolean governance, String... extra) {

@@ -52,7 +52,7 @@ public final class GroupCommitLedger implements Ledger, DisposableBean {
     private volatile boolean running = true;
     private int lastBatch;
 
-    private static final long LINGER_NANOS = TimeUnit.MICROSECONDS.toNanos(1000);
+    private final long lingerNanos;
 
     private final DistributionSummary batchSizes;
     private final Timer commits;
@@ -60,7 +60,9 @@ public final class GroupCommitLedger implements Ledger, DisposableBean {
     private final Counter droppedRefusals;
     private final Counter lateCalls;
 
-    public GroupCommitLedger(LedgerStore store, int queueCapacity, int maxBatch, Duration deadline, MeterRegistry registry) {
+    public GroupCommitLedger(LedgerStore store, int queueCapacity, int maxBatch, Duration deadline, Duration linger,
+                             MeterRegistry registry) {
+        this.lingerNanos = linger.toNanos();
         this.store = store;
         this.deadline = deadline;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
@@ -116,12 +118,12 @@ public final class GroupCommitLedger implements Ledger, DisposableBean {
     }
 
     /**
-     * Under load (the previous batch held more than one call) waits up to {@link #LINGER_NANOS} for more calls: a
+     * Under load (the previous batch held more than one call) waits up to {@code sluice.ledger.linger} for more calls: a
      * commit costs nearly the same for one call as for fifty, so fuller batches buy throughput for a fraction of a
      * millisecond of latency. An idle server never waits: a lone call is committed at once.
      */
     private void linger(List<Pending> batch) throws InterruptedException {
-        long deadline = System.nanoTime() + LINGER_NANOS;
+        long deadline = System.nanoTime() + lingerNanos;
         while (batch.size() < maxBatch) {
             long left = deadline - System.nanoTime();
             if (left <= 0) return;

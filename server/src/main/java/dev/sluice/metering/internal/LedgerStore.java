@@ -88,7 +88,7 @@ public final class LedgerStore {
         List<Object[]> refusalRows = refusals.entrySet().stream().map(e -> new Object[] {e.getKey().accountId(),
                 Date.valueOf(e.getKey().day()), e.getKey().code(), e.getValue()[0]}).toList();
         jdbc.batchUpdate(INSERT_CALL, calls);
-        if (!usageRows.isEmpty()) jdbc.batchUpdate(dialect.addUsage, usageRows);
-        if (!refusalRows.isEmpty()) jdbc.batchUpdate(dialect.addRefusals, refusalRows);
+        if (!usageRows.isEmpty()) dialect.addUsage(jdbc, usageRows);
+        if (!refusalRows.isEmpty()) dialect.addRefusals(jdbc, refusalRows);
     }
 }
