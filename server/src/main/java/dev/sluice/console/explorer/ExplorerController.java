@@ -54,13 +54,16 @@ class ExplorerController {
         Operation op = operation(action);
         String keyId = form.get("accessKeyId");
         Credential key = enabledKeys(me).stream().filter(k -> k.id().equals(keyId)).findFirst()
-                .flatMap(k -> accounts.credential(k.id()))
-                .orElseThrow(() -> new IllegalArgumentException("Choose one of your enabled AccessKeys to sign the call."));
+                .flatMap(k -> accounts.credential(k.id())).orElse(null);
         Map<String, String> parameters = new LinkedHashMap<>();
         form.forEach((name, value) -> {
             if (name.startsWith(PARAM) && value != null && !value.isBlank()) parameters.put(name.substring(PARAM.length()), value.trim());
         });
-        model.addAttribute("result", selfCall.call(key, op.action(), parameters));
+        if (key == null) { // answered in the result area (htmx swaps only 2xx), not as an error page
+            model.addAttribute("problem", "Choose one of your enabled AccessKeys to sign the call; create one on the AccessKeys page.");
+        } else {
+            model.addAttribute("result", selfCall.call(key, op.action(), parameters));
+        }
         if (Htmx.isPartial(request)) return "console/operation :: result";
         describe(me, op, model, parameters);
         return "console/operation";

@@ -58,5 +58,11 @@ class ConsoleExplorerTest {
 
         var refused = console.post("/console/apis/GetMyTenants", Map.of("accessKeyId", account.key().accessKeyId(), "p.OpTenantId", "1"));
         assertThat(refused.body()).contains("HTTP 403", "Forbidden.OpTenantId");
+
+        var noKey = console.post("/console/apis/GetMyTenants", Map.of("accessKeyId", "LTAInot-one-of-mine",
+                "p.OpTenantId", String.valueOf(account.tenant().id())));
+        assertThat(noKey.status()).as("answered in the result area, which htmx swaps only for 2xx").isEqualTo(200);
+        assertThat(noKey.body()).contains("Choose one of your enabled AccessKeys");
+        assertThat(usage.todayCounts(account.account().id()).dayTotal()).as("no call was made").isEqualTo(1);
     }
 }
