@@ -14,8 +14,9 @@ import org.springframework.jdbc.support.JdbcUtils;
  * Adding to rollup rows that may not exist yet, the one thing whose portable form would be wrong somewhere.
  * PostgreSQL gets {@code INSERT ... ON CONFLICT DO UPDATE}, safe when several nodes add to the same row at once (its
  * {@code MERGE} is not). H2 has no {@code ON CONFLICT}; it gets an {@code UPDATE} and, for the rows that were not there
- * yet, an {@code INSERT}: safe because one embedded node writes through one ledger writer, and measured several times
- * cheaper per commit than H2's {@code MERGE ... USING}, which every admitted call waits for.
+ * yet, an {@code INSERT}: safe because one embedded node writes through one ledger writer, and cheaper than H2's
+ * {@code MERGE ... USING} (mean ledger commit 0.99 ms down to 0.77 ms under {@code ./sluice bench admission}), which
+ * every admitted call waits for.
  */
 enum SqlDialect {
 
