@@ -33,8 +33,10 @@ public final class AdminCli {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 // As arguments, which outrank application.yml (builder properties would not): an operator command
-                // never bootstraps a first account and never runs the background jobs.
-                .run("--sluice.bootstrap.enabled=false", "--sluice.jobs.enabled=false", "--logging.level.root=warn",
+                // never bootstraps a first account and never runs the background jobs, and it leaves the ledger
+                // journal to the server, which may be running on the same data directory.
+                .run("--sluice.bootstrap.enabled=false", "--sluice.jobs.enabled=false", "--sluice.ledger.journal=false",
+                        "--logging.level.root=warn",
                         "--spring.main.log-startup-info=false")) {
             CommandLine.IFactory factory = new CommandLine.IFactory() {
                 @Override

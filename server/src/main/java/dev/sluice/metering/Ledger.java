@@ -13,4 +13,11 @@ public interface Ledger {
 
     /** Records a refused call; best effort, asynchronous: refusals are for display and never billed. */
     void refused(CallRecord refused);
+
+    /**
+     * Returns once every call recorded so far is readable from the rollups, so that a caller who saw a call answered
+     * also sees it counted. Immediate where commits go straight to the database.
+     */
+    default void awaitStored() {
+    }
 }

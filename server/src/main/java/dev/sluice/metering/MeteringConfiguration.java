@@ -3,6 +3,7 @@ package dev.sluice.metering;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.nio.file.Path;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -19,6 +20,8 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 
 import dev.sluice.account.Accounts;
 import dev.sluice.metering.internal.GroupCommitLedger;
+import dev.sluice.metering.internal.JournaledLedger;
+import dev.sluice.metering.internal.LedgerJournal;
 import dev.sluice.metering.internal.LedgerStore;
 import dev.sluice.metering.internal.UsageStore;
 import dev.sluice.plan.Plans;
@@ -27,6 +30,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Configuration(proxyBeanMethods = false)
 class MeteringConfiguration {
 
+    /**
+     * The embedded node journals admitted calls and copies them into H2 in large batches ({@code sluice.ledger.journal},
+     * set by the data directory's defaults); a cluster node commits each batch to PostgreSQL before answering.
+     */
     @Bean
     @ConditionalOnMissingBean
     Ledger ledger(JdbcTemplate jdbc, PlatformTransactionManager transactions, Plans plans, MeterRegistry registry,
@@ -34,18 +41,29 @@ class MeteringConfiguration {
                   @Value("${sluice.ledger.max-batch:512}") int maxBatch,
                   @Value("${sluice.ledger.commit-deadline:5s}") Duration deadline,
                   @Value("${sluice.ledger.statement-timeout:3s}") Duration statementTimeout,
-                  @Value("${sluice.ledger.linger:1ms}") Duration linger) {
+                  @Value("${sluice.ledger.linger:1ms}") Duration linger,
+                  @Value("${sluice.ledger.journal:false}") boolean journaled,
+                  @Value("${sluice.ledger.journal-dir:${sluice.data-dir:./data}/ledger-journal}") Path journalDir,
+                  @Value("${sluice.ledger.fsync:false}") boolean fsync,
+                  @Value("${sluice.ledger.store-batch:5000}") int storeBatch,
+                  @Value("${sluice.ledger.store-interval:100ms}") Duration storeInterval,
+                  @Value("${sluice.ledger.max-unstored:200000}") int maxUnstored) {
         // A bounded statement time is part of the ledger's promise (committed by deadline + statement timeout, or
         // never) that the gateway's wait and the cluster's rebuild rely on.
         TransactionTemplate bounded = new TransactionTemplate(transactions);
         bounded.setTimeout((int) Math.max(1, statementTimeout.toSeconds()));
-        return new GroupCommitLedger(new LedgerStore(jdbc, bounded, plans.zone()), queueCapacity, maxBatch, deadline,
-                linger, registry);
+        LedgerStore store = new LedgerStore(jdbc, bounded, plans.zone());
+        if (journaled) {
+            LedgerJournal journal = LedgerJournal.open(journalDir, 16L << 20, fsync);
+            return new JournaledLedger(store, journal, queueCapacity, maxBatch, deadline, storeBatch, storeInterval,
+                    maxUnstored, registry);
+        }
+        return new GroupCommitLedger(store, queueCapacity, maxBatch, deadline, linger, registry);
     }
 
     @Bean
-    UsageStore usageStore(JdbcClient jdbc) {
-        return new UsageStore(jdbc);
+    UsageStore usageStore(JdbcClient jdbc, Ledger ledger) {
+        return new UsageStore(jdbc, ledger::awaitStored);
     }
 
     @Bean

@@ -38,6 +38,10 @@ public final class DataDirectoryEnvironment implements EnvironmentPostProcessor 
         String url = "jdbc:h2:file:" + dir.resolve("sluice") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
         environment.getPropertySources().addFirst(new MapPropertySource("sluiceDataDirectory",
                 Map.of("spring.datasource.url", url, DATA_DIR, dir.toString())));
+        // One node on one disk: the ledger journals calls beside the database (see JournaledLedger). A default only,
+        // so that a process which makes no calls (./sluice admin) can leave the journal to the server.
+        environment.getPropertySources().addLast(new MapPropertySource("sluiceEmbeddedLedger",
+                Map.of("sluice.ledger.journal", "true")));
     }
 
     private static String firstNonBlank(String a, String b) {

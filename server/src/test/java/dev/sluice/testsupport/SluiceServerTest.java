@@ -17,6 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "spring.datasource.url=jdbc:h2:mem:sluice-test;DB_CLOSE_DELAY=-1",
         "sluice.data-dir=target/test-data",
         "sluice.bootstrap.enabled=false",
+        // The embedded default's journaled ledger, one journal per test context (the lock admits one owner).
+        "sluice.ledger.journal=true", "sluice.ledger.journal-dir=target/test-journal/${random.uuid}",
         // Small plans so tests reach each limit in a few calls.
         "sluice.plans.tinyday.edition=intelligent", "sluice.plans.tinyday.qps.level1=1000", "sluice.plans.tinyday.qps.level2=1000",
         "sluice.plans.tinyday.qps.level3=1000", "sluice.plans.tinyday.daily.level12=6", "sluice.plans.tinyday.monthly-free=1000000",

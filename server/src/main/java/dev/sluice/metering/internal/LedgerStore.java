@@ -64,6 +64,26 @@ public final class LedgerStore {
         });
     }
 
+    /**
+     * Writes journaled records and moves the journal mark to {@code mark} (when not null) in the same transaction:
+     * replay then starts exactly after what the database holds, and copies nothing twice.
+     */
+    void writeJournaled(List<CallRecord> batch, LedgerJournal.Position mark) {
+        transactions.executeWithoutResult(status -> {
+            if (!batch.isEmpty()) insert(batch);
+            if (mark != null) {
+                jdbc.update("update ledger_journal_mark set segment = ?, journal_offset = ? where id = 1", mark.segment(), mark.offset());
+            }
+        });
+    }
+
+    /** How far the journal has been copied into the database. */
+    LedgerJournal.Position journalMark() {
+        List<LedgerJournal.Position> marks = jdbc.query("select segment, journal_offset from ledger_journal_mark where id = 1",
+                (rs, row) -> new LedgerJournal.Position(rs.getLong(1), rs.getLong(2)));
+        return marks.isEmpty() ? LedgerJournal.Position.START : marks.getFirst();
+    }
+
     private void insert(List<CallRecord> batch) {
         List<Object[]> calls = new ArrayList<>(batch.size());
         Map<UsageKey, long[]> usage = new TreeMap<>(USAGE_ORDER);

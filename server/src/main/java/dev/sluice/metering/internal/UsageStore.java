@@ -34,15 +34,23 @@ public final class UsageStore {
     }
 
     private final JdbcClient jdbc;
+    private final Runnable caughtUp;
 
-    public UsageStore(JdbcClient jdbc) {
+    /** @param caughtUp returns once every call recorded so far is in the rollups (see {@code Ledger#awaitStored}) */
+    public UsageStore(JdbcClient jdbc, Runnable caughtUp) {
         this.jdbc = jdbc;
+        this.caughtUp = caughtUp;
+    }
+
+    private JdbcClient.StatementSpec sql(String statement) {
+        caughtUp.run();
+        return jdbc.sql(statement);
     }
 
     public AdmittedCounts admitted(long accountId, LocalDate day) {
         long[] byLevel = new long[4];
         long[] byType = new long[2];
-        jdbc.sql("select level, op_type, sum(calls) from usage_daily where account_id = ? and call_day = ? group by level, op_type")
+        sql("select level, op_type, sum(calls) from usage_daily where account_id = ? and call_day = ? group by level, op_type")
                 .params(accountId, Date.valueOf(day))
                 .query(rs -> {
                     long calls = rs.getLong(3);
@@ -56,7 +64,7 @@ public final class UsageStore {
     }
 
     public Totals totals(long accountId, LocalDate from, LocalDate to) {
-        return jdbc.sql("select coalesce(sum(calls), 0), coalesce(sum(billable), 0) from usage_daily "
+        return sql("select coalesce(sum(calls), 0), coalesce(sum(billable), 0) from usage_daily "
                         + "where account_id = ? and call_day between ? and ?")
                 .params(accountId, Date.valueOf(from), Date.valueOf(to))
                 .query((rs, row) -> new Totals(rs.getLong(1), rs.getLong(2))).single();
@@ -65,7 +73,7 @@ public final class UsageStore {
     /** Per day and API in [from, to], ordered by day then API; optionally one user's calls only. */
     public List<DayApiCalls> dayApiCalls(long accountId, LocalDate from, LocalDate to, Long userId) {
         String userFilter = userId == null ? "" : " and user_id = :user";
-        var spec = jdbc.sql("select call_day, action, level, op_type, sum(calls) from usage_daily "
+        var spec = sql("select call_day, action, level, op_type, sum(calls) from usage_daily "
                         + "where account_id = :account and call_day between :from and :to" + userFilter
                         + " group by call_day, action, level, op_type order by call_day, action")
                 .param("account", accountId).param("from", Date.valueOf(from)).param("to", Date.valueOf(to));
@@ -75,14 +83,14 @@ public final class UsageStore {
     }
 
     public List<DayLevelCalls> dayLevelCalls(long accountId, LocalDate from, LocalDate to) {
-        return jdbc.sql("select call_day, level, sum(calls) from usage_daily where account_id = ? and call_day between ? and ? "
+        return sql("select call_day, level, sum(calls) from usage_daily where account_id = ? and call_day between ? and ? "
                         + "group by call_day, level order by call_day, level")
                 .params(accountId, Date.valueOf(from), Date.valueOf(to))
                 .query((rs, row) -> new DayLevelCalls(rs.getDate(1).toLocalDate(), rs.getInt(2), rs.getLong(3))).list();
     }
 
     public List<CodeCalls> refusals(long accountId, LocalDate from, LocalDate to) {
-        return jdbc.sql("select code, sum(calls) from refusal_daily where account_id = ? and call_day between ? and ? "
+        return sql("select code, sum(calls) from refusal_daily where account_id = ? and call_day between ? and ? "
                         + "group by code order by sum(calls) desc, code")
                 .params(accountId, Date.valueOf(from), Date.valueOf(to))
                 .query((rs, row) -> new CodeCalls(rs.getString(1), rs.getLong(2))).list();
@@ -90,18 +98,18 @@ public final class UsageStore {
 
     /** The first day with admitted calls before {@code before}, per account: where unbilled months may start. */
     public List<FirstUsage> firstUsageDays(LocalDate before) {
-        return jdbc.sql("select account_id, min(call_day) from usage_daily where call_day < ? group by account_id")
+        return sql("select account_id, min(call_day) from usage_daily where call_day < ? group by account_id")
                 .param(Date.valueOf(before))
                 .query((rs, row) -> new FirstUsage(rs.getLong(1), rs.getDate(2).toLocalDate())).list();
     }
 
     public Optional<StoredBill> bill(long accountId, String month) {
-        return jdbc.sql(SELECT_BILL + " where account_id = ? and bill_month = ?").params(accountId, month)
+        return sql(SELECT_BILL + " where account_id = ? and bill_month = ?").params(accountId, month)
                 .query(UsageStore::bill).optional();
     }
 
     public List<StoredBill> bills(long accountId) {
-        return jdbc.sql(SELECT_BILL + " where account_id = ? order by bill_month desc").param(accountId)
+        return sql(SELECT_BILL + " where account_id = ? order by bill_month desc").param(accountId)
                 .query(UsageStore::bill).list();
     }
 
@@ -109,7 +117,7 @@ public final class UsageStore {
     public void insertBillOnce(StoredBill bill) {
         if (bill(bill.accountId(), bill.month()).isPresent()) return;
         try {
-            jdbc.sql("insert into monthly_bill (account_id, bill_month, plan, calls, free_calls, billable_calls, price_per_10k, "
+            sql("insert into monthly_bill (account_id, bill_month, plan, calls, free_calls, billable_calls, price_per_10k, "
                             + "amount, currency, closed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(bill.accountId(), bill.month(), bill.plan(), bill.calls(), bill.freeCalls(), bill.billableCalls(),
                             bill.pricePer10k(), bill.amount(), bill.currency(), bill.closedAt())

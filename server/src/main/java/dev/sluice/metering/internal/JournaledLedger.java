@@ -1,0 +1,333 @@
+package dev.sluice.metering.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+
+import dev.sluice.metering.CallRecord;
+import dev.sluice.metering.Ledger;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The embedded node's ledger: an admitted call is answered once its record is appended to the {@link LedgerJournal}
+ * (group commit: one append per batch of waiting callers), and the records are copied into the database in large
+ * batches a little later, together with the journal position they reach, in one transaction. On start the journal
+ * is replayed from that position, so a crash loses no answered call and copies none twice.
+ *
+ * <p>Why not commit each batch to H2, as the cluster's {@link GroupCommitLedger} does on PostgreSQL: an H2 commit
+ * serialises the changed B-tree pages, nearly the same work for ten rows as for a thousand, and every admitted call
+ * waited for one. Measured with {@code ./sluice bench admission} on the 2-core machine, see the README.
+ *
+ * <p>Not for a cluster: nodes are stateless, and calls held in one node's journal would be invisible to the others
+ * (and to the Redis counters' rebuild) until that node came back, if it ever did.
+ *
+ * <p>Reads of usage call {@link #awaitStored()} first, so a caller who has seen its call answered also sees it
+ * counted.
+ */
+public final class JournaledLedger implements Ledger, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(JournaledLedger.class);
+    private static final Duration STORE_RETRY = Duration.ofSeconds(1);
+    private static final Duration AWAIT_STORED = Duration.ofSeconds(5);
+
+    private record Pending(CallRecord record, CompletableFuture<Void> committed, long deadlineNanos) {
+    }
+
+    /** A record waiting to be copied into the database; {@code end} is null for refusals, which are not journaled. */
+    private record Unstored(CallRecord record, LedgerJournal.Position end) {
+    }
+
+    private final LedgerStore store;
+    private final LedgerJournal journal;
+    private final BlockingQueue<Pending> queue;
+    private final int maxBatch;
+    private final Duration deadline;
+    private final int storeBatch;
+    private final long storeIntervalNanos;
+    private final int maxBacklog;
+
+    // The records not yet in the database, in journal order, and how many have ever been accepted / stored.
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition storeWanted = lock.newCondition();
+    private final Condition stored = lock.newCondition();
+    private final ArrayDeque<Unstored> unstored = new ArrayDeque<>();
+    private long acceptedCount;
+    private long storedCount;
+    private boolean storeNow;
+
+    private volatile boolean running = true;
+    private final Thread writer;
+    private final Thread copier;
+
+    private final DistributionSummary batchSizes;
+    private final Timer appends;
+    private final Timer stores;
+    private final Counter failedAppends;
+    private final Counter failedStores;
+    private final Counter droppedRefusals;
+    private final Counter lateCalls;
+
+    public JournaledLedger(LedgerStore store, LedgerJournal journal, int queueCapacity, int maxBatch, Duration deadline,
+                           int storeBatch, Duration storeInterval, int maxBacklog, MeterRegistry registry) {
+        this.store = store;
+        this.journal = journal;
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.maxBatch = maxBatch;
+        this.deadline = deadline;
+        this.storeBatch = storeBatch;
+        this.storeIntervalNanos = storeInterval.toNanos();
+        this.maxBacklog = maxBacklog;
+        // The same meter names as the group-commit ledger: a commit here is the journal append callers wait for.
+        this.batchSizes = DistributionSummary.builder("sluice.ledger.batch.size").description("Calls per ledger commit")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        this.appends = Timer.builder("sluice.ledger.commit").description("Ledger commit latency (journal append)")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        this.stores = Timer.builder("sluice.ledger.store").description("Copying journaled calls into the database")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        this.failedAppends = registry.counter("sluice.ledger.commit.failed");
+        this.failedStores = registry.counter("sluice.ledger.store.failed");
+        this.droppedRefusals = registry.counter("sluice.ledger.refusals.dropped");
+        this.lateCalls = registry.counter("sluice.ledger.calls.late");
+        registry.gauge("sluice.ledger.queue.depth", queue, BlockingQueue::size);
+        registry.gauge("sluice.ledger.unstored", this, ledger -> ledger.backlog());
+
+        replay();
+        // Platform threads: the copier lives in JDBC calls that would pin a virtual thread's carrier anyway, and the
+        // writer must not queue behind the callers it serves.
+        this.writer = Thread.ofPlatform().name("sluice-ledger-writer").daemon().start(this::writeLoop);
+        this.copier = Thread.ofPlatform().name("sluice-ledger-copier").daemon().start(this::copyLoop);
+    }
+
+    @Override
+    public CompletableFuture<Void> commit(CallRecord admitted) {
+        CompletableFuture<Void> committed = new CompletableFuture<>();
+        if (!running || !queue.offer(new Pending(admitted, committed, System.nanoTime() + deadline.toNanos()))) {
+            throw new RejectedExecutionException("the ledger queue is full or closed");
+        }
+        return committed;
+    }
+
+    /** Refusals skip the journal: they are for display, never billed, and a crash may lose the last of them. */
+    @Override
+    public void refused(CallRecord refused) {
+        lock.lock();
+        try {
+            if (!running || unstored.size() >= maxBacklog) {
+                droppedRefusals.increment();
+                return;
+            }
+            unstored.add(new Unstored(refused, null));
+            acceptedCount++;
+            if (unstored.size() >= storeBatch) storeWanted.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void awaitStored() {
+        lock.lock();
+        try {
+            long target = acceptedCount;
+            if (storedCount >= target) return;
+            storeNow = true;
+            storeWanted.signal();
+            long left = AWAIT_STORED.toNanos();
+            while (storedCount < target) {
+                if (left <= 0) {
+                    log.warn("usage read without waiting further for {} unstored calls", target - storedCount);
+                    return;
+                }
+                left = stored.awaitNanos(left);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Copies what the journal holds beyond the database's mark, before any call is taken. */
+    private void replay() {
+        List<LedgerJournal.Entry> entries = journal.replay(store.journalMark());
+        for (int from = 0; from < entries.size(); from += storeBatch) {
+            List<LedgerJournal.Entry> chunk = entries.subList(from, Math.min(entries.size(), from + storeBatch));
+            store.writeJournaled(chunk.stream().map(LedgerJournal.Entry::record).toList(), chunk.getLast().end());
+        }
+        if (!entries.isEmpty()) log.info("ledger journal: {} calls recovered into the database", entries.size());
+        journal.deleteBefore(journal.nextSegment());
+    }
+
+    private void writeLoop() {
+        List<Pending> batch = new ArrayList<>(maxBatch);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) continue;
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                append(batch);
+            } catch (InterruptedException interrupted) {
+                if (running) log.warn("ledger writer interrupted while running; carrying on");
+            } catch (RuntimeException | Error unexpected) {
+                log.error("ledger writer: unexpected failure, carrying on", unexpected);
+                for (Pending pending : batch) pending.committed().completeExceptionally(unexpected);
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void append(List<Pending> batch) {
+        long started = System.nanoTime();
+        List<Pending> wanted = new ArrayList<>(batch.size());
+        for (Pending pending : batch) {
+            if (started - pending.deadlineNanos() > 0) {
+                lateCalls.increment();
+                pending.committed().completeExceptionally(new RejectedExecutionException("past the commit deadline"));
+            } else {
+                wanted.add(pending);
+            }
+        }
+        if (wanted.isEmpty()) return;
+        if (backlog() >= maxBacklog) {
+            // The database has not taken records for a while; refuse rather than hold an unbounded backlog in memory.
+            RejectedExecutionException behind = new RejectedExecutionException("the ledger database is behind by " + backlog() + " calls");
+            for (Pending pending : wanted) pending.committed().completeExceptionally(behind);
+            return;
+        }
+        List<CallRecord> records = wanted.stream().map(Pending::record).toList();
+        LedgerJournal.Position end;
+        try {
+            end = journal.append(records);
+        } catch (IOException failed) {
+            failedAppends.increment();
+            log.error("ledger journal append of {} calls failed: {}", records.size(), failed.getMessage());
+            for (Pending pending : wanted) pending.committed().completeExceptionally(failed);
+            return;
+        }
+        lock.lock();
+        try {
+            // Only the last record of the batch carries the position: the mark moves per batch, never inside one.
+            for (int i = 0; i < records.size(); i++) {
+                unstored.add(new Unstored(records.get(i), i == records.size() - 1 ? end : null));
+            }
+            acceptedCount += records.size();
+            if (unstored.size() >= storeBatch) storeWanted.signal();
+        } finally {
+            lock.unlock();
+        }
+        appends.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        batchSizes.record(records.size());
+        for (Pending pending : wanted) pending.committed().complete(null);
+    }
+
+    private void copyLoop() {
+        while (true) {
+            List<Unstored> batch = new ArrayList<>(storeBatch);
+            lock.lock();
+            try {
+                long wait = storeIntervalNanos;
+                while (running && !storeNow && unstored.size() < storeBatch && wait > 0) wait = storeWanted.awaitNanos(wait);
+                storeNow = false;
+                if (unstored.isEmpty()) {
+                    if (!running && !writer.isAlive()) return;
+                    continue;
+                }
+                // Copies, and removes only once stored: a failed store is retried with the same records. A batch
+                // ends where a journal append ended (or on a refusal), so the mark it writes covers all of it.
+                for (Unstored next : unstored) {
+                    batch.add(next);
+                    if (batch.size() >= storeBatch && (next.end() != null || !next.record().admitted())) break;
+                }
+            } catch (InterruptedException interrupted) {
+                continue;
+            } finally {
+                lock.unlock();
+            }
+            if (!copy(batch)) {
+                if (!running) return; // what is left stays in the journal for the next start
+                sleepQuietly(STORE_RETRY);
+            }
+        }
+    }
+
+    private boolean copy(List<Unstored> batch) {
+        // The mark is the position of the last journaled record in the batch; refusals after it carry none.
+        LedgerJournal.Position mark = null;
+        for (Unstored next : batch) if (next.end() != null) mark = next.end();
+        long started = System.nanoTime();
+        try {
+            store.writeJournaled(batch.stream().map(Unstored::record).toList(), mark);
+        } catch (RuntimeException failed) {
+            failedStores.increment();
+            log.error("copying {} journaled calls into the database failed (kept in the journal, retrying): {}",
+                    batch.size(), failed.getMessage());
+            return false;
+        }
+        stores.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        lock.lock();
+        try {
+            for (int i = 0; i < batch.size(); i++) unstored.poll();
+            storedCount += batch.size();
+            stored.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (mark != null) journal.deleteBefore(mark.segment());
+        return true;
+    }
+
+    private int backlog() {
+        lock.lock();
+        try {
+            return unstored.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException ignored) {
+            // Shutdown: the loop looks at running again.
+        }
+    }
+
+    /** Stops taking records, appends what is queued, and copies what it can before the database goes away. */
+    @Override
+    public void destroy() throws InterruptedException, IOException {
+        running = false;
+        writer.join(10_000);
+        lock.lock();
+        try {
+            storeNow = true;
+            storeWanted.signal();
+        } finally {
+            lock.unlock();
+        }
+        copier.join(10_000);
+        if (copier.isAlive()) {
+            log.warn("ledger: {} calls left in the journal, to be copied at the next start", backlog());
+            copier.interrupt();
+        }
+        journal.close();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.sluice.metering.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.sluice.catalog.OperationType;
+import dev.sluice.metering.CallRecord;
+
+class LedgerJournalTest {
+
+    @TempDir
+    Path dir;
+
+    static CallRecord call(int n) {
+        return new CallRecord("req-" + n, 7L, 8L, "LTAI-é-" + n, "GetMyTenants", 1, OperationType.READ,
+                Instant.parse("2026-12-02T01:02:03.123456789Z").plusSeconds(n), true, n % 2 == 0, "OK", 200, n, null);
+    }
+
+    @Test
+    void replayGivesBackEveryRecordAsAppended() throws IOException {
+        List<CallRecord> calls = IntStream.range(0, 10).mapToObj(LedgerJournalTest::call).toList();
+        CallRecord refusal = new CallRecord("req-x", null, null, null, "ListUsers", 2, OperationType.WRITE, Instant.EPOCH,
+                false, false, "Throttling.User", 429, 0, "throttle");
+        try (LedgerJournal journal = LedgerJournal.open(dir, 1 << 20, false)) {
+            journal.append(calls.subList(0, 4));
+            journal.append(calls.subList(4, 10));
+            journal.append(List.of(refusal));
+        }
+        try (LedgerJournal journal = LedgerJournal.open(dir, 1 << 20, false)) {
+            List<LedgerJournal.Entry> replayed = journal.replay(LedgerJournal.Position.START);
+            assertThat(replayed).extracting(LedgerJournal.Entry::record)
+                    .containsExactlyElementsOf(Stream.concat(calls.stream(), Stream.of(refusal)).toList());
+        }
+    }
+
+    @Test
+    void replayStartsAfterTheMarkAndNewAppendsGoToANewSegment() throws IOException {
+        LedgerJournal.Position mark;
+        try (LedgerJournal journal = LedgerJournal.open(dir, 1 << 20, false)) {
+            mark = journal.append(List.of(call(1), call(2)));
+            journal.append(List.of(call(3)));
+        }
+        try (LedgerJournal journal = LedgerJournal.open(dir, 1 << 20, false)) {
+            assertThat(journal.replay(mark)).extracting(e -> e.record().requestId()).containsExactly("req-3");
+            LedgerJournal.Position next = journal.append(List.of(call(4)));
+            assertThat(next.segment()).isGreaterThan(mark.segment());
+        }
+    }
+
+    @Test
+    void aTornLastRecordIsIgnoredAndWhatCameBeforeIsKept() throws IOException {
+        try (LedgerJournal journal = LedgerJournal.open(dir, 1 << 20, false)) {
+            journal.append(List.of(call(1), call(2), call(3)));
+        }
+        Path segment = onlySegment();
+        try (RandomAccessFile file = new RandomAccessFile(segment.toFile(), "rw")) {
+            file.setLength(file.length() - 5); // the process died inside the last write
+        }
+        try (LedgerJournal journal = LedgerJournal.open(dir, 1 << 20, false)) {
+            assertThat(journal.replay(LedgerJournal.Position.START)).extracting(e -> e.record().requestId())
+                    .containsExactly("req-1", "req-2");
+        }
+    }
+
+    @Test
+    void aCorruptRecordEndsTheSegmentsReplay() throws IOException {
+        LedgerJournal.Position first;
+        try (LedgerJournal journal = LedgerJournal.open(dir, 1 << 20, false)) {
+            first = journal.append(List.of(call(1)));
+            journal.append(List.of(call(2), call(3)));
+        }
+        Path segment = onlySegment();
+        try (RandomAccessFile file = new RandomAccessFile(segment.toFile(), "rw")) {
+            file.seek(first.offset() + 12); // inside the payload of req-2: its checksum no longer matches
+            file.write('#');
+        }
+        try (LedgerJournal journal = LedgerJournal.open(dir, 1 << 20, false)) {
+            assertThat(journal.replay(LedgerJournal.Position.START)).extracting(e -> e.record().requestId())
+                    .containsExactly("req-1");
+        }
+    }
+
+    @Test
+    void segmentsRollOverAndOldOnesCanBeDeleted() throws IOException {
+        try (LedgerJournal journal = LedgerJournal.open(dir, 200, false)) {
+            LedgerJournal.Position a = journal.append(List.of(call(1), call(2)));
+            LedgerJournal.Position b = journal.append(List.of(call(3), call(4)));
+            assertThat(b.segment()).isGreaterThan(a.segment());
+            journal.deleteBefore(b.segment());
+            assertThat(journal.replay(LedgerJournal.Position.START)).extracting(e -> e.record().requestId())
+                    .containsExactly("req-3", "req-4");
+        }
+    }
+
+    @Test
+    void aSecondProcessCannotOpenTheSameJournal() throws IOException {
+        try (LedgerJournal journal = LedgerJournal.open(dir, 1 << 20, false)) {
+            // The lock is the operating system's, so a second channel in this JVM is refused as another process would be.
+            assertThatThrownBy(() -> LedgerJournal.open(dir, 1 << 20, false))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("another Sluice process");
+        }
+    }
+
+    private Path onlySegment() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".journal")).findFirst().orElseThrow();
+        }
+    }
+}
