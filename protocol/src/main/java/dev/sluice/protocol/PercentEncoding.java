@@ -38,7 +38,8 @@ public final class PercentEncoding {
         return true;
     }
 
-    private static boolean isUnreserved(int c) {
+    /** True for {@code A-Z a-z 0-9 - _ . ~}, the characters that are never encoded. */
+    public static boolean isUnreserved(int c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
                 || c == '-' || c == '_' || c == '.' || c == '~';
     }

@@ -9,15 +9,25 @@ import javax.crypto.spec.SecretKeySpec;
 /** The JDK primitives both schemes use. Every algorithm named here is mandatory in every Java platform. */
 final class Digests {
 
+    // A keyed prototype per algorithm, cloned per use: Mac.getInstance looks the provider up on every call, a clone
+    // does not, and every JDK provider's HMAC is cloneable. (Thread-locals would not help: each call runs on a new
+    // virtual thread.)
+    private static final Mac HMAC_SHA1 = prototype("HmacSHA1");
+    private static final Mac HMAC_SHA256 = prototype("HmacSHA256");
+
     private Digests() {
     }
 
     static byte[] hmacSha1(String key, String data) {
-        return hmac("HmacSHA1", key, data);
+        return hmac(HMAC_SHA1, key, data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static byte[] hmacSha1(String key, byte[] data) {
+        return hmac(HMAC_SHA1, key, data);
     }
 
     static byte[] hmacSha256(String key, String data) {
-        return hmac("HmacSHA256", key, data);
+        return hmac(HMAC_SHA256, key, data.getBytes(StandardCharsets.UTF_8));
     }
 
     static byte[] sha256(byte[] data) {
@@ -28,11 +38,21 @@ final class Digests {
         }
     }
 
-    private static byte[] hmac(String algorithm, String key, String data) {
+    private static byte[] hmac(Mac prototype, String key, byte[] data) {
+        try {
+            Mac mac = (Mac) prototype.clone();
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), prototype.getAlgorithm()));
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException | CloneNotSupportedException e) {
+            throw new IllegalStateException(prototype.getAlgorithm() + " is unusable in this JDK", e);
+        }
+    }
+
+    private static Mac prototype(String algorithm) {
         try {
             Mac mac = Mac.getInstance(algorithm);
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), algorithm));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+            mac.init(new SecretKeySpec(new byte[] {0}, algorithm)); // settles the provider before the first clone
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(algorithm + " is unusable in this JDK", e);
         }

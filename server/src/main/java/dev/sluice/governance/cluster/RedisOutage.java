@@ -98,7 +98,7 @@ final class RedisOutage implements AdmissionCounters {
         servedLocally.put(demand.accountId(), demand.region());
         Admission admission = counting.admit(demand);
         return new Admission(admission.admitted(), admission.billable(), admission.refusedBy(), admission.retryAfterMillis(),
-                admission.nearest(), admission.unavailable(), LOCAL_RECEIPT);
+                admission.nearest(), admission.unavailable(), LOCAL_RECEIPT, admission.nonce());
     }
 
     private synchronized AdmissionCounters startCountingLocally() {
