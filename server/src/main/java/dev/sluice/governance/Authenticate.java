@@ -46,7 +46,11 @@ final class Authenticate implements AdmissionStep {
             checkClock(claim);
             claim.verify(credential.secret());
             if (!credential.keyEnabled()) return Verdict.deny(PopErrors.accessKeyDisabled(claim.accessKeyId()));
-            if (!nonces.firstUse(claim.accessKeyId(), claim.nonce(), clockSkew.multipliedBy(2))) {
+            NonceClaim nonce = new NonceClaim(credential.account().id(), credential.account().region(),
+                    claim.accessKeyId(), claim.nonce(), clockSkew.multipliedBy(2));
+            if (nonces.recordedByCounters()) {
+                call.deferNonce(nonce, nonces::firstUse, this);
+            } else if (!nonces.firstUse(nonce)) {
                 return Verdict.deny(PopErrors.nonceUsed(claim.nonce()));
             }
             call.authenticated(credential, false);

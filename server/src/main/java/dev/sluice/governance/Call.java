@@ -23,6 +23,9 @@ public final class Call {
     private boolean admitted;
     private boolean billable;
     private Runnable giveBack;
+    private NonceClaim deferredNonce;
+    private java.util.function.Predicate<NonceClaim> nonceRegistry;
+    private AdmissionStep nonceStep;
 
     public Call(String requestId, Instant receivedAt, SignedRequest request, Operation operation) {
         this.requestId = requestId;
@@ -64,6 +67,38 @@ public final class Call {
     void authenticated(Credential credential, boolean carriesSecurityToken) {
         this.credential = credential;
         this.securityToken = carriesSecurityToken;
+    }
+
+    /**
+     * Leaves the nonce to be recorded by the counters (cluster mode); {@code registry} records it instead if the
+     * call never gets there. {@code by} is the step a replay is reported under.
+     */
+    void deferNonce(NonceClaim nonce, java.util.function.Predicate<NonceClaim> registry, AdmissionStep by) {
+        this.deferredNonce = nonce;
+        this.nonceRegistry = registry;
+        this.nonceStep = by;
+    }
+
+    /** The nonce still to be recorded, or null. */
+    NonceClaim deferredNonce() {
+        return deferredNonce;
+    }
+
+    AdmissionStep nonceStep() {
+        return nonceStep;
+    }
+
+    /** The counters recorded the nonce with the counts. */
+    void nonceRecorded() {
+        deferredNonce = null;
+    }
+
+    /** Records a still deferred nonce through the registry, once: false when it is a replay. */
+    boolean recordDeferredNonce() {
+        NonceClaim nonce = deferredNonce;
+        if (nonce == null) return true;
+        deferredNonce = null;
+        return nonceRegistry.test(nonce);
     }
 
     /** True when the call was signed with a role's temporary credentials. */

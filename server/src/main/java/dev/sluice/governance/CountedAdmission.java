@@ -28,9 +28,25 @@ final class CountedAdmission implements AdmissionStep {
     public Verdict check(Call call) {
         Account account = call.credential().account();
         Plan plan = plans.of(account.plan());
+        NonceClaim nonce = call.deferredNonce();
         Demand demand = new Demand(account.id(), account.region(), plan, account.payAsYouGo(),
-                call.operation().level(), call.operation().type(), call.receivedAt());
+                call.operation().level(), call.operation().type(), call.receivedAt(), nonce);
         Admission admission = counters.admit(demand);
+        switch (admission.nonce()) {
+            case REPLAYED -> {
+                call.nonceRecorded();
+                return Verdict.deny(PopErrors.nonceUsed(nonce.nonce()));
+            }
+            case FIRST_USE -> call.nonceRecorded();
+            case UNCHECKED -> {
+                // Counted without the nonce (locally, while Redis is away): the registry records it now. A refused
+                // call leaves it to the chain, which records it for every refusal.
+                if (nonce != null && admission.admitted() && !call.recordDeferredNonce()) {
+                    counters.giveBack(demand, admission);
+                    return Verdict.deny(PopErrors.nonceUsed(nonce.nonce()));
+                }
+            }
+        }
         Map<String, String> headers = headers(admission.nearest());
         if (admission.admitted()) {
             call.admitted(admission.billable(), () -> counters.giveBack(demand, admission));

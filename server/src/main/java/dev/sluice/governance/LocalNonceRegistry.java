@@ -18,7 +18,7 @@ final class LocalNonceRegistry implements NonceRegistry {
     }
 
     @Override
-    public boolean firstUse(String accessKeyId, String nonce, Duration remember) {
-        return seen.asMap().putIfAbsent(accessKeyId + '\n' + nonce, Boolean.TRUE) == null;
+    public boolean firstUse(NonceClaim claim) {
+        return seen.asMap().putIfAbsent(claim.accessKeyId() + '\n' + claim.nonce(), Boolean.TRUE) == null;
     }
 }

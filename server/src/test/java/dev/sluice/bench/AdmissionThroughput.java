@@ -56,6 +56,7 @@ public final class AdmissionThroughput {
             drive(r, settings.clients(), settings.warmup());
             List<Double> ratios = new ArrayList<>();
             Map<String, Long> redisBefore = cluster ? backends.commandCalls() : Map.of();
+            long sentBefore = cluster ? redisCommandsSent(governed) : 0;
             long admittedBefore = admitted(governed);
             for (int i = 1; i <= settings.rounds(); i++) {
                 double governedRate = drive(g, settings.clients(), settings.round());
@@ -69,7 +70,10 @@ public final class AdmissionThroughput {
             var batches = registry.get("sluice.ledger.batch.size").summary();
             System.out.printf(Locale.ROOT, "ledger: %d commits, mean %.2f ms, mean batch %.1f calls%n", commits.count(),
                     commits.mean(java.util.concurrent.TimeUnit.MILLISECONDS), batches.mean());
-            if (cluster) printRedisCommandsPerCall(redisBefore, backends.commandCalls(), admitted(governed) - admittedBefore);
+            if (cluster) {
+                printRedisCommandsPerCall(redisBefore, backends.commandCalls(), redisCommandsSent(governed) - sentBefore,
+                        admitted(governed) - admittedBefore);
+            }
             ratios.sort(Double::compare);
             System.out.printf(Locale.ROOT, "ratio governed/raw = %.3f%n", ratios.get(ratios.size() / 2));
         }
@@ -82,26 +86,24 @@ public final class AdmissionThroughput {
                 .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
     }
 
-    /** Redis commands per admitted call, from {@code INFO commandstats}: those the node sends, and those scripts run. */
-    private static void printRedisCommandsPerCall(Map<String, Long> before, Map<String, Long> after, long calls) {
-        StringBuilder sent = new StringBuilder();
-        StringBuilder inside = new StringBuilder();
-        double sentPerCall = 0;
+    /**
+     * Round trips per admitted call, from the node's own count of commands sent ({@code sluice.redis.commands}), and
+     * the commands Redis ran for them, from {@code INFO commandstats} (which counts those inside scripts too).
+     */
+    private static void printRedisCommandsPerCall(Map<String, Long> before, Map<String, Long> after, long sent, long calls) {
+        StringBuilder ran = new StringBuilder();
         for (var entry : new java.util.TreeMap<>(after).entrySet()) {
             long grew = entry.getValue() - before.getOrDefault(entry.getKey(), 0L);
             if (grew <= 0 || entry.getKey().equals("info")) continue;
-            double perCall = (double) grew / Math.max(1, calls);
-            String item = String.format(Locale.ROOT, " %s=%.2f", entry.getKey(), perCall);
-            // The node sends EVALSHA (admission) and SET NX (nonce); the rest runs inside the admission script.
-            if (entry.getKey().equals("evalsha") || entry.getKey().equals("eval") || entry.getKey().equals("set")) {
-                sent.append(item);
-                sentPerCall += perCall;
-            } else {
-                inside.append(item);
-            }
+            ran.append(String.format(Locale.ROOT, " %s=%.2f", entry.getKey(), (double) grew / Math.max(1, calls)));
         }
-        System.out.printf(Locale.ROOT, "redis: %d admitted calls; commands sent per call %.2f (%s ), run inside the script (%s )%n",
-                calls, sentPerCall, sent.toString().trim(), inside.toString().trim());
+        System.out.printf(Locale.ROOT, "redis: %d admitted calls; round trips per call %.2f; commands Redis ran per call (%s )%n",
+                calls, (double) sent / Math.max(1, calls), ran.toString().trim());
+    }
+
+    private static long redisCommandsSent(ConfigurableApplicationContext context) {
+        var registry = context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+        return (long) registry.get("sluice.redis.commands").functionCounter().count();
     }
 
     /** Every value given after {@code flag}, e.g. {@code --governed-arg --spring.datasource.url=...}: what-if runs. */

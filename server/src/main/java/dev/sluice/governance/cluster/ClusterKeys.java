@@ -27,8 +27,9 @@ record ClusterKeys(String prefix) {
         return prefix + "{rebuild}:settling";
     }
 
-    String nonce(String accessKeyId, String nonce) {
-        return prefix + "nonce:{" + accessKeyId + "}:" + nonce;
+    /** A signature nonce, in its account's slot so that admit.lua can record it with the counts. */
+    String nonce(dev.sluice.governance.NonceClaim claim) {
+        return prefix + tag(claim.accountId(), claim.region()) + ":nonce:" + claim.accessKeyId() + ":" + claim.nonce();
     }
 
     private static String tag(long accountId, String region) {

@@ -19,7 +19,7 @@ class RedisConfiguration {
 
     @Bean
     RedisGovernance redisGovernance(@Value("${sluice.redis.url}") String url, ClusterSettings settings, UsageCounts usage,
-                                    Plans plans, Clock clock,
+                                    Plans plans, Clock clock, io.micrometer.core.instrument.MeterRegistry registry,
                                     @Value("${sluice.ledger.commit-deadline:5s}") Duration commitDeadline,
                                     @Value("${sluice.ledger.statement-timeout:3s}") Duration statementTimeout,
                                     @Value("${sluice.sources.check-timeout:10s}") Duration slowestOperation) {
@@ -33,6 +33,9 @@ class RedisConfiguration {
         }
         LoggerFactory.getLogger(RedisConfiguration.class).info("Cluster mode: counters and nonces on Redis {} (when it is down: {})",
                 url.replaceAll("//[^@/]*@", "//***@"), settings.redisDown());
-        return new RedisGovernance(url, settings, usage, plans.zone(), clock);
+        RedisGovernance governance = new RedisGovernance(url, settings, usage, plans.zone(), clock);
+        io.micrometer.core.instrument.FunctionCounter.builder("sluice.redis.commands", governance, RedisGovernance::commandsSent)
+                .description("Commands this node sent to Redis (round trips)").register(registry);
+        return governance;
     }
 }

@@ -43,7 +43,8 @@ final class RedisCounters implements AdmissionCounters {
     public Admission admit(Demand demand) {
         List<Limit> qps = PlanLimits.qps(demand.plan(), demand.level(), demand.type());
         List<Limit> daily = PlanLimits.daily(demand.plan(), demand.level(), demand.type());
-        String[] keys = keysOf(demand);
+        String[] keys = demand.nonce() == null ? keysOf(demand) : new String[] {this.keys.qps(demand.accountId(), demand.region()),
+                this.keys.usage(demand.accountId(), demand.region()), this.keys.nonce(demand.nonce())};
         String[] args = arguments(demand, qps, daily);
         List<Object> reply = scripts.admit(keys, args);
         if (number(reply, 0) == -1) {
@@ -53,7 +54,9 @@ final class RedisCounters implements AdmissionCounters {
             reply = scripts.admit(keys, args);
             if (number(reply, 0) == -1) return Admission.unavailable("the usage counters are being rebuilt.", 1000);
         }
-        return number(reply, 0) == 0 ? refused(reply, demand, qps, daily) : admitted(reply, demand, qps, daily);
+        if (number(reply, 0) == -2) return Admission.replayed();
+        Admission admission = number(reply, 0) == 0 ? refused(reply, demand, qps, daily) : admitted(reply, demand, qps, daily);
+        return demand.nonce() == null ? admission : admission.nonceFirstUse();
     }
 
     @Override
@@ -99,6 +102,7 @@ final class RedisCounters implements AdmissionCounters {
             });
             args.add(String.valueOf(limit.quota()));
         }
+        if (demand.nonce() != null) args.add(String.valueOf(demand.nonce().remember().toMillis()));
         return args.toArray(String[]::new);
     }
 

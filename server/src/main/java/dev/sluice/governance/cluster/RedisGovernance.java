@@ -50,6 +50,11 @@ public final class RedisGovernance implements AutoCloseable {
         return new RedisNonceRegistry(link, keys, settings.redisDown() == RedisOutage.Mode.LOCAL ? localNonces : null);
     }
 
+    /** Round trips to Redis so far, for the {@code sluice.redis.commands} metric. */
+    public long commandsSent() {
+        return link.commandsSent();
+    }
+
     @Override
     public void close() {
         link.close();

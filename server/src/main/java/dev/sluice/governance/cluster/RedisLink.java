@@ -25,6 +25,7 @@ final class RedisLink implements AutoCloseable {
     private volatile RedisCommands<String, String> commands;
     private StatefulRedisConnection<String, String> connection;
     private long lastFailedConnect;
+    private final java.util.concurrent.atomic.LongAdder sent = new java.util.concurrent.atomic.LongAdder();
 
     RedisLink(String url, Duration commandTimeout) {
         RedisURI uri = RedisURI.create(url);
@@ -38,7 +39,9 @@ final class RedisLink implements AutoCloseable {
                 .build());
     }
 
+    /** The connection's commands. Callers send exactly one command per call of this method: it counts round trips. */
     RedisCommands<String, String> commands() {
+        sent.increment();
         RedisCommands<String, String> open = commands;
         return open != null ? open : connect();
     }
@@ -57,6 +60,11 @@ final class RedisLink implements AutoCloseable {
             lastFailedConnect = System.currentTimeMillis();
             throw failed;
         }
+    }
+
+    /** Commands sent to Redis so far (each one round trip; what a script runs inside Redis is not counted). */
+    long commandsSent() {
+        return sent.sum();
     }
 
     @Override

@@ -4,14 +4,17 @@
 -- KEYS[1] QPS buckets of the account and region   (hash: <field>:t tokens, <field>:ts last refill in microseconds)
 -- KEYS[2] day and month counts of the account      (hash: d day, m month, l1 l2 l3 r w day counts, mt month total,
 --                                                    e epoch of the seeding from the ledger)
--- Both share the hash tag {acct:<id>:<region>}, so in Redis Cluster they live in one slot and one script may touch both.
+-- KEYS[3] the call's signature nonce, optional    (string, expires with the clock window)
+-- All share the hash tag {acct:<id>:<region>}, so in Redis Cluster they live in one slot and one script may touch them.
 --
 -- ARGV: now in microseconds, or '' for the Redis server's own clock (one clock for every node; tests pass a value);
 --       zone offset in seconds at that instant; level (1-3); type ('r' or 'w'); may bill (1/0); monthly free quota;
 --       number of QPS limits, then field and rate per limit; number of daily caps, then scope and quota per cap
---       (scope: 't' all levels, '12' levels 1 and 2, '3' level 3, 'r' read, 'w' write).
+--       (scope: 't' all levels, '12' levels 1 and 2, '3' level 3, 'r' read, 'w' write); with KEYS[3], how long to
+--       remember the nonce in milliseconds.
 --
--- Reply: {-1, day, month}                 the counts are missing (Redis restarted, flushed or the key expired):
+-- Reply: {-2}                            the nonce was used before: a replay, nothing taken
+--        {-1, day, month}                 the counts are missing (Redis restarted, flushed or the key expired):
 --                                         rebuild them from the ledger first
 --        {0, limit, retry ms, until tomorrow ms, until next month ms, month seconds}
 --                                         refused by the limit-th limit (QPS limits, then daily caps, then the
@@ -62,6 +65,13 @@ local month_seconds = (next_first - first_of_month(y, m)) * 86400
 
 local u = redis.call('HMGET', KEYS[2], 'd', 'm', 'l1', 'l2', 'l3', 'r', 'w', 'mt', 'e')
 if not u[1] then return {-1, day, month} end
+
+-- The signature nonce (when KEYS[3] is given), recorded in the same round trip as the counts: a replay takes nothing.
+-- After the check above, so that a call asked again once the counts are rebuilt does not find its own nonce.
+if KEYS[3] then
+  local nonce_ttl = ARGV[8 + 2 * tonumber(ARGV[7]) + 2 * tonumber(ARGV[8 + 2 * tonumber(ARGV[7])]) + 1]
+  if not redis.call('SET', KEYS[3], '1', 'NX', 'PX', nonce_ttl) then return {-2} end
+end
 local c = {l1 = tonumber(u[3]) or 0, l2 = tonumber(u[4]) or 0, l3 = tonumber(u[5]) or 0,
            r = tonumber(u[6]) or 0, w = tonumber(u[7]) or 0, mt = tonumber(u[8]) or 0}
 local stored_day, stored_month = tonumber(u[1]), tonumber(u[2]) or month

@@ -19,6 +19,7 @@ import dev.sluice.catalog.Edition;
 import dev.sluice.catalog.OperationType;
 import dev.sluice.governance.Admission;
 import dev.sluice.governance.Demand;
+import dev.sluice.governance.NonceClaim;
 import dev.sluice.metering.AdmittedCounts;
 import dev.sluice.plan.Plan;
 import dev.sluice.testsupport.OwnRedis;
@@ -71,18 +72,18 @@ class ClusterAdmissionScriptTest {
     void keysShareOneHashTagPerAccountAndRegion() {
         assertThat(keys.qps(1001, "cn-hangzhou")).isEqualTo("sluice:{acct:1001:cn-hangzhou}:qps");
         assertThat(keys.usage(1001, "cn-hangzhou")).isEqualTo("sluice:{acct:1001:cn-hangzhou}:usage");
-        assertThat(keys.nonce("LTAI1", "n-1")).isEqualTo("sluice:nonce:{LTAI1}:n-1");
+        assertThat(keys.nonce(nonce("LTAI1", "n-1"))).isEqualTo("sluice:{acct:1001:cn-hangzhou}:nonce:LTAI1:n-1");
     }
 
     @Test
     void everyKeyExpiresByItself() {
         assertThat(counters(Duration.ZERO).admit(demand(3)).admitted()).isTrue();
-        new RedisNonceRegistry(link, keys, null).firstUse("LTAI1", "n-1", Duration.ofMinutes(30));
+        new RedisNonceRegistry(link, keys, null).firstUse(nonce("LTAI1", "n-1"));
         List<String> all = commands.keys("*");
         assertThat(all).contains(keys.qps(1001, "cn-hangzhou"), keys.usage(1001, "cn-hangzhou"), keys.settled());
         for (String key : all) assertThat(commands.pttl(key)).as(key).isPositive();
         assertThat(commands.pttl(keys.qps(1001, "cn-hangzhou"))).isLessThanOrEqualTo(2000);
-        assertThat(commands.pttl(keys.nonce("LTAI1", "n-1"))).isBetween(1_700_000L, 1_800_000L);
+        assertThat(commands.pttl(keys.nonce(nonce("LTAI1", "n-1")))).isBetween(1_700_000L, 1_800_000L);
     }
 
     @Test
@@ -137,8 +138,47 @@ class ClusterAdmissionScriptTest {
     void nonceReplaysAreRefusedAcrossNodes() {
         RedisNonceRegistry one = new RedisNonceRegistry(link, keys, null);
         RedisNonceRegistry other = new RedisNonceRegistry(link, keys, null);
-        assertThat(one.firstUse("LTAI1", "n-2", Duration.ofMinutes(30))).isTrue();
-        assertThat(other.firstUse("LTAI1", "n-2", Duration.ofMinutes(30))).isFalse();
-        assertThat(other.firstUse("LTAI2", "n-2", Duration.ofMinutes(30))).isTrue();
+        assertThat(one.firstUse(nonce("LTAI1", "n-2"))).isTrue();
+        assertThat(other.firstUse(nonce("LTAI1", "n-2"))).isFalse();
+        assertThat(other.firstUse(nonce("LTAI2", "n-2"))).isTrue();
+    }
+
+    @Test
+    void theAdmissionScriptRecordsTheNonceWithTheCountsInTheSameRoundTrip() {
+        RedisCounters counters = counters(Duration.ZERO);
+        counters.admit(demand(1)); // rebuilds the missing counts first
+        Map<String, Long> before = RedisCommandStats.read(commands);
+        Admission first = counters.admit(withNonce(demand(1), "n-3"));
+        assertThat(first.admitted()).isTrue();
+        assertThat(first.nonce()).isEqualTo(Admission.NonceCheck.FIRST_USE);
+        Map<String, Long> delta = RedisCommandStats.delta(before, RedisCommandStats.read(commands));
+        assertThat(delta).as("one script, which ran the SET itself").containsEntry("evalsha", 1L).containsEntry("set", 1L);
+        assertThat(commands.pttl(keys.nonce(nonce("LTAI1", "n-3")))).isBetween(1_700_000L, 1_800_000L);
+
+        String before3 = commands.hget(keys.usage(1001, "cn-hangzhou"), "l1");
+        Admission replay = counters.admit(withNonce(demand(1), "n-3"));
+        assertThat(replay.admitted()).isFalse();
+        assertThat(replay.nonce()).isEqualTo(Admission.NonceCheck.REPLAYED);
+        assertThat(commands.hget(keys.usage(1001, "cn-hangzhou"), "l1")).as("a replay takes nothing").isEqualTo(before3);
+        assertThat(new RedisNonceRegistry(link, keys, null).firstUse(nonce("LTAI1", "n-3")))
+                .as("the registry and the script share the key").isFalse();
+    }
+
+    @Test
+    void aNonceIsNotSpentWhileTheCountsAreMissingSoTheRetryAfterTheRebuildFindsItNew() {
+        RedisCounters counters = counters(Duration.ZERO);
+        // Counts missing: the script answers "rebuild first", the node rebuilds and asks again with the same nonce.
+        Admission admission = counters.admit(withNonce(demand(1), "n-4"));
+        assertThat(admission.admitted()).isTrue();
+        assertThat(admission.nonce()).isEqualTo(Admission.NonceCheck.FIRST_USE);
+    }
+
+    static NonceClaim nonce(String accessKeyId, String nonce) {
+        return new NonceClaim(1001, "cn-hangzhou", accessKeyId, nonce, Duration.ofMinutes(30));
+    }
+
+    static Demand withNonce(Demand demand, String nonce) {
+        return new Demand(demand.accountId(), demand.region(), demand.plan(), demand.accountPayAsYouGo(), demand.level(),
+                demand.type(), demand.at(), nonce("LTAI1", nonce));
     }
 }

@@ -17,6 +17,7 @@ import dev.sluice.catalog.OperationType;
 import dev.sluice.governance.Admission;
 import dev.sluice.governance.AdmissionCounters;
 import dev.sluice.governance.Demand;
+import dev.sluice.governance.NonceClaim;
 import dev.sluice.governance.NonceRegistry;
 import dev.sluice.metering.AdmittedCounts;
 import dev.sluice.plan.Plan;
@@ -85,10 +86,11 @@ class ClusterRedisDownTest {
 
     @Test
     void noncesAreRefusedWith503OrCheckedLocally() {
-        assertThatThrownBy(() -> new RedisNonceRegistry(nowhere, keys, null).firstUse("LTAI1", "n", Duration.ofMinutes(30)))
+        NonceClaim nonce = new NonceClaim(1, "cn-hangzhou", "LTAI1", "n", Duration.ofMinutes(30));
+        assertThatThrownBy(() -> new RedisNonceRegistry(nowhere, keys, null).firstUse(nonce))
                 .isInstanceOfSatisfying(PopException.class, e -> assertThat(e.error().httpStatus()).isEqualTo(503));
-        NonceRegistry local = (key, nonce, remember) -> true;
-        assertThat(new RedisNonceRegistry(nowhere, keys, local).firstUse("LTAI1", "n", Duration.ofMinutes(30))).isTrue();
+        NonceRegistry local = claim -> true;
+        assertThat(new RedisNonceRegistry(nowhere, keys, local).firstUse(nonce)).isTrue();
     }
 
     private static int freePort() {
