@@ -55,8 +55,7 @@ class MeteringConfiguration {
         LedgerStore store = new LedgerStore(jdbc, bounded, plans.zone());
         if (journaled) {
             LedgerJournal journal = LedgerJournal.open(journalDir, 16L << 20, fsync);
-            return new JournaledLedger(store, journal, queueCapacity, maxBatch, deadline, storeBatch, storeInterval,
-                    maxUnstored, registry);
+            return new JournaledLedger(store, journal, maxBatch, storeBatch, storeInterval, maxUnstored, registry);
         }
         return new GroupCommitLedger(store, queueCapacity, maxBatch, deadline, linger, registry);
     }

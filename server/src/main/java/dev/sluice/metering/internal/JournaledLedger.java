@@ -5,9 +5,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -46,7 +45,7 @@ public final class JournaledLedger implements Ledger, DisposableBean {
     private static final Duration STORE_RETRY = Duration.ofSeconds(1);
     private static final Duration AWAIT_STORED = Duration.ofSeconds(5);
 
-    private record Pending(CallRecord record, CompletableFuture<Void> committed, long deadlineNanos) {
+    private record Pending(CallRecord record, CompletableFuture<Void> committed) {
     }
 
     /** A record waiting to be copied into the database; {@code end} is null for refusals, which are not journaled. */
@@ -55,9 +54,9 @@ public final class JournaledLedger implements Ledger, DisposableBean {
 
     private final LedgerStore store;
     private final LedgerJournal journal;
-    private final BlockingQueue<Pending> queue;
+    private final ConcurrentLinkedQueue<Pending> toAppend = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock appendLock = new ReentrantLock();
     private final int maxBatch;
-    private final Duration deadline;
     private final int storeBatch;
     private final long storeIntervalNanos;
     private final int maxBacklog;
@@ -72,7 +71,6 @@ public final class JournaledLedger implements Ledger, DisposableBean {
     private boolean storeNow;
 
     private volatile boolean running = true;
-    private final Thread writer;
     private final Thread copier;
 
     private final DistributionSummary batchSizes;
@@ -81,15 +79,12 @@ public final class JournaledLedger implements Ledger, DisposableBean {
     private final Counter failedAppends;
     private final Counter failedStores;
     private final Counter droppedRefusals;
-    private final Counter lateCalls;
 
-    public JournaledLedger(LedgerStore store, LedgerJournal journal, int queueCapacity, int maxBatch, Duration deadline,
-                           int storeBatch, Duration storeInterval, int maxBacklog, MeterRegistry registry) {
+    public JournaledLedger(LedgerStore store, LedgerJournal journal, int maxBatch, int storeBatch, Duration storeInterval,
+                           int maxBacklog, MeterRegistry registry) {
         this.store = store;
         this.journal = journal;
-        this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.maxBatch = maxBatch;
-        this.deadline = deadline;
         this.storeBatch = storeBatch;
         this.storeIntervalNanos = storeInterval.toNanos();
         this.maxBacklog = maxBacklog;
@@ -103,24 +98,43 @@ public final class JournaledLedger implements Ledger, DisposableBean {
         this.failedAppends = registry.counter("sluice.ledger.commit.failed");
         this.failedStores = registry.counter("sluice.ledger.store.failed");
         this.droppedRefusals = registry.counter("sluice.ledger.refusals.dropped");
-        this.lateCalls = registry.counter("sluice.ledger.calls.late");
-        registry.gauge("sluice.ledger.queue.depth", queue, BlockingQueue::size);
+        registry.gauge("sluice.ledger.queue.depth", toAppend, ConcurrentLinkedQueue::size);
         registry.gauge("sluice.ledger.unstored", this, ledger -> ledger.backlog());
 
         replay();
-        // Platform threads: the copier lives in JDBC calls that would pin a virtual thread's carrier anyway, and the
-        // writer must not queue behind the callers it serves.
-        this.writer = Thread.ofPlatform().name("sluice-ledger-writer").daemon().start(this::writeLoop);
+        // A platform thread: the copier lives in JDBC calls that would pin a virtual thread's carrier anyway.
         this.copier = Thread.ofPlatform().name("sluice-ledger-copier").daemon().start(this::copyLoop);
     }
 
+    /**
+     * Group commit without a writer thread: whoever holds the append lock writes every record queued by then (its
+     * own and those of callers waiting for the lock) in one append; the others find theirs written and return. Idle,
+     * a call writes alone and waits for nobody. Measured against a writer thread that callers hand records to:
+     * {@code ./sluice bench admission} figures in the README.
+     */
     @Override
     public CompletableFuture<Void> commit(CallRecord admitted) {
-        CompletableFuture<Void> committed = new CompletableFuture<>();
-        if (!running || !queue.offer(new Pending(admitted, committed, System.nanoTime() + deadline.toNanos()))) {
-            throw new RejectedExecutionException("the ledger queue is full or closed");
+        if (!running) throw new RejectedExecutionException("the ledger is closed");
+        Pending mine = new Pending(admitted, new CompletableFuture<>());
+        toAppend.add(mine);
+        appendLock.lock();
+        try {
+            while (!mine.committed().isDone()) appendQueued();
+        } finally {
+            appendLock.unlock();
         }
-        return committed;
+        return mine.committed();
+    }
+
+    private void appendQueued() {
+        List<Pending> batch = new ArrayList<>();
+        for (Pending next; batch.size() < maxBatch && (next = toAppend.poll()) != null; ) batch.add(next);
+        try {
+            append(batch);
+        } catch (RuntimeException | Error unexpected) {
+            for (Pending pending : batch) pending.committed().completeExceptionally(unexpected);
+            throw unexpected;
+        }
     }
 
     /** Refusals skip the journal: they are for display, never billed, and a crash may lose the last of them. */
@@ -174,37 +188,8 @@ public final class JournaledLedger implements Ledger, DisposableBean {
         journal.deleteBefore(journal.nextSegment());
     }
 
-    private void writeLoop() {
-        List<Pending> batch = new ArrayList<>(maxBatch);
-        while (running || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) continue;
-                batch.add(first);
-                queue.drainTo(batch, maxBatch - 1);
-                append(batch);
-            } catch (InterruptedException interrupted) {
-                if (running) log.warn("ledger writer interrupted while running; carrying on");
-            } catch (RuntimeException | Error unexpected) {
-                log.error("ledger writer: unexpected failure, carrying on", unexpected);
-                for (Pending pending : batch) pending.committed().completeExceptionally(unexpected);
-            } finally {
-                batch.clear();
-            }
-        }
-    }
-
-    private void append(List<Pending> batch) {
+    private void append(List<Pending> wanted) {
         long started = System.nanoTime();
-        List<Pending> wanted = new ArrayList<>(batch.size());
-        for (Pending pending : batch) {
-            if (started - pending.deadlineNanos() > 0) {
-                lateCalls.increment();
-                pending.committed().completeExceptionally(new RejectedExecutionException("past the commit deadline"));
-            } else {
-                wanted.add(pending);
-            }
-        }
         if (wanted.isEmpty()) return;
         if (backlog() >= maxBacklog) {
             // The database has not taken records for a while; refuse rather than hold an unbounded backlog in memory.
@@ -247,7 +232,7 @@ public final class JournaledLedger implements Ledger, DisposableBean {
                 while (running && !storeNow && unstored.size() < storeBatch && wait > 0) wait = storeWanted.awaitNanos(wait);
                 storeNow = false;
                 if (unstored.isEmpty()) {
-                    if (!running && !writer.isAlive()) return;
+                    if (!running) return;
                     continue;
                 }
                 // Copies, and removes only once stored: a failed store is retried with the same records. A batch
@@ -311,11 +296,12 @@ public final class JournaledLedger implements Ledger, DisposableBean {
         }
     }
 
-    /** Stops taking records, appends what is queued, and copies what it can before the database goes away. */
+    /** Stops taking records and copies what it can before the database goes away. */
     @Override
     public void destroy() throws InterruptedException, IOException {
         running = false;
-        writer.join(10_000);
+        appendLock.lock(); // no append in progress from here on
+        appendLock.unlock();
         lock.lock();
         try {
             storeNow = true;

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import org.flywaydb.core.Flyway;
@@ -40,8 +39,8 @@ class JournaledLedgerTest {
     }
 
     private JournaledLedger ledger(int storeBatch, Duration storeInterval) {
-        return new JournaledLedger(store, LedgerJournal.open(journalDir, 1 << 20, false), 1000, 64, Duration.ofSeconds(5),
-                storeBatch, storeInterval, 10_000, new SimpleMeterRegistry());
+        return new JournaledLedger(store, LedgerJournal.open(journalDir, 1 << 20, false), 64, storeBatch, storeInterval,
+                10_000, new SimpleMeterRegistry());
     }
 
     @Test
@@ -90,9 +89,11 @@ class JournaledLedgerTest {
         assertThat(usageCalls()).isEqualTo(200);
     }
 
-    private static void commitAll(JournaledLedger ledger, int from, int to) {
-        List<CompletableFuture<Void>> committed = IntStream.range(from, to).mapToObj(n -> ledger.commit(call(n))).toList();
-        CompletableFuture.allOf(committed.toArray(CompletableFuture[]::new)).join();
+    /** Commits from concurrent callers, so that appends carry several records each. */
+    private static void commitAll(JournaledLedger ledger, int from, int to) throws InterruptedException {
+        List<Thread> callers = IntStream.range(from, to)
+                .mapToObj(n -> Thread.ofVirtual().start(() -> ledger.commit(call(n)).join())).toList();
+        for (Thread caller : callers) caller.join();
     }
 
     private static CallRecord call(int n) {
