@@ -25,6 +25,13 @@ public final class DataDirectoryEnvironment implements EnvironmentPostProcessor 
         String external = firstNonBlank(environment.getProperty("SLUICE_DB_URL"), environment.getProperty("spring.datasource.url"));
         if (external != null) {
             environment.getPropertySources().addFirst(new MapPropertySource("sluiceDatabase", Map.of("spring.datasource.url", external)));
+            if (external.startsWith("jdbc:postgresql:")) {
+                // pgjdbc sends a batch of inserts (a ledger commit) as multi-row INSERTs: one statement for PostgreSQL
+                // to parse and execute instead of one per call (governed cluster throughput 3,271 -> 3,652 calls/s in
+                // one `./sluice bench admission --cluster --governed-only` run each). A default: the URL may say otherwise.
+                environment.getPropertySources().addLast(new MapPropertySource("sluicePostgresDefaults",
+                        Map.of("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true")));
+            }
             return;
         }
         Path dir = Path.of(environment.getProperty(DATA_DIR, "./data")).toAbsolutePath().normalize();

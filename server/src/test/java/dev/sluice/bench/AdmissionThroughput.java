@@ -39,8 +39,9 @@ public final class AdmissionThroughput {
         Path dir = Files.createTempDirectory("sluice-bench");
         boolean cluster = Arrays.asList(args).contains("--cluster");
         try (ClusterBackends backends = cluster ? new ClusterBackends(dir) : null;
-             ConfigurableApplicationContext governed = start(dir.resolve("governed"), true, cluster ? backends.governedArgs()
-                     : passThrough(args, "--governed-arg"));
+             ConfigurableApplicationContext governed = start(dir.resolve("governed"), true, java.util.stream.Stream.concat(
+                     Arrays.stream(cluster ? backends.governedArgs() : new String[0]),
+                     Arrays.stream(passThrough(args, "--governed-arg"))).toArray(String[]::new));
              ConfigurableApplicationContext raw = start(dir.resolve("raw"), false, cluster ? backends.rawArgs() : new String[0])) {
             Target g = target("governed", governed);
             Target r = target("raw", raw);
