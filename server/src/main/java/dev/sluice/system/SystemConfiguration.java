@@ -18,9 +18,13 @@ class SystemConfiguration {
         return Clock.systemUTC();
     }
 
+    /** Checked against the database before anything uses it (Spring Boot runs Flyway before JDBC clients are made). */
     @Bean
     SecretCipher secretCipher(@Value("${sluice.master-key:}") String configuredKey,
-                              @Value("${sluice.data-dir}") String dataDir) {
-        return new SecretCipher(MasterKey.load(configuredKey, Path.of(dataDir)));
+                              @Value("${sluice.data-dir}") String dataDir,
+                              org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        SecretCipher cipher = new SecretCipher(MasterKey.load(configuredKey, Path.of(dataDir)));
+        MasterKeyCheck.verify(jdbc, cipher);
+        return cipher;
     }
 }
