@@ -45,8 +45,9 @@ public final class AdmissionChain {
     private static Outcome refused(Call call, Verdict verdict, AdmissionStep step) {
         NonceClaim nonce = call.deferredNonce();
         if (nonce == null) return new Outcome(verdict, step);
+        AdmissionStep deferredBy = call.nonceStep();
         try {
-            if (!call.recordDeferredNonce()) return new Outcome(Verdict.deny(PopErrors.nonceUsed(nonce.nonce())), call.nonceStep());
+            if (!call.recordDeferredNonce()) return new Outcome(Verdict.deny(PopErrors.nonceUsed(nonce.nonce())), deferredBy);
         } catch (PopException nonceStoreDown) {
             // Refused anyway; the nonce could not be recorded, and the request was not executed.
         }

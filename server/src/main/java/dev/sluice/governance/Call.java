@@ -1,6 +1,7 @@
 package dev.sluice.governance;
 
 import java.time.Instant;
+import java.util.function.Predicate;
 
 import dev.sluice.account.Credential;
 import dev.sluice.catalog.Operation;
@@ -23,9 +24,11 @@ public final class Call {
     private boolean admitted;
     private boolean billable;
     private Runnable giveBack;
-    private NonceClaim deferredNonce;
-    private java.util.function.Predicate<NonceClaim> nonceRegistry;
-    private AdmissionStep nonceStep;
+    private DeferredNonce deferredNonce;
+
+    /** A nonce left to the counters, with the registry that records it otherwise and the step a replay is reported under. */
+    private record DeferredNonce(NonceClaim claim, Predicate<NonceClaim> registry, AdmissionStep step) {
+    }
 
     public Call(String requestId, Instant receivedAt, SignedRequest request, Operation operation) {
         this.requestId = requestId;
@@ -73,19 +76,18 @@ public final class Call {
      * Leaves the nonce to be recorded by the counters (cluster mode); {@code registry} records it instead if the
      * call never gets there. {@code by} is the step a replay is reported under.
      */
-    void deferNonce(NonceClaim nonce, java.util.function.Predicate<NonceClaim> registry, AdmissionStep by) {
-        this.deferredNonce = nonce;
-        this.nonceRegistry = registry;
-        this.nonceStep = by;
+    void deferNonce(NonceClaim nonce, Predicate<NonceClaim> registry, AdmissionStep by) {
+        this.deferredNonce = new DeferredNonce(nonce, registry, by);
     }
 
     /** The nonce still to be recorded, or null. */
     NonceClaim deferredNonce() {
-        return deferredNonce;
+        return deferredNonce == null ? null : deferredNonce.claim();
     }
 
+    /** The step that deferred the nonce, or null. */
     AdmissionStep nonceStep() {
-        return nonceStep;
+        return deferredNonce == null ? null : deferredNonce.step();
     }
 
     /** The counters recorded the nonce with the counts. */
@@ -95,10 +97,10 @@ public final class Call {
 
     /** Records a still deferred nonce through the registry, once: false when it is a replay. */
     boolean recordDeferredNonce() {
-        NonceClaim nonce = deferredNonce;
-        if (nonce == null) return true;
+        DeferredNonce pending = deferredNonce;
+        if (pending == null) return true;
         deferredNonce = null;
-        return nonceRegistry.test(nonce);
+        return pending.registry().test(pending.claim());
     }
 
     /** True when the call was signed with a role's temporary credentials. */

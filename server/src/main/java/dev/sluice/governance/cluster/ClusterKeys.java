@@ -1,5 +1,7 @@
 package dev.sluice.governance.cluster;
 
+import dev.sluice.governance.NonceClaim;
+
 /**
  * Names of every Redis key Sluice uses. An account's keys in one region share the hash tag {@code {acct:<id>:<region>}}
  * so that the admission script may touch all of them in Redis Cluster (one slot). The prefix keeps several Sluice
@@ -28,7 +30,7 @@ record ClusterKeys(String prefix) {
     }
 
     /** A signature nonce, in its account's slot so that admit.lua can record it with the counts. */
-    String nonce(dev.sluice.governance.NonceClaim claim) {
+    String nonce(NonceClaim claim) {
         return prefix + tag(claim.accountId(), claim.region()) + ":nonce:" + claim.accessKeyId() + ":" + claim.nonce();
     }
 

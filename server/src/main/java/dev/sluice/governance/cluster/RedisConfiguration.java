@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.sluice.metering.UsageCounts;
 import dev.sluice.plan.Plans;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /** Cluster mode's Redis side, on when {@code sluice.redis.url} (environment: {@code SLUICE_REDIS_URL}) is set. */
 @Configuration(proxyBeanMethods = false)
@@ -19,7 +21,7 @@ class RedisConfiguration {
 
     @Bean
     RedisGovernance redisGovernance(@Value("${sluice.redis.url}") String url, ClusterSettings settings, UsageCounts usage,
-                                    Plans plans, Clock clock, io.micrometer.core.instrument.MeterRegistry registry,
+                                    Plans plans, Clock clock, MeterRegistry registry,
                                     @Value("${sluice.ledger.commit-deadline:5s}") Duration commitDeadline,
                                     @Value("${sluice.ledger.statement-timeout:3s}") Duration statementTimeout,
                                     @Value("${sluice.sources.check-timeout:10s}") Duration slowestOperation) {
@@ -34,7 +36,7 @@ class RedisConfiguration {
         LoggerFactory.getLogger(RedisConfiguration.class).info("Cluster mode: counters and nonces on Redis {} (when it is down: {})",
                 url.replaceAll("//[^@/]*@", "//***@"), settings.redisDown());
         RedisGovernance governance = new RedisGovernance(url, settings, usage, plans.zone(), clock);
-        io.micrometer.core.instrument.FunctionCounter.builder("sluice.redis.commands", governance, RedisGovernance::commandsSent)
+        FunctionCounter.builder("sluice.redis.commands", governance, RedisGovernance::commandsSent)
                 .description("Commands this node sent to Redis (round trips)").register(registry);
         return governance;
     }

@@ -43,8 +43,7 @@ final class RedisCounters implements AdmissionCounters {
     public Admission admit(Demand demand) {
         List<Limit> qps = PlanLimits.qps(demand.plan(), demand.level(), demand.type());
         List<Limit> daily = PlanLimits.daily(demand.plan(), demand.level(), demand.type());
-        String[] keys = demand.nonce() == null ? keysOf(demand) : new String[] {this.keys.qps(demand.accountId(), demand.region()),
-                this.keys.usage(demand.accountId(), demand.region()), this.keys.nonce(demand.nonce())};
+        String[] keys = keysOf(demand, demand.nonce() != null);
         String[] args = arguments(demand, qps, daily);
         List<Object> reply = scripts.admit(keys, args);
         if (number(reply, 0) == -1) {
@@ -70,11 +69,14 @@ final class RedisCounters implements AdmissionCounters {
             args.add(field(limit));
             args.add(String.valueOf(limit.quota()));
         }
-        scripts.giveBack(keysOf(demand), args.toArray(String[]::new));
+        scripts.giveBack(keysOf(demand, false), args.toArray(String[]::new));
     }
 
-    private String[] keysOf(Demand demand) {
-        return new String[] {keys.qps(demand.accountId(), demand.region()), keys.usage(demand.accountId(), demand.region())};
+    /** The account's buckets and counts, and the call's nonce as KEYS[3] when admit.lua is to record it. */
+    private String[] keysOf(Demand demand, boolean withNonce) {
+        String qps = keys.qps(demand.accountId(), demand.region());
+        String usage = keys.usage(demand.accountId(), demand.region());
+        return withNonce ? new String[] {qps, usage, keys.nonce(demand.nonce())} : new String[] {qps, usage};
     }
 
     private String[] arguments(Demand demand, List<Limit> qps, List<Limit> daily) {

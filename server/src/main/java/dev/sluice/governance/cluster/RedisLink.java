@@ -1,6 +1,7 @@
 package dev.sluice.governance.cluster;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -25,7 +26,7 @@ final class RedisLink implements AutoCloseable {
     private volatile RedisCommands<String, String> commands;
     private StatefulRedisConnection<String, String> connection;
     private long lastFailedConnect;
-    private final java.util.concurrent.atomic.LongAdder sent = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder sent = new LongAdder();
 
     RedisLink(String url, Duration commandTimeout) {
         RedisURI uri = RedisURI.create(url);

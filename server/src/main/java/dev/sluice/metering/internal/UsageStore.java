@@ -117,7 +117,7 @@ public final class UsageStore {
     public void insertBillOnce(StoredBill bill) {
         if (bill(bill.accountId(), bill.month()).isPresent()) return;
         try {
-            sql("insert into monthly_bill (account_id, bill_month, plan, calls, free_calls, billable_calls, price_per_10k, "
+            jdbc.sql("insert into monthly_bill (account_id, bill_month, plan, calls, free_calls, billable_calls, price_per_10k, "
                             + "amount, currency, closed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(bill.accountId(), bill.month(), bill.plan(), bill.calls(), bill.freeCalls(), bill.billableCalls(),
                             bill.pricePer10k(), bill.amount(), bill.currency(), bill.closedAt())
