@@ -21,8 +21,8 @@ class GovernanceConfiguration {
 
     /** Nonces in this process (embedded), or shared on Redis (cluster mode: {@code sluice.redis.url} is set). */
     @Bean
-    NonceRegistry nonceRegistry(AuthSettings settings, ObjectProvider<RedisGovernance> cluster) {
-        NonceRegistry local = new LocalNonceRegistry(settings.clockSkew());
+    NonceRegistry nonceRegistry(Clock clock, ObjectProvider<RedisGovernance> cluster) {
+        NonceRegistry local = new LocalNonceRegistry(clock, 20_000_000);
         RedisGovernance redis = cluster.getIfAvailable();
         return redis == null ? local : redis.nonces(local);
     }

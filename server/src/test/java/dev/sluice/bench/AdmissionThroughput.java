@@ -50,21 +50,27 @@ public final class AdmissionThroughput {
             for (Target only : new Target[] {g, r}) { // --governed-only, --raw-only: one side alone, for profiling
                 if (!Arrays.asList(args).contains("--" + only.name() + "-only")) continue;
                 drive(only, settings.clients(), settings.warmup());
-                System.out.printf(Locale.ROOT, "%s %.0f calls/s%n", only.name(), drive(only, settings.clients(), settings.round()));
+                Rate rate = drive(only, settings.clients(), settings.round());
+                System.out.printf(Locale.ROOT, "%s %.0f calls/s, %.0f µs CPU/call%n", only.name(), rate.callsPerSecond(), rate.cpuMicrosPerCall());
                 return;
             }
             drive(g, settings.clients(), settings.warmup());
             drive(r, settings.clients(), settings.warmup());
             List<Double> ratios = new ArrayList<>();
+            List<Double> governedCpu = new ArrayList<>();
+            List<Double> rawCpu = new ArrayList<>();
             Map<String, Long> redisBefore = cluster ? backends.commandCalls() : Map.of();
             long sentBefore = cluster ? redisCommandsSent(governed) : 0;
             long admittedBefore = admitted(governed);
             for (int i = 1; i <= settings.rounds(); i++) {
-                double governedRate = drive(g, settings.clients(), settings.round());
-                double rawRate = drive(r, settings.clients(), settings.round());
-                ratios.add(governedRate / rawRate);
-                System.out.printf(Locale.ROOT, "round %d: governed %.0f calls/s, raw %.0f calls/s, ratio %.3f%n", i,
-                        governedRate, rawRate, governedRate / rawRate);
+                Rate governedRate = drive(g, settings.clients(), settings.round());
+                Rate rawRate = drive(r, settings.clients(), settings.round());
+                ratios.add(governedRate.callsPerSecond() / rawRate.callsPerSecond());
+                governedCpu.add(governedRate.cpuMicrosPerCall());
+                rawCpu.add(rawRate.cpuMicrosPerCall());
+                System.out.printf(Locale.ROOT, "round %d: governed %.0f calls/s (%.0f µs CPU/call), raw %.0f calls/s (%.0f µs CPU/call), ratio %.3f%n",
+                        i, governedRate.callsPerSecond(), governedRate.cpuMicrosPerCall(), rawRate.callsPerSecond(),
+                        rawRate.cpuMicrosPerCall(), governedRate.callsPerSecond() / rawRate.callsPerSecond());
             }
             var registry = governed.getBean(io.micrometer.core.instrument.MeterRegistry.class);
             var commits = registry.get("sluice.ledger.commit").timer();
@@ -75,8 +81,9 @@ public final class AdmissionThroughput {
                 printRedisCommandsPerCall(redisBefore, backends.commandCalls(), redisCommandsSent(governed) - sentBefore,
                         admitted(governed) - admittedBefore);
             }
-            ratios.sort(Double::compare);
-            System.out.printf(Locale.ROOT, "ratio governed/raw = %.3f%n", ratios.get(ratios.size() / 2));
+            System.out.printf(Locale.ROOT, "CPU per call (median): governed %.0f µs, raw %.0f µs, governance costs %.0f µs%n",
+                    median(governedCpu), median(rawCpu), median(governedCpu) - median(rawCpu));
+            System.out.printf(Locale.ROOT, "ratio governed/raw = %.3f%n", median(ratios));
         }
     }
 
@@ -131,8 +138,20 @@ public final class AdmissionThroughput {
         return new Target(name, port, account);
     }
 
+    /**
+     * Calls per second, and the whole process's CPU time per call (server, client and background work together):
+     * the CPU figure does not depend on whether the machine was saturated, so it tells where a difference comes from.
+     */
+    private record Rate(double callsPerSecond, double cpuMicrosPerCall) {
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     /** Calls per second answered 200 by {@code clients} concurrent callers during {@code duration}. */
-    private static double drive(Target target, int clients, Duration duration) throws InterruptedException {
+    private static Rate drive(Target target, int clients, Duration duration) throws InterruptedException {
         RawClient client = new RawClient(target.port(), target.account().key().accessKeyId(),
                 target.account().key().accessKeySecret());
         String tenant = String.valueOf(target.account().tenant().id());
@@ -141,6 +160,7 @@ public final class AdmissionThroughput {
         AtomicBoolean running = new AtomicBoolean(true);
         List<Thread> callers = new ArrayList<>();
         long started = System.nanoTime();
+        long cpuStarted = processCpuNanos();
         for (int i = 0; i < clients; i++) {
             callers.add(Thread.ofVirtual().start(() -> {
                 while (running.get()) {
@@ -153,8 +173,14 @@ public final class AdmissionThroughput {
         running.set(false);
         for (Thread caller : callers) caller.join();
         double seconds = (System.nanoTime() - started) / 1e9;
+        double cpuMicros = (processCpuNanos() - cpuStarted) / 1e3;
         if (failed.sum() > 0) System.out.printf("%s: %d calls were not answered 200%n", target.name(), failed.sum());
-        return ok.sum() / seconds;
+        return new Rate(ok.sum() / seconds, cpuMicros / Math.max(1, ok.sum() + failed.sum()));
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
     }
 
     private static int intArg(String[] args, String name, int fallback) {
