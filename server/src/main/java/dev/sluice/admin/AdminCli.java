@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 @Command(name = "admin", mixinStandardHelpOptions = true,
         description = "Operator commands for accounts, users, AccessKeys, projects and console sign-ins.",
         subcommands = {AdminCli.AccountCommands.class, AdminCli.UserCommands.class, AdminCli.KeyCommands.class,
-                ProjectCommands.class, ConsoleCommands.class})
+                ProjectCommands.class, ConsoleCommands.class, LedgerCommands.class})
 public final class AdminCli {
 
     public static int run(Class<?> application, String[] args) {

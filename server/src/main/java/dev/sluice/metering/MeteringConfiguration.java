@@ -23,6 +23,7 @@ import dev.sluice.metering.internal.GroupCommitLedger;
 import dev.sluice.metering.internal.JournaledLedger;
 import dev.sluice.metering.internal.LedgerJournal;
 import dev.sluice.metering.internal.LedgerStore;
+import dev.sluice.metering.internal.StoredCalls;
 import dev.sluice.metering.internal.UsageStore;
 import dev.sluice.plan.Plans;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,8 +32,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 class MeteringConfiguration {
 
     /**
-     * The embedded node journals admitted calls and copies them into H2 in large batches ({@code sluice.ledger.journal},
-     * set by the data directory's defaults); a cluster node commits each batch to PostgreSQL before answering.
+     * The embedded node journals calls, the journal being its per-call ledger, and adds them to the rollups in H2 in
+     * large batches ({@code sluice.ledger.journal}, set by the data directory's defaults); a cluster node commits each
+     * batch of calls and rollups to PostgreSQL before answering.
      */
     @Bean
     @ConditionalOnMissingBean
@@ -47,7 +49,8 @@ class MeteringConfiguration {
                   @Value("${sluice.ledger.fsync:false}") boolean fsync,
                   @Value("${sluice.ledger.store-batch:5000}") int storeBatch,
                   @Value("${sluice.ledger.store-interval:100ms}") Duration storeInterval,
-                  @Value("${sluice.ledger.max-unstored:200000}") int maxUnstored) {
+                  @Value("${sluice.ledger.max-unstored:200000}") int maxUnstored,
+                  @Value("${sluice.ledger.retention:0s}") Duration retention) {
         // A bounded statement time is part of the ledger's promise (committed by deadline + statement timeout, or
         // never) that the gateway's wait and the cluster's rebuild rely on.
         TransactionTemplate bounded = new TransactionTemplate(transactions);
@@ -55,9 +58,15 @@ class MeteringConfiguration {
         LedgerStore store = new LedgerStore(jdbc, bounded, plans.zone());
         if (journaled) {
             LedgerJournal journal = LedgerJournal.open(journalDir, 16L << 20, fsync);
-            return new JournaledLedger(store, journal, maxBatch, storeBatch, storeInterval, maxUnstored, registry);
+            return new JournaledLedger(store, journal, maxBatch, storeBatch, storeInterval, maxUnstored, retention, registry);
         }
         return new GroupCommitLedger(store, queueCapacity, maxBatch, deadline, linger, registry);
+    }
+
+    @Bean
+    RecordedCalls recordedCalls(JdbcTemplate jdbc, Plans plans,
+                                @Value("${sluice.ledger.journal-dir:${sluice.data-dir:./data}/ledger-journal}") Path journalDir) {
+        return new StoredCalls(jdbc, journalDir, plans.zone());
     }
 
     @Bean

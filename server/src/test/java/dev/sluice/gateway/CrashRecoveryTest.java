@@ -3,7 +3,6 @@ package dev.sluice.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.sluice.metering.internal.LedgerJournal;
 import dev.sluice.testsupport.RawClient;
 import dev.sluice.testsupport.ServerProcess;
 
@@ -66,11 +66,11 @@ class CrashRecoveryTest {
         // The restarted server first replays its ledger journal (calls answered but not yet copied into the
         // database when it died), then takes calls again.
         try (ServerProcess restarted = ServerProcess.start(dataDir)) {
+            // The journal is the embedded node's per-call ledger.
             Map<String, Integer> ledger = new HashMap<>();
-            try (var connection = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("sluice") + ";AUTO_SERVER=TRUE");
-                 var rows = connection.createStatement().executeQuery("select request_id from call_ledger where admitted")) {
-                while (rows.next()) ledger.merge(rows.getString(1), 1, Integer::sum);
-            }
+            LedgerJournal.forEachRecord(dataDir.resolve("ledger-journal"), call -> {
+                if (call.admitted()) ledger.merge(call.requestId(), 1, Integer::sum);
+            });
             assertThat(ledger.keySet()).containsAll(answered);
             assertThat(ledger.values()).allMatch(count -> count == 1);
 

@@ -25,13 +25,16 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * The embedded node's ledger: an admitted call is answered once its record is appended to the {@link LedgerJournal}
- * (group commit: one append per batch of waiting callers), and the records are copied into the database in large
- * batches a little later, together with the journal position they reach, in one transaction. On start the journal
- * is replayed from that position, so a crash loses no answered call and copies none twice.
+ * (group commit: one append per batch of waiting callers). The journal is the per-call ledger; a copier adds its
+ * records to the database's rollups in large batches a little later, together with the journal position they reach,
+ * in one transaction. On start the journal is replayed from that position, so a crash loses no answered call and
+ * counts none twice. Refusals are journaled too, without anyone waiting for them.
  *
  * <p>Why not commit each batch to H2, as the cluster's {@link GroupCommitLedger} does on PostgreSQL: an H2 commit
  * serialises the changed B-tree pages, nearly the same work for ten rows as for a thousand, and every admitted call
- * waited for one. Measured with {@code ./sluice bench admission} on the 2-core machine, see the README.
+ * waited for one. Why not copy every record into an H2 table later either (this did): inserting them cost the node
+ * about a fifth of what governance costs per call, for rows nothing reads but an audit. Measured with
+ * {@code ./sluice bench admission} on the 2-core machine, see the README.
  *
  * <p>Not for a cluster: nodes are stateless, and calls held in one node's journal would be invisible to the others
  * (and to the Redis counters' rebuild) until that node came back, if it ever did.
@@ -45,10 +48,11 @@ public final class JournaledLedger implements Ledger, DisposableBean {
     private static final Duration STORE_RETRY = Duration.ofSeconds(1);
     private static final Duration AWAIT_STORED = Duration.ofSeconds(5);
 
+    /** A record to append; {@code committed} is null for a refusal, which nobody waits for. */
     private record Pending(CallRecord record, CompletableFuture<Void> committed) {
     }
 
-    /** A record waiting to be copied into the database; {@code end} is null for refusals, which are not journaled. */
+    /** A journaled record not yet in the rollups; {@code end} is set on the last record of each append. */
     private record Unstored(CallRecord record, LedgerJournal.Position end) {
     }
 
@@ -60,6 +64,8 @@ public final class JournaledLedger implements Ledger, DisposableBean {
     private final int storeBatch;
     private final long storeIntervalNanos;
     private final int maxBacklog;
+    private final Duration retention;
+    private long prunedAt;
 
     // The records not yet in the database, in journal order, and how many have ever been accepted / stored.
     private final ReentrantLock lock = new ReentrantLock();
@@ -80,20 +86,22 @@ public final class JournaledLedger implements Ledger, DisposableBean {
     private final Counter failedStores;
     private final Counter droppedRefusals;
 
+    /** {@code retention}: how long the journal keeps records once they are in the rollups; zero keeps them for ever. */
     public JournaledLedger(LedgerStore store, LedgerJournal journal, int maxBatch, int storeBatch, Duration storeInterval,
-                           int maxBacklog, MeterRegistry registry) {
+                           int maxBacklog, Duration retention, MeterRegistry registry) {
         this.store = store;
         this.journal = journal;
         this.maxBatch = maxBatch;
         this.storeBatch = storeBatch;
         this.storeIntervalNanos = storeInterval.toNanos();
         this.maxBacklog = maxBacklog;
+        this.retention = retention;
         // The same meter names as the group-commit ledger: a commit here is the journal append callers wait for.
         this.batchSizes = DistributionSummary.builder("sluice.ledger.batch.size").description("Calls per ledger commit")
                 .publishPercentiles(0.5, 0.99).register(registry);
         this.appends = Timer.builder("sluice.ledger.commit").description("Ledger commit latency (journal append)")
                 .publishPercentiles(0.5, 0.99).register(registry);
-        this.stores = Timer.builder("sluice.ledger.store").description("Copying journaled calls into the database")
+        this.stores = Timer.builder("sluice.ledger.store").description("Adding journaled calls to the database's rollups")
                 .publishPercentiles(0.5, 0.99).register(registry);
         this.failedAppends = registry.counter("sluice.ledger.commit.failed");
         this.failedStores = registry.counter("sluice.ledger.store.failed");
@@ -132,30 +140,53 @@ public final class JournaledLedger implements Ledger, DisposableBean {
         try {
             append(batch);
         } catch (RuntimeException | Error unexpected) {
-            for (Pending pending : batch) pending.committed().completeExceptionally(unexpected);
+            fail(batch, unexpected);
             throw unexpected;
         }
     }
 
-    /** Refusals skip the journal: they are for display, never billed, and a crash may lose the last of them. */
+    private void fail(List<Pending> batch, Throwable why) {
+        for (Pending pending : batch) {
+            if (pending.committed() != null) pending.committed().completeExceptionally(why);
+            else droppedRefusals.increment();
+        }
+    }
+
+    /**
+     * Refusals are journaled by whoever appends next (a caller, or the copier before it stores): they are for
+     * display, never billed, and nobody waits for them. A crash may lose the last few.
+     */
     @Override
     public void refused(CallRecord refused) {
-        lock.lock();
-        try {
-            if (!running || unstored.size() >= maxBacklog) {
-                droppedRefusals.increment();
-                return;
+        if (!running) {
+            droppedRefusals.increment();
+            return;
+        }
+        toAppend.add(new Pending(refused, null));
+        if (appendLock.tryLock()) {
+            try {
+                appendQueued();
+            } finally {
+                appendLock.unlock();
             }
-            unstored.add(new Unstored(refused, null));
-            acceptedCount++;
-            if (unstored.size() >= storeBatch) storeWanted.signal();
+        }
+    }
+
+    /** Appends whatever is queued, refusals included. */
+    private void appendAllQueued() {
+        appendLock.lock();
+        try {
+            while (!toAppend.isEmpty()) appendQueued();
+        } catch (RuntimeException | Error unexpected) {
+            log.error("ledger journal append failed", unexpected);
         } finally {
-            lock.unlock();
+            appendLock.unlock();
         }
     }
 
     @Override
     public void awaitStored() {
+        appendAllQueued();
         lock.lock();
         try {
             long target = acceptedCount;
@@ -184,8 +215,7 @@ public final class JournaledLedger implements Ledger, DisposableBean {
             List<LedgerJournal.Entry> chunk = entries.subList(from, Math.min(entries.size(), from + storeBatch));
             store.writeJournaled(chunk.stream().map(LedgerJournal.Entry::record).toList(), chunk.getLast().end());
         }
-        if (!entries.isEmpty()) log.info("ledger journal: {} calls recovered into the database", entries.size());
-        journal.deleteBefore(journal.nextSegment());
+        if (!entries.isEmpty()) log.info("ledger journal: {} calls added to the rollups at start", entries.size());
     }
 
     private void append(List<Pending> wanted) {
@@ -193,8 +223,7 @@ public final class JournaledLedger implements Ledger, DisposableBean {
         if (wanted.isEmpty()) return;
         if (backlog() >= maxBacklog) {
             // The database has not taken records for a while; refuse rather than hold an unbounded backlog in memory.
-            RejectedExecutionException behind = new RejectedExecutionException("the ledger database is behind by " + backlog() + " calls");
-            for (Pending pending : wanted) pending.committed().completeExceptionally(behind);
+            fail(wanted, new RejectedExecutionException("the ledger database is behind by " + backlog() + " calls"));
             return;
         }
         List<CallRecord> records = wanted.stream().map(Pending::record).toList();
@@ -204,7 +233,7 @@ public final class JournaledLedger implements Ledger, DisposableBean {
         } catch (IOException failed) {
             failedAppends.increment();
             log.error("ledger journal append of {} calls failed: {}", records.size(), failed.getMessage());
-            for (Pending pending : wanted) pending.committed().completeExceptionally(failed);
+            fail(wanted, failed);
             return;
         }
         lock.lock();
@@ -220,11 +249,12 @@ public final class JournaledLedger implements Ledger, DisposableBean {
         }
         appends.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         batchSizes.record(records.size());
-        for (Pending pending : wanted) pending.committed().complete(null);
+        for (Pending pending : wanted) if (pending.committed() != null) pending.committed().complete(null);
     }
 
     private void copyLoop() {
         while (true) {
+            if (!toAppend.isEmpty()) appendAllQueued(); // refusals nobody appended since
             List<Unstored> batch = new ArrayList<>(storeBatch);
             lock.lock();
             try {
@@ -236,10 +266,10 @@ public final class JournaledLedger implements Ledger, DisposableBean {
                     continue;
                 }
                 // Copies, and removes only once stored: a failed store is retried with the same records. A batch
-                // ends where a journal append ended (or on a refusal), so the mark it writes covers all of it.
+                // ends where a journal append ended, so the mark it writes covers all of it.
                 for (Unstored next : unstored) {
                     batch.add(next);
-                    if (batch.size() >= storeBatch && (next.end() != null || !next.record().admitted())) break;
+                    if (batch.size() >= storeBatch && next.end() != null) break;
                 }
             } catch (InterruptedException interrupted) {
                 continue;
@@ -254,7 +284,7 @@ public final class JournaledLedger implements Ledger, DisposableBean {
     }
 
     private boolean copy(List<Unstored> batch) {
-        // The mark is the position of the last journaled record in the batch; refusals after it carry none.
+        // The mark is the position after the batch's last append.
         LedgerJournal.Position mark = null;
         for (Unstored next : batch) if (next.end() != null) mark = next.end();
         long started = System.nanoTime();
@@ -262,7 +292,7 @@ public final class JournaledLedger implements Ledger, DisposableBean {
             store.writeJournaled(batch.stream().map(Unstored::record).toList(), mark);
         } catch (RuntimeException failed) {
             failedStores.increment();
-            log.error("copying {} journaled calls into the database failed (kept in the journal, retrying): {}",
+            log.error("adding {} journaled calls to the rollups failed (kept in the journal, retrying): {}",
                     batch.size(), failed.getMessage());
             return false;
         }
@@ -275,8 +305,19 @@ public final class JournaledLedger implements Ledger, DisposableBean {
         } finally {
             lock.unlock();
         }
-        if (mark != null) journal.deleteBefore(mark.segment());
+        if (mark != null) prune(mark);
         return true;
+    }
+
+    /** At most once a minute: segments older than the retention, all of whose records are in the rollups. */
+    private void prune(LedgerJournal.Position mark) {
+        if (retention.isZero() || System.nanoTime() - prunedAt < 60_000_000_000L) return;
+        prunedAt = System.nanoTime();
+        try {
+            journal.deleteBefore(mark.segment(), java.time.Instant.now().minus(retention));
+        } catch (RuntimeException failed) {
+            log.warn("ledger journal: old segments could not be deleted: {}", failed.getMessage());
+        }
     }
 
     private int backlog() {

@@ -123,6 +123,25 @@ public final class LedgerJournal implements Closeable {
         return entries;
     }
 
+    /**
+     * Every intact record in the journal in {@code dir}, oldest first, read without taking the journal's lock: a
+     * server may be appending meanwhile, and a record it is halfway through writing is simply not there yet.
+     */
+    public static void forEachRecord(Path dir, java.util.function.Consumer<CallRecord> action) {
+        if (!Files.isDirectory(dir)) return;
+        for (var segment : segments(dir).entrySet()) {
+            List<Entry> entries = new ArrayList<>();
+            try {
+                read(segment.getKey(), Files.readAllBytes(segment.getValue()), 0, entries);
+            } catch (java.nio.file.NoSuchFileException deleted) {
+                continue;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read ledger journal segment " + segment.getValue(), e);
+            }
+            for (Entry entry : entries) action.accept(entry.record());
+        }
+    }
+
     /** Appends the records in order and returns the position after the last one; when it returns, they are kept. */
     Position append(List<CallRecord> records) throws IOException {
         if (current == null) startSegment();
@@ -143,11 +162,16 @@ public final class LedgerJournal implements Closeable {
         return end;
     }
 
-    /** Deletes the segments numbered below {@code segment}: everything in them is in the database. */
-    void deleteBefore(long segment) {
+    /**
+     * Deletes the segments numbered below {@code segment} (everything in them is in the rollups) that were last
+     * written before {@code writtenBefore}: the retention of the per-call ledger.
+     */
+    void deleteBefore(long segment, Instant writtenBefore) {
         for (var entry : segments().headMap(segment).entrySet()) {
             try {
-                Files.deleteIfExists(entry.getValue());
+                if (Files.getLastModifiedTime(entry.getValue()).toInstant().isBefore(writtenBefore)) {
+                    Files.deleteIfExists(entry.getValue());
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot delete ledger journal segment " + entry.getValue(), e);
             }
@@ -184,6 +208,10 @@ public final class LedgerJournal implements Closeable {
     }
 
     private TreeMap<Long, Path> segments() {
+        return segments(dir);
+    }
+
+    private static TreeMap<Long, Path> segments(Path dir) {
         TreeMap<Long, Path> segments = new TreeMap<>();
         try (Stream<Path> files = Files.list(dir)) {
             files.forEach(file -> {

@@ -65,12 +65,13 @@ public final class LedgerStore {
     }
 
     /**
-     * Writes journaled records and moves the journal mark to {@code mark} (when not null) in the same transaction:
-     * replay then starts exactly after what the database holds, and copies nothing twice.
+     * Adds journaled records to the rollups and moves the journal mark to {@code mark} (when not null) in the same
+     * transaction: replay then starts exactly after what the rollups hold, and counts nothing twice. The records
+     * themselves stay in the journal, which is the embedded node's per-call ledger.
      */
     void writeJournaled(List<CallRecord> batch, LedgerJournal.Position mark) {
         transactions.executeWithoutResult(status -> {
-            if (!batch.isEmpty()) insert(batch);
+            if (!batch.isEmpty()) addRollups(batch);
             if (mark != null) {
                 jdbc.update("update ledger_journal_mark set segment = ?, journal_offset = ? where id = 1", mark.segment(), mark.offset());
             }
@@ -86,13 +87,20 @@ public final class LedgerStore {
 
     private void insert(List<CallRecord> batch) {
         List<Object[]> calls = new ArrayList<>(batch.size());
+        for (CallRecord call : batch) {
+            calls.add(new Object[] {call.requestId(), call.accountId(), call.userId(), call.accessKeyId(), call.action(),
+                    call.level(), call.type().name(), call.at().toEpochMilli(), Date.valueOf(LocalDate.ofInstant(call.at(), zone)),
+                    call.admitted(), call.billable(), call.outcomeCode(), call.httpStatus(), call.latencyMillis(), call.refusedBy()});
+        }
+        jdbc.batchUpdate(INSERT_CALL, calls);
+        addRollups(batch);
+    }
+
+    private void addRollups(List<CallRecord> batch) {
         Map<UsageKey, long[]> usage = new TreeMap<>(USAGE_ORDER);
         Map<RefusalKey, long[]> refusals = new TreeMap<>(REFUSAL_ORDER);
         for (CallRecord call : batch) {
             LocalDate day = LocalDate.ofInstant(call.at(), zone);
-            calls.add(new Object[] {call.requestId(), call.accountId(), call.userId(), call.accessKeyId(), call.action(),
-                    call.level(), call.type().name(), call.at().toEpochMilli(), Date.valueOf(day), call.admitted(),
-                    call.billable(), call.outcomeCode(), call.httpStatus(), call.latencyMillis(), call.refusedBy()});
             if (call.admitted()) {
                 long[] sums = usage.computeIfAbsent(new UsageKey(call.accountId(), day, call.action(), call.userId(),
                         call.level(), call.type().name()), key -> new long[2]);
@@ -107,7 +115,6 @@ public final class LedgerStore {
                 e.getKey().type(), e.getValue()[0], e.getValue()[1]}).toList();
         List<Object[]> refusalRows = refusals.entrySet().stream().map(e -> new Object[] {e.getKey().accountId(),
                 Date.valueOf(e.getKey().day()), e.getKey().code(), e.getValue()[0]}).toList();
-        jdbc.batchUpdate(INSERT_CALL, calls);
         if (!usageRows.isEmpty()) dialect.addUsage(jdbc, usageRows);
         if (!refusalRows.isEmpty()) dialect.addRefusals(jdbc, refusalRows);
     }

@@ -40,17 +40,19 @@ class JournaledLedgerTest {
 
     private JournaledLedger ledger(int storeBatch, Duration storeInterval) {
         return new JournaledLedger(store, LedgerJournal.open(journalDir, 1 << 20, false), 64, storeBatch, storeInterval,
-                10_000, new SimpleMeterRegistry());
+                10_000, Duration.ZERO, new SimpleMeterRegistry());
     }
 
     @Test
-    void answeredCallsAreReadableOnceStoredIsAwaited() throws Exception {
+    void answeredCallsAreCountedOnceStoredIsAwaitedAndStayInTheJournal() throws Exception {
         JournaledLedger ledger = ledger(5000, Duration.ofHours(1)); // the copier would never run by itself
         try {
             commitAll(ledger, 0, 25);
             ledger.awaitStored();
-            assertThat(rows()).isEqualTo(25);
+            assertThat(journaled()).isEqualTo(25);
             assertThat(usageCalls()).isEqualTo(25);
+            assertThat(jdbc.queryForObject("select count(*) from call_ledger", Long.class))
+                    .as("the journal is the per-call ledger: no second copy").isZero();
         } finally {
             ledger.destroy();
         }
@@ -67,14 +69,14 @@ class JournaledLedgerTest {
             journal.replay(store.journalMark());
             journal.append(IntStream.range(10, 17).mapToObj(JournaledLedgerTest::call).toList());
         }
-        assertThat(rows()).isEqualTo(10);
+        assertThat(usageCalls()).isEqualTo(10);
 
         JournaledLedger restarted = ledger(5000, Duration.ofMillis(20));
-        assertThat(rows()).as("replayed before the first call is taken").isEqualTo(17);
+        assertThat(usageCalls()).as("replayed before the first call is taken").isEqualTo(17);
         restarted.destroy();
         ledger(5000, Duration.ofMillis(20)).destroy();
-        assertThat(rows()).as("nothing replayed twice").isEqualTo(17);
-        assertThat(usageCalls()).isEqualTo(17);
+        assertThat(usageCalls()).as("nothing replayed twice").isEqualTo(17);
+        assertThat(journaled()).isEqualTo(17);
     }
 
     @Test
@@ -85,8 +87,39 @@ class JournaledLedgerTest {
         ledger.awaitStored();
         ledger.destroy();
         ledger(3, Duration.ofMillis(5)).destroy();
-        assertThat(rows()).isEqualTo(200);
+        assertThat(journaled()).isEqualTo(200);
         assertThat(usageCalls()).isEqualTo(200);
+    }
+
+    @Test
+    void refusalsAreJournaledWithoutAnyoneWaitingAndCountedByCode() throws Exception {
+        JournaledLedger ledger = ledger(5000, Duration.ofHours(1));
+        try {
+            for (int n = 0; n < 5; n++) ledger.refused(refusal(n));
+            ledger.awaitStored();
+            assertThat(jdbc.queryForObject("select sum(calls) from refusal_daily where code = 'Throttling.User'", Long.class))
+                    .isEqualTo(5);
+            assertThat(journaled()).isEqualTo(5);
+            assertThat(usageCalls()).as("refusals never count as usage").isZero();
+        } finally {
+            ledger.destroy();
+        }
+    }
+
+    @Test
+    void theRecordedCallsOfADayAreReadBackFromTheJournal() throws Exception {
+        JournaledLedger ledger = ledger(5000, Duration.ofMillis(20));
+        commitAll(ledger, 0, 3);
+        ledger.refused(refusal(9));
+        ledger.awaitStored();
+        java.util.List<CallRecord> read = new java.util.ArrayList<>();
+        var day = java.time.LocalDate.ofInstant(call(0).at(), ZoneId.of("Asia/Shanghai"));
+        new StoredCalls(jdbc, journalDir, ZoneId.of("Asia/Shanghai")).forEach(day, day, null, read::add);
+        assertThat(read).extracting(CallRecord::requestId).containsExactlyInAnyOrder("req-0", "req-1", "req-2", "refused-9");
+        read.clear();
+        new StoredCalls(jdbc, journalDir, ZoneId.of("Asia/Shanghai")).forEach(day.plusDays(1), day.plusDays(1), null, read::add);
+        assertThat(read).isEmpty();
+        ledger.destroy();
     }
 
     /** Commits from concurrent callers, so that appends carry several records each. */
@@ -100,8 +133,16 @@ class JournaledLedgerTest {
         return LedgerJournalTest.call(n);
     }
 
-    private long rows() {
-        return jdbc.queryForObject("select count(*) from call_ledger", Long.class);
+    private static CallRecord refusal(int n) {
+        CallRecord call = call(n);
+        return new CallRecord("refused-" + n, call.accountId(), call.userId(), call.accessKeyId(), call.action(),
+                call.level(), call.type(), call.at(), false, false, "Throttling.User", 429, 0, "CountedAdmission");
+    }
+
+    private long journaled() {
+        long[] count = {0};
+        LedgerJournal.forEachRecord(journalDir, call -> count[0]++);
+        return count[0];
     }
 
     private long usageCalls() {
