@@ -171,7 +171,9 @@ class ConsoleBrowserTest {
         var newKey = new RawClient(port, keyId, secret);
         assertThat(newKey.call("GetMyTenants").param("OpTenantId", account.tenant().id()).send().status()).isEqualTo(200);
         browser.findElement(By.id("disable-" + keyId)).click();
-        assertThat(browser.findElement(By.cssSelector("tr[data-key='" + keyId + "']")).getText()).contains("Disabled");
+        // htmx swaps the row in after the click: look it up afresh until the new one is there.
+        new WebDriverWait(browser, Duration.ofSeconds(5)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector("tr[data-key='" + keyId + "']")).getText().contains("Disabled"));
         assertThat(newKey.call("GetMyTenants").param("OpTenantId", account.tenant().id()).send().code()).isEqualTo("InvalidAccessKeyId.Inactive");
         shot("07-access-keys");
         browser.findElement(By.id("delete-" + keyId)).click();
