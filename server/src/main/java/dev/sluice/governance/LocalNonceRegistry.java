@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -140,7 +141,7 @@ final class LocalNonceRegistry implements NonceRegistry {
                     live = live(keepAfter);
                 }
                 log.warn("more than {} nonces in one stripe: forgot those expiring before {}", maxLive,
-                        java.time.Instant.ofEpochMilli(keepAfter));
+                        Instant.ofEpochMilli(keepAfter));
             }
             int capacity = MIN_SLOTS;
             while (capacity < live * 2L + 2) capacity <<= 1;

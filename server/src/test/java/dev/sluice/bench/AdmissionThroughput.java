@@ -43,7 +43,6 @@ public final class AdmissionThroughput {
                      Arrays.stream(cluster ? backends.governedArgs() : new String[0]),
                      Arrays.stream(passThrough(args, "--governed-arg"))).toArray(String[]::new));
              ConfigurableApplicationContext raw = start(dir.resolve("raw"), false, cluster ? backends.rawArgs() : new String[0])) {
-            if (Boolean.getBoolean("whatif.nopk")) governed.getBean(org.springframework.jdbc.core.JdbcTemplate.class).execute("alter table call_ledger drop primary key");
             Target g = target("governed", governed);
             Target r = target("raw", raw);
             System.out.printf("clients=%d, round=%ss, rounds=%d, cores=%d%n", settings.clients(), settings.round().toSeconds(),

@@ -2,6 +2,7 @@ package dev.sluice.metering.internal;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -314,7 +315,7 @@ public final class JournaledLedger implements Ledger, DisposableBean {
         if (retention.isZero() || System.nanoTime() - prunedAt < 60_000_000_000L) return;
         prunedAt = System.nanoTime();
         try {
-            journal.deleteBefore(mark.segment(), java.time.Instant.now().minus(retention));
+            journal.deleteBefore(mark.segment(), Instant.now().minus(retention));
         } catch (RuntimeException failed) {
             log.warn("ledger journal: old segments could not be deleted: {}", failed.getMessage());
         }

@@ -12,12 +12,14 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
@@ -107,7 +109,7 @@ public final class LedgerJournal implements Closeable {
      */
     List<Entry> replay(Position from) {
         List<Entry> entries = new ArrayList<>();
-        TreeMap<Long, Path> segments = segments();
+        TreeMap<Long, Path> segments = segments(dir);
         for (var segment : segments.entrySet()) {
             long number = segment.getKey();
             if (number < from.segment()) continue;
@@ -127,13 +129,13 @@ public final class LedgerJournal implements Closeable {
      * Every intact record in the journal in {@code dir}, oldest first, read without taking the journal's lock: a
      * server may be appending meanwhile, and a record it is halfway through writing is simply not there yet.
      */
-    public static void forEachRecord(Path dir, java.util.function.Consumer<CallRecord> action) {
+    public static void forEachRecord(Path dir, Consumer<CallRecord> action) {
         if (!Files.isDirectory(dir)) return;
         for (var segment : segments(dir).entrySet()) {
             List<Entry> entries = new ArrayList<>();
             try {
                 read(segment.getKey(), Files.readAllBytes(segment.getValue()), 0, entries);
-            } catch (java.nio.file.NoSuchFileException deleted) {
+            } catch (NoSuchFileException deleted) {
                 continue;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read ledger journal segment " + segment.getValue(), e);
@@ -167,7 +169,7 @@ public final class LedgerJournal implements Closeable {
      * written before {@code writtenBefore}: the retention of the per-call ledger.
      */
     void deleteBefore(long segment, Instant writtenBefore) {
-        for (var entry : segments().headMap(segment).entrySet()) {
+        for (var entry : segments(dir).headMap(segment).entrySet()) {
             try {
                 if (Files.getLastModifiedTime(entry.getValue()).toInstant().isBefore(writtenBefore)) {
                     Files.deleteIfExists(entry.getValue());
@@ -176,11 +178,6 @@ public final class LedgerJournal implements Closeable {
                 throw new UncheckedIOException("cannot delete ledger journal segment " + entry.getValue(), e);
             }
         }
-    }
-
-    /** The number the next new segment gets: every segment below it exists already or is gone. */
-    long nextSegment() {
-        return current != null ? currentSegment + 1 : nextSegment;
     }
 
     @Override
@@ -205,10 +202,6 @@ public final class LedgerJournal implements Closeable {
             // Nothing more is written to it; replay reads what it holds.
         }
         current = null;
-    }
-
-    private TreeMap<Long, Path> segments() {
-        return segments(dir);
     }
 
     private static TreeMap<Long, Path> segments(Path dir) {

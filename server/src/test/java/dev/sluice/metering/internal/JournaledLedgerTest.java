@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -23,6 +25,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class JournaledLedgerTest {
 
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
     @TempDir
     Path journalDir;
 
@@ -35,7 +39,7 @@ class JournaledLedgerTest {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
         store = new LedgerStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                ZoneId.of("Asia/Shanghai"));
+                ZONE);
     }
 
     private JournaledLedger ledger(int storeBatch, Duration storeInterval) {
@@ -109,17 +113,21 @@ class JournaledLedgerTest {
     @Test
     void theRecordedCallsOfADayAreReadBackFromTheJournal() throws Exception {
         JournaledLedger ledger = ledger(5000, Duration.ofMillis(20));
-        commitAll(ledger, 0, 3);
-        ledger.refused(refusal(9));
-        ledger.awaitStored();
-        java.util.List<CallRecord> read = new java.util.ArrayList<>();
-        var day = java.time.LocalDate.ofInstant(call(0).at(), ZoneId.of("Asia/Shanghai"));
-        new StoredCalls(jdbc, journalDir, ZoneId.of("Asia/Shanghai")).forEach(day, day, null, read::add);
-        assertThat(read).extracting(CallRecord::requestId).containsExactlyInAnyOrder("req-0", "req-1", "req-2", "refused-9");
-        read.clear();
-        new StoredCalls(jdbc, journalDir, ZoneId.of("Asia/Shanghai")).forEach(day.plusDays(1), day.plusDays(1), null, read::add);
-        assertThat(read).isEmpty();
-        ledger.destroy();
+        try {
+            commitAll(ledger, 0, 3);
+            ledger.refused(refusal(9));
+            ledger.awaitStored();
+            StoredCalls calls = new StoredCalls(jdbc, journalDir, ZONE);
+            List<CallRecord> read = new ArrayList<>();
+            LocalDate day = LocalDate.ofInstant(call(0).at(), ZONE);
+            calls.forEach(day, day, null, read::add);
+            assertThat(read).extracting(CallRecord::requestId).containsExactlyInAnyOrder("req-0", "req-1", "req-2", "refused-9");
+            read.clear();
+            calls.forEach(day.plusDays(1), day.plusDays(1), null, read::add);
+            assertThat(read).isEmpty();
+        } finally {
+            ledger.destroy();
+        }
     }
 
     /** Commits from concurrent callers, so that appends carry several records each. */

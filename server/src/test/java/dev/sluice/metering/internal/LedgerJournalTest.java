@@ -98,9 +98,9 @@ class LedgerJournalTest {
             LedgerJournal.Position a = journal.append(List.of(call(1), call(2)));
             LedgerJournal.Position b = journal.append(List.of(call(3), call(4)));
             assertThat(b.segment()).isGreaterThan(a.segment());
-            journal.deleteBefore(b.segment(), java.time.Instant.now().minusSeconds(3600));
+            journal.deleteBefore(b.segment(), Instant.now().minusSeconds(3600));
             assertThat(journal.replay(LedgerJournal.Position.START)).as("written less than an hour ago: kept").hasSize(4);
-            journal.deleteBefore(b.segment(), java.time.Instant.now().plusSeconds(1));
+            journal.deleteBefore(b.segment(), Instant.now().plusSeconds(1));
             assertThat(journal.replay(LedgerJournal.Position.START)).extracting(e -> e.record().requestId())
                     .containsExactly("req-3", "req-4");
         }
