@@ -6,6 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
@@ -19,9 +21,12 @@ import jakarta.validation.constraints.NotNull;
  *                     timeout: 10 + 5 + 3 s by default), checked at start-up (see {@link LedgerRebuild})
  * @param keyPrefix    prefix of every Redis key, to keep installations sharing one Redis apart
  * @param redisTimeout the longest a call waits for Redis before it is refused
+ * @param admissionBatch at most this many calls of one account, arriving together, share one script call (see
+ *                     {@link AdmissionBatches}); 1 sends every call alone
  */
 @Validated
 @ConfigurationProperties("sluice.cluster")
 record ClusterSettings(@DefaultValue("closed") @NotNull RedisOutage.Mode redisDown, @DefaultValue("20s") @NotNull Duration settle,
-                       @DefaultValue("sluice:") @NotBlank String keyPrefix, @DefaultValue("1s") @NotNull Duration redisTimeout) {
+                       @DefaultValue("sluice:") @NotBlank String keyPrefix, @DefaultValue("1s") @NotNull Duration redisTimeout,
+                       @DefaultValue("64") @Min(1) @Max(1000) int admissionBatch) {
 }

@@ -14,14 +14,16 @@ import dev.sluice.governance.LimitState;
 import dev.sluice.governance.PlanLimits;
 
 /**
- * The counters of a cluster, on Redis: one script call per admission (admit.lua) checks the QPS buckets, the daily caps
- * and the monthly quota and takes from all of them or none, in one round trip, on the Redis server's clock. This class
+ * The counters of a cluster, on Redis: one script call (admit.lua) checks a call's QPS buckets, daily caps and monthly
+ * quota and takes from all of them or none, in one round trip, on the Redis server's clock; calls of the same account
+ * arriving together share that round trip ({@link AdmissionBatches}). This class
  * only builds keys and arguments and turns the reply into an {@link Admission}, the same one {@code AccountWindow}
  * gives in embedded mode. Redis failures are thrown ({@code RedisException}); what to do then is {@link RedisOutage}'s.
  */
 final class RedisCounters implements AdmissionCounters {
 
     private final RedisScripts scripts;
+    private final AdmissionBatches batches;
     private final ClusterKeys keys;
     private final LedgerRebuild rebuild;
     private final ZoneId zone;
@@ -32,7 +34,13 @@ final class RedisCounters implements AdmissionCounters {
      *                      clock, never in production, where nodes' clocks may differ
      */
     RedisCounters(RedisScripts scripts, ClusterKeys keys, LedgerRebuild rebuild, ZoneId zone, boolean callTimeIsNow) {
+        this(scripts, keys, rebuild, zone, callTimeIsNow, 64);
+    }
+
+    /** @param maxBatch calls of one account per script call at most ({@code sluice.cluster.admission-batch}) */
+    RedisCounters(RedisScripts scripts, ClusterKeys keys, LedgerRebuild rebuild, ZoneId zone, boolean callTimeIsNow, int maxBatch) {
         this.scripts = scripts;
+        this.batches = new AdmissionBatches(scripts, maxBatch);
         this.keys = keys;
         this.rebuild = rebuild;
         this.zone = zone;
@@ -43,14 +51,16 @@ final class RedisCounters implements AdmissionCounters {
     public Admission admit(Demand demand) {
         List<Limit> qps = PlanLimits.qps(demand.plan(), demand.level(), demand.type());
         List<Limit> daily = PlanLimits.daily(demand.plan(), demand.level(), demand.type());
-        String[] keys = keysOf(demand, demand.nonce() != null);
+        String qpsKey = keys.qps(demand.accountId(), demand.region());
+        String usageKey = keys.usage(demand.accountId(), demand.region());
+        String nonceKey = demand.nonce() == null ? null : keys.nonce(demand.nonce());
         String[] args = arguments(demand, qps, daily);
-        List<Object> reply = scripts.admit(keys, args);
+        List<Object> reply = batches.admit(qpsKey, usageKey, nonceKey, args);
         if (number(reply, 0) == -1) {
             // Counts missing: rebuild them from the ledger (or say how long until that is safe), then ask once more.
-            Admission unavailable = rebuild.rebuild(demand, keys[1], number(reply, 1), number(reply, 2), now(demand));
+            Admission unavailable = rebuild.rebuild(demand, usageKey, number(reply, 1), number(reply, 2), now(demand));
             if (unavailable != null) return unavailable;
-            reply = scripts.admit(keys, args);
+            reply = batches.admit(qpsKey, usageKey, nonceKey, args);
             if (number(reply, 0) == -1) return Admission.unavailable("the usage counters are being rebuilt.", 1000);
         }
         if (number(reply, 0) == -2) return Admission.replayed();
@@ -69,16 +79,11 @@ final class RedisCounters implements AdmissionCounters {
             args.add(field(limit));
             args.add(String.valueOf(limit.quota()));
         }
-        scripts.giveBack(keysOf(demand, false), args.toArray(String[]::new));
+        String[] accountKeys = {keys.qps(demand.accountId(), demand.region()), keys.usage(demand.accountId(), demand.region())};
+        scripts.giveBack(accountKeys, args.toArray(String[]::new));
     }
 
-    /** The account's buckets and counts, and the call's nonce as KEYS[3] when admit.lua is to record it. */
-    private String[] keysOf(Demand demand, boolean withNonce) {
-        String qps = keys.qps(demand.accountId(), demand.region());
-        String usage = keys.usage(demand.accountId(), demand.region());
-        return withNonce ? new String[] {qps, usage, keys.nonce(demand.nonce())} : new String[] {qps, usage};
-    }
-
+    /** The call's block of admit.lua's arguments (after the number of calls). */
     private String[] arguments(Demand demand, List<Limit> qps, List<Limit> daily) {
         List<String> args = new ArrayList<>(16);
         args.add(now(demand));
@@ -104,7 +109,7 @@ final class RedisCounters implements AdmissionCounters {
             });
             args.add(String.valueOf(limit.quota()));
         }
-        if (demand.nonce() != null) args.add(String.valueOf(demand.nonce().remember().toMillis()));
+        args.add(demand.nonce() == null ? "" : String.valueOf(demand.nonce().remember().toMillis()));
         return args.toArray(String[]::new);
     }
 

@@ -35,7 +35,7 @@ public final class RedisGovernance implements AutoCloseable {
 
     public AdmissionCounters counters(Supplier<AdmissionCounters> localCounters) {
         LedgerRebuild rebuild = new LedgerRebuild(scripts, keys, usage, settings.settle());
-        RedisCounters redis = new RedisCounters(scripts, keys, rebuild, zone, false);
+        RedisCounters redis = new RedisCounters(scripts, keys, rebuild, zone, false, settings.admissionBatch());
         Thread.ofVirtual().name("sluice-redis-settle").start(() -> {
             try {
                 rebuild.startSettling();

@@ -32,6 +32,7 @@ final class RedisScripts {
         this.redis = redis;
     }
 
+    /** admit.lua: one reply (a list) per call, in the order of the calls. */
     List<Object> admit(String[] keys, String[] args) {
         return run(admit, ScriptOutputType.MULTI, keys, args);
     }

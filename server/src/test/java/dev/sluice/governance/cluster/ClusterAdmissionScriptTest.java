@@ -6,8 +6,13 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterAll;
@@ -106,6 +111,58 @@ class ClusterAdmissionScriptTest {
         assertThat(delta).as("commandstats delta").containsEntry("evalsha", 20L);
         assertThat(delta.keySet()).as("commands sent by the client").filteredOn(RedisCommandStats::clientIssued)
                 .containsOnly("evalsha", "info");
+    }
+
+    @Test
+    void concurrentCallsOfOneAccountShareScriptCallsAndTheCapStillHoldsExactly() throws Exception {
+        RedisCounters counters = counters(Duration.ZERO);
+        Plan capped = new Plan("capped", Edition.INTELLIGENT, new Plan.Qps(null, 100_000, 100_000, 100_000, null, null),
+                new Plan.Daily(null, 1_000_000L, 150L, null, null), 1_000_000, false, new BigDecimal("0.05"));
+        counters.admit(new Demand(1001, "cn-hangzhou", capped, false, 1, OperationType.READ, Instant.now())); // rebuild
+        Map<String, Long> before = RedisCommandStats.read(commands);
+        AtomicInteger admitted = new AtomicInteger();
+        int callers = 40, callsEach = 10;
+        CountDownLatch go = new CountDownLatch(1);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int t = 0; t < callers; t++) {
+                threads.submit(() -> {
+                    go.await();
+                    for (int i = 0; i < callsEach; i++) {
+                        Demand call = new Demand(1001, "cn-hangzhou", capped, false, 3, OperationType.READ, Instant.now());
+                        if (counters.admit(call).admitted()) admitted.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+            go.countDown();
+        }
+        assertThat(admitted).as("level-3 daily cap 150 of 400 concurrent calls").hasValue(150);
+        assertThat(commands.hget(keys.usage(1001, "cn-hangzhou"), "l3")).isEqualTo("150");
+        long scriptCalls = RedisCommandStats.delta(before, RedisCommandStats.read(commands)).get("evalsha");
+        assertThat(scriptCalls).as("calls arriving together share a script call").isLessThan(callers * callsEach);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void oneScriptCallDecidesItsCallsInTurnAgainstWhatTheEarlierOnesTook() {
+        counters(Duration.ZERO).admit(demand(1)); // rebuilds the missing counts first
+        String nonce = keys.nonce(nonce("LTAI1", "n-5"));
+        // Three level-3 calls in one script call: a bucket of one token per second, the first two with the same nonce.
+        String[] call = {"", "28800", "3", "r", "0", "1000000", "1", "qps-level3/1", "1", "1", "3", "100", "1800000"};
+        String[] withoutNonce = call.clone();
+        withoutNonce[12] = "";
+        List<String> args = new ArrayList<>(List.of("3"));
+        args.addAll(List.of(call));
+        args.addAll(List.of(call));
+        args.addAll(List.of(withoutNonce));
+        List<Object> replies = scripts.admit(new String[] {keys.qps(1001, "cn-hangzhou"), keys.usage(1001, "cn-hangzhou"),
+                nonce, nonce}, args.toArray(String[]::new));
+        assertThat(replies).hasSize(3);
+        assertThat(((List<?>) replies.get(0)).getFirst()).as("admitted").isEqualTo(1L);
+        assertThat((List<Object>) replies.get(1)).as("the same nonce again: a replay").containsExactly(-2L);
+        assertThat(((List<Object>) replies.get(2)).subList(0, 2)).as("refused by the first limit, the spent bucket")
+                .containsExactly(0L, 1L);
+        assertThat(commands.hget(keys.usage(1001, "cn-hangzhou"), "l3")).as("one call counted").isEqualTo("1");
     }
 
     @Test
