@@ -1,6 +1,9 @@
 package dev.sluice.metering.internal;
 
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -10,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,6 +30,36 @@ public final class LedgerStore {
             insert into call_ledger (request_id, account_id, user_id, access_key_id, action, level, op_type, called_at,
                                      call_day, admitted, billable, outcome_code, http_status, latency_ms, refused_by)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+
+    /**
+     * PostgreSQL: a batch of calls and the rollups it changes in one statement, sent in one round trip and committed
+     * by itself. The calls come as one array per column (always the same statement, so it is parsed once per
+     * connection, whatever the batch size); the rollups are summed from what was inserted, in key order, so that nodes
+     * adding to the same rows lock them in the same order.
+     */
+    private static final String INSERT_CALLS_WITH_ROLLUPS = """
+            with calls as (
+                insert into call_ledger (request_id, account_id, user_id, access_key_id, action, level, op_type, called_at,
+                                         call_day, admitted, billable, outcome_code, http_status, latency_ms, refused_by)
+                select * from unnest(?::varchar[], ?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[], ?::smallint[],
+                                     ?::varchar[], ?::bigint[], ?::date[], ?::boolean[], ?::boolean[], ?::varchar[],
+                                     ?::integer[], ?::bigint[], ?::varchar[])
+                returning account_id, call_day, action, user_id, level, op_type, admitted, billable, outcome_code
+            ), added_usage as (
+                insert into usage_daily (account_id, call_day, action, user_id, level, op_type, calls, billable)
+                select account_id, call_day, action, user_id, min(level), min(op_type), count(*), count(*) filter (where billable)
+                from calls where admitted
+                group by account_id, call_day, action, user_id
+                order by account_id, call_day, action, user_id
+                on conflict (account_id, call_day, action, user_id)
+                do update set calls = usage_daily.calls + excluded.calls, billable = usage_daily.billable + excluded.billable
+            )
+            insert into refusal_daily (account_id, call_day, code, calls)
+            select account_id, call_day, outcome_code, count(*) from calls where not admitted
+            group by account_id, call_day, outcome_code
+            order by account_id, call_day, outcome_code
+            on conflict (account_id, call_day, code) do update set calls = refusal_daily.calls + excluded.calls
             """;
 
     private record UsageKey(long accountId, LocalDate day, String action, long userId, int level, String type) {
@@ -57,6 +91,13 @@ public final class LedgerStore {
      * one can take long while the database is away), and returns them. Records it rejects are not written.
      */
     public List<CallRecord> write(List<CallRecord> batch, Predicate<CallRecord> stillWanted) {
+        if (dialect == SqlDialect.POSTGRESQL) {
+            return jdbc.execute((ConnectionCallback<List<CallRecord>>) connection -> {
+                List<CallRecord> wanted = batch.stream().filter(stillWanted).toList();
+                if (!wanted.isEmpty()) insertWithRollups(connection, wanted);
+                return wanted;
+            });
+        }
         return transactions.execute(status -> {
             List<CallRecord> wanted = batch.stream().filter(stillWanted).toList();
             if (!wanted.isEmpty()) insert(wanted);
@@ -83,6 +124,41 @@ public final class LedgerStore {
         List<LedgerJournal.Position> marks = jdbc.query("select segment, journal_offset from ledger_journal_mark where id = 1",
                 (rs, row) -> new LedgerJournal.Position(rs.getLong(1), rs.getLong(2)));
         return marks.isEmpty() ? LedgerJournal.Position.START : marks.getFirst();
+    }
+
+    /**
+     * One statement instead of a transaction of a multi-row insert (which the driver splits into several statements
+     * of different shapes), a rollup upsert and a commit: one round trip to PostgreSQL per batch instead of five.
+     */
+    private void insertWithRollups(Connection connection, List<CallRecord> batch) throws SQLException {
+        if (!connection.getAutoCommit()) throw new IllegalStateException("the ledger's statement commits by itself");
+        int n = batch.size();
+        Object[][] columns = new Object[15][n];
+        for (int i = 0; i < n; i++) {
+            CallRecord call = batch.get(i);
+            columns[0][i] = call.requestId();
+            columns[1][i] = call.accountId();
+            columns[2][i] = call.userId();
+            columns[3][i] = call.accessKeyId();
+            columns[4][i] = call.action();
+            columns[5][i] = (short) call.level();
+            columns[6][i] = call.type().name();
+            columns[7][i] = call.at().toEpochMilli();
+            columns[8][i] = Date.valueOf(LocalDate.ofInstant(call.at(), zone));
+            columns[9][i] = call.admitted();
+            columns[10][i] = call.billable();
+            columns[11][i] = call.outcomeCode();
+            columns[12][i] = call.httpStatus();
+            columns[13][i] = call.latencyMillis();
+            columns[14][i] = call.refusedBy();
+        }
+        String[] types = {"varchar", "int8", "int8", "varchar", "varchar", "int2", "varchar", "int8", "date", "bool", "bool",
+                "varchar", "int4", "int8", "varchar"};
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_CALLS_WITH_ROLLUPS)) {
+            statement.setQueryTimeout(Math.max(1, transactions.getTimeout()));
+            for (int c = 0; c < columns.length; c++) statement.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+            statement.executeUpdate();
+        }
     }
 
     private void insert(List<CallRecord> batch) {
