@@ -125,7 +125,12 @@ final class AdmissionBatches {
             }
         } catch (RuntimeException failed) {
             for (Waiting call : batch) call.failure = failed; // Redis down or slow: each caller decides (RedisOutage)
+        } catch (Error fatal) {
+            // Nobody of the batch may be left parked for a reply that will never come.
+            for (Waiting call : batch) call.failure = new IllegalStateException("admission failed", fatal);
+            throw fatal;
+        } finally {
+            for (Waiting call : batch) LockSupport.unpark(call.thread);
         }
-        for (Waiting call : batch) LockSupport.unpark(call.thread);
     }
 }
