@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,6 +20,7 @@ import dev.sluice.SluiceApplication;
 import dev.sluice.account.AccountAdmin;
 import dev.sluice.account.NewAccount;
 import dev.sluice.testsupport.RawClient;
+import dev.sluice.testsupport.ServerProcess;
 
 /**
  * {@code ./sluice bench admission}: end-to-end throughput of a signed level-1 read ({@code GetMyTenants}) through the
@@ -30,7 +33,7 @@ public final class AdmissionThroughput {
     record Settings(int clients, Duration warmup, Duration round, int rounds) {
     }
 
-    private record Target(String name, int port, NewAccount account) {
+    private record Target(String name, int port, String accessKeyId, String accessKeySecret, String tenantId, LongSupplier cpuNanos) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -38,13 +41,14 @@ public final class AdmissionThroughput {
                 Duration.ofSeconds(intArg(args, "--seconds", 8)), intArg(args, "--rounds", 3));
         Path dir = Files.createTempDirectory("sluice-bench");
         boolean cluster = Arrays.asList(args).contains("--cluster");
+        boolean processes = Arrays.asList(args).contains("--processes");
         try (ClusterBackends backends = cluster ? new ClusterBackends(dir) : null;
-             ConfigurableApplicationContext governed = start(dir.resolve("governed"), true, java.util.stream.Stream.concat(
-                     Arrays.stream(cluster ? backends.governedArgs() : new String[0]),
-                     Arrays.stream(passThrough(args, "--governed-arg"))).toArray(String[]::new));
-             ConfigurableApplicationContext raw = start(dir.resolve("raw"), false, cluster ? backends.rawArgs() : new String[0])) {
-            Target g = target("governed", governed);
-            Target r = target("raw", raw);
+             Side governed = processes ? Side.process("governed", dir.resolve("governed"), true, withBackends(backends, true, passThrough(args, "--governed-arg")))
+                     : Side.inJvm("governed", dir.resolve("governed"), true, withBackends(backends, true, passThrough(args, "--governed-arg")));
+             Side raw = processes ? Side.process("raw", dir.resolve("raw"), false, withBackends(backends, false, new String[0]))
+                     : Side.inJvm("raw", dir.resolve("raw"), false, withBackends(backends, false, new String[0]))) {
+            Target g = governed.target();
+            Target r = raw.target();
             System.out.printf("clients=%d, round=%ss, rounds=%d, cores=%d%n", settings.clients(), settings.round().toSeconds(),
                     settings.rounds(), Runtime.getRuntime().availableProcessors());
             for (Target only : new Target[] {g, r}) { // --governed-only, --raw-only: one side alone, for profiling
@@ -60,8 +64,10 @@ public final class AdmissionThroughput {
             List<Double> governedCpu = new ArrayList<>();
             List<Double> rawCpu = new ArrayList<>();
             Map<String, Long> redisBefore = cluster ? backends.commandCalls() : Map.of();
-            long sentBefore = cluster ? redisCommandsSent(governed) : 0;
-            long admittedBefore = admitted(governed);
+            ConfigurableApplicationContext inJvm = governed.context(); // null when the servers are processes
+            long sentBefore = cluster && inJvm != null ? redisCommandsSent(inJvm) : 0;
+            long admittedBefore = inJvm != null ? admitted(inJvm) : 0;
+            long answered = 0;
             for (int i = 1; i <= settings.rounds(); i++) {
                 // Governed, raw, governed again, each side for one round in all: the machine's speed drifts (by a
                 // quarter within minutes on the 2-core machine), and a drift that is steady over the round then
@@ -69,6 +75,7 @@ public final class AdmissionThroughput {
                 Rate governedRate = drive(g, settings.clients(), settings.round().dividedBy(2));
                 Rate rawRate = drive(r, settings.clients(), settings.round());
                 governedRate = governedRate.plus(drive(g, settings.clients(), settings.round().dividedBy(2)));
+                answered += governedRate.answered();
                 ratios.add(governedRate.callsPerSecond() / rawRate.callsPerSecond());
                 governedCpu.add(governedRate.cpuMicrosPerCall());
                 rawCpu.add(rawRate.cpuMicrosPerCall());
@@ -76,14 +83,18 @@ public final class AdmissionThroughput {
                         i, governedRate.callsPerSecond(), governedRate.cpuMicrosPerCall(), rawRate.callsPerSecond(),
                         rawRate.cpuMicrosPerCall(), governedRate.callsPerSecond() / rawRate.callsPerSecond());
             }
-            var registry = governed.getBean(io.micrometer.core.instrument.MeterRegistry.class);
-            var commits = registry.get("sluice.ledger.commit").timer();
-            var batches = registry.get("sluice.ledger.batch.size").summary();
-            System.out.printf(Locale.ROOT, "ledger: %d commits, mean %.2f ms, mean batch %.1f calls%n", commits.count(),
-                    commits.mean(java.util.concurrent.TimeUnit.MILLISECONDS), batches.mean());
+            if (inJvm != null) {
+                var registry = inJvm.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+                var commits = registry.get("sluice.ledger.commit").timer();
+                var batches = registry.get("sluice.ledger.batch.size").summary();
+                System.out.printf(Locale.ROOT, "ledger: %d commits, mean %.2f ms, mean batch %.1f calls%n", commits.count(),
+                        commits.mean(java.util.concurrent.TimeUnit.MILLISECONDS), batches.mean());
+            }
             if (cluster) {
-                printRedisCommandsPerCall(redisBefore, backends.commandCalls(), redisCommandsSent(governed) - sentBefore,
-                        admitted(governed) - admittedBefore);
+                // In-JVM the node's own counts; with processes, the calls the bench saw answered (round trips: see evalsha).
+                printRedisCommandsPerCall(redisBefore, backends.commandCalls(),
+                        inJvm != null ? redisCommandsSent(inJvm) - sentBefore : -1,
+                        inJvm != null ? admitted(inJvm) - admittedBefore : answered);
             }
             System.out.printf(Locale.ROOT, "CPU per call (median): governed %.0f µs, raw %.0f µs, governance costs %.0f µs%n",
                     median(governedCpu), median(rawCpu), median(governedCpu) - median(rawCpu));
@@ -109,8 +120,9 @@ public final class AdmissionThroughput {
             if (grew <= 0 || entry.getKey().equals("info")) continue;
             ran.append(String.format(Locale.ROOT, " %s=%.2f", entry.getKey(), (double) grew / Math.max(1, calls)));
         }
-        System.out.printf(Locale.ROOT, "redis: %d admitted calls; round trips per call %.2f; commands Redis ran per call (%s )%n",
-                calls, (double) sent / Math.max(1, calls), ran.toString().trim());
+        String trips = sent < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", (double) sent / Math.max(1, calls));
+        System.out.printf(Locale.ROOT, "redis: %d admitted calls; round trips per call %s; commands Redis ran per call (%s )%n",
+                calls, trips, ran.toString().trim());
     }
 
     private static long redisCommandsSent(ConfigurableApplicationContext context) {
@@ -125,21 +137,81 @@ public final class AdmissionThroughput {
         return values.toArray(String[]::new);
     }
 
-    private static ConfigurableApplicationContext start(Path dataDir, boolean governance, String... extra) {
+    private static String[] withBackends(ClusterBackends backends, boolean governed, String[] extra) {
+        String[] backend = backends == null ? new String[0] : governed ? backends.governedArgs() : backends.rawArgs();
+        return Stream.concat(Arrays.stream(backend), Arrays.stream(extra)).toArray(String[]::new);
+    }
+
+    /** The server settings both sides share: the bench plan's limits raised so that nothing is throttled. */
+    private static List<String> serverArgs(boolean governance, String... extra) {
         List<String> args = new ArrayList<>(List.of(
-                "--server.port=0", "--sluice.data-dir=" + dataDir, "--sluice.bootstrap.enabled=false",
                 "--sluice.governance.enabled=" + governance, "--sluice.jobs.enabled=false", "--logging.level.root=warn",
                 "--sluice.plans.bench.edition=intelligent", "--sluice.plans.bench.qps.total=10000000",
                 "--sluice.plans.bench.monthly-free=1000000000", "--sluice.plans.bench.price-per-10k=0.05"));
         args.addAll(List.of(extra));
-        // As command-line arguments: they outrank application.yml (builder properties would not).
-        return new SpringApplicationBuilder(SluiceApplication.class).run(args.toArray(String[]::new));
+        return args;
     }
 
-    private static Target target(String name, ConfigurableApplicationContext context) {
-        int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-        NewAccount account = context.getBean(AccountAdmin.class).createAccount("bench", "bench", "cn-hangzhou", "owner");
-        return new Target(name, port, account);
+    /** A server under test with the account the bench calls as: in this JVM, or (--processes) a process of its own. */
+    private interface Side extends AutoCloseable {
+
+        Target target();
+
+        /** The server's context when it runs in this JVM, else null. */
+        ConfigurableApplicationContext context();
+
+        static Side inJvm(String name, Path dataDir, boolean governance, String... extra) {
+            List<String> args = new ArrayList<>(List.of("--server.port=0", "--sluice.data-dir=" + dataDir,
+                    "--sluice.bootstrap.enabled=false"));
+            args.addAll(serverArgs(governance, extra));
+            // As command-line arguments: they outrank application.yml (builder properties would not).
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(SluiceApplication.class).run(args.toArray(String[]::new));
+            int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+            NewAccount account = context.getBean(AccountAdmin.class).createAccount("bench", "bench", "cn-hangzhou", "owner");
+            Target target = new Target(name, port, account.key().accessKeyId(), account.key().accessKeySecret(),
+                    String.valueOf(account.tenant().id()), AdmissionThroughput::processCpuNanos);
+            return new Side() {
+                public Target target() {
+                    return target;
+                }
+
+                public ConfigurableApplicationContext context() {
+                    return context;
+                }
+
+                public void close() {
+                    context.close();
+                }
+            };
+        }
+
+        /**
+         * The server as a process of its own, as it runs in production: its own heap and its own JIT profile, which in
+         * one JVM the two servers share. CPU per call is the server's and the bench's (the client's) together.
+         */
+        static Side process(String name, Path dataDir, boolean governance, String... extra) throws Exception {
+            List<String> args = serverArgs(governance, extra);
+            args.addAll(List.of("--sluice.bootstrap.plan=bench", "--sluice.bootstrap.region=cn-hangzhou"));
+            ServerProcess server = ServerProcess.start(dataDir, Map.of(), List.of("-Xmx1g"), args.toArray(String[]::new));
+            Map<String, String> facts = server.printed().facts();
+            ProcessHandle handle = ProcessHandle.of(server.pid()).orElseThrow();
+            LongSupplier cpu = () -> processCpuNanos() + handle.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+            Target target = new Target(name, server.port(), facts.get("AccessKeyId"), facts.get("AccessKeySecret"),
+                    facts.get("TenantId"), cpu);
+            return new Side() {
+                public Target target() {
+                    return target;
+                }
+
+                public ConfigurableApplicationContext context() {
+                    return null;
+                }
+
+                public void close() throws InterruptedException {
+                    server.stop();
+                }
+            };
+        }
     }
 
     /**
@@ -168,15 +240,14 @@ public final class AdmissionThroughput {
 
     /** Calls per second answered 200 by {@code clients} concurrent callers during {@code duration}. */
     private static Rate drive(Target target, int clients, Duration duration) throws InterruptedException {
-        RawClient client = new RawClient(target.port(), target.account().key().accessKeyId(),
-                target.account().key().accessKeySecret());
-        String tenant = String.valueOf(target.account().tenant().id());
+        RawClient client = new RawClient(target.port(), target.accessKeyId(), target.accessKeySecret());
+        String tenant = target.tenantId();
         LongAdder ok = new LongAdder();
         LongAdder failed = new LongAdder();
         AtomicBoolean running = new AtomicBoolean(true);
         List<Thread> callers = new ArrayList<>();
         long started = System.nanoTime();
-        long cpuStarted = processCpuNanos();
+        long cpuStarted = target.cpuNanos().getAsLong();
         for (int i = 0; i < clients; i++) {
             callers.add(Thread.ofVirtual().start(() -> {
                 while (running.get()) {
@@ -189,7 +260,7 @@ public final class AdmissionThroughput {
         running.set(false);
         for (Thread caller : callers) caller.join();
         double seconds = (System.nanoTime() - started) / 1e9;
-        double cpuMicros = (processCpuNanos() - cpuStarted) / 1e3;
+        double cpuMicros = (target.cpuNanos().getAsLong() - cpuStarted) / 1e3;
         if (failed.sum() > 0) System.out.printf("%s: %d calls were not answered 200%n", target.name(), failed.sum());
         return new Rate(ok.sum(), ok.sum() + failed.sum(), seconds, cpuMicros);
     }

@@ -45,9 +45,15 @@ public final class ServerProcess implements AutoCloseable {
 
     /** As {@link #start(Path, String...)}, with extra environment (e.g. {@code SLUICE_DB_URL}, {@code SLUICE_REDIS_URL}). */
     public static ServerProcess start(Path dataDir, Map<String, String> env, String... args) throws Exception {
+        // Small heaps: cluster tests run three servers side by side on a two-core machine.
+        return start(dataDir, env, List.of("-Xmx384m"), args);
+    }
+
+    /** As {@link #start(Path, Map, String...)}, with the JVM's own options (e.g. its heap). */
+    public static ServerProcess start(Path dataDir, Map<String, String> env, List<String> jvmOptions, String... args) throws Exception {
         List<String> all = new ArrayList<>(List.of("--server.port=0"));
         all.addAll(List.of(args));
-        Process process = java(all, dataDir, env);
+        Process process = java(jvmOptions, all, dataDir, env);
         try {
             return new ServerProcess(process, readUntilReady(process, Duration.ofSeconds(90)));
         } catch (Exception e) {
@@ -64,7 +70,7 @@ public final class ServerProcess implements AutoCloseable {
     public static Printed admin(Path dataDir, Map<String, String> env, String... args) throws Exception {
         List<String> all = new ArrayList<>(List.of("admin"));
         all.addAll(List.of(args));
-        Process process = java(all, dataDir, env);
+        Process process = java(List.of("-Xmx384m"), all, dataDir, env);
         CompletableFuture<String> output = new CompletableFuture<>();
         Thread.ofPlatform().daemon().start(() -> {
             try {
@@ -115,12 +121,11 @@ public final class ServerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    private static Process java(List<String> args, Path dataDir, Map<String, String> env) throws IOException {
+    private static Process java(List<String> jvmOptions, List<String> args, Path dataDir, Map<String, String> env) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        // Small heaps: cluster tests run three servers side by side on a two-core machine.
-        command.addAll(List.of("-Xmx384m", "-cp", System.getProperty("java.class.path"),
-                "dev.sluice.SluiceApplication"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.sluice.SluiceApplication"));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("SLUICE_DATA_DIR", dataDir.toString());
