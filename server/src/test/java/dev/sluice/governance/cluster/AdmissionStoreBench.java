@@ -33,7 +33,7 @@ import io.lettuce.core.codec.StringCodec;
 
 /**
  * {@code ./sluice bench admission-store}: counted admission against a Redis of its own, two ways. (1) Sluice's single
- * script: QPS buckets, daily caps and monthly quota in one EVALSHA. (2) Bucket4j's Lettuce proxy for the QPS bucket
+ * script: QPS buckets, daily caps and monthly quota in one EVALSHA (batched as the server does, and every call alone). (2) Bucket4j's Lettuce proxy for the QPS bucket
  * (compare-and-swap: a GET, then a CAS script, again on conflict) followed by a script for the daily and monthly
  * counts, giving the token back when that refuses. Prints calls per second and Redis commands per call
  * ({@code INFO commandstats} deltas; commands that scripts run inside Redis are listed apart).
@@ -59,8 +59,9 @@ public final class AdmissionStoreBench {
             RedisCommands<String, String> commands = link.commands();
             ClusterKeys keys = new ClusterKeys("bench:");
             RedisScripts scripts = new RedisScripts(link);
-            RedisCounters single = new RedisCounters(scripts, keys,
-                    new LedgerRebuild(scripts, keys, (account, day) -> AdmittedCounts.NONE, Duration.ZERO), ZoneId.of("Asia/Shanghai"), false);
+            LedgerRebuild rebuild = new LedgerRebuild(scripts, keys, (account, day) -> AdmittedCounts.NONE, Duration.ZERO);
+            RedisCounters single = new RedisCounters(scripts, keys, rebuild, ZoneId.of("Asia/Shanghai"), false);
+            RedisCounters unbatched = new RedisCounters(scripts, keys, rebuild, ZoneId.of("Asia/Shanghai"), false, 1);
 
             RedisClient client = RedisClient.create(redis.url());
             StatefulRedisConnection<String, byte[]> bytes = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
@@ -71,6 +72,7 @@ public final class AdmissionStoreBench {
             System.out.printf("clients=%d, round=%ss, cores=%d, one account (the contended case: every call touches the same keys)%n",
                     callers, round.toSeconds(), Runtime.getRuntime().availableProcessors());
             IntPredicate sluice = i -> single.admit(new Demand(1, "cn-hangzhou", PLAN, true, 1, OperationType.READ, Instant.now())).admitted();
+            IntPredicate alone = i -> unbatched.admit(new Demand(1, "cn-hangzhou", PLAN, true, 1, OperationType.READ, Instant.now())).admitted();
             IntPredicate bucket4j = i -> {
                 BucketProxy bucket = buckets.builder().build("bench:b4j:{acct:1}", () -> configuration);
                 if (!bucket.tryConsume(1)) return false;
@@ -83,7 +85,8 @@ public final class AdmissionStoreBench {
             Set<String> bucket4jSends = Set.of("get", "evalsha", "eval");
             run("warm-up single script", sluice, sluiceSends, callers, Duration.ofSeconds(2), commands);
             run("warm-up bucket4j+script", bucket4j, bucket4jSends, callers, Duration.ofSeconds(2), commands);
-            double a = run("single script (Sluice)", sluice, sluiceSends, callers, round, commands);
+            double a = run("single script (Sluice, calls arriving together batched)", sluice, sluiceSends, callers, round, commands);
+            run("single script, every call alone (admission-batch=1)", alone, sluiceSends, callers, round, commands);
             double b = run("Bucket4j-Lettuce + script", bucket4j, bucket4jSends, callers, round, commands);
             System.out.printf(Locale.ROOT, "single script / Bucket4j+script = %.2f%n", a / b);
             bytes.close();
