@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -57,6 +58,8 @@ final class AdmissionBatches {
 
     private final RedisScripts scripts;
     private final int maxBatch;
+    private final LongAdder scriptCalls = new LongAdder();
+    private final LongAdder decided = new LongAdder();
     // One small lane per account and region that has called this node; as many as there are accounts, not calls.
     private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
 
@@ -97,10 +100,22 @@ final class AdmissionBatches {
     @SuppressWarnings("unchecked")
     private List<Object> alone(String qpsKey, String usageKey, String nonceKey, String[] args) {
         String[] keys = nonceKey == null ? new String[] {qpsKey, usageKey} : new String[] {qpsKey, usageKey, nonceKey};
+        scriptCalls.increment();
+        decided.increment();
         String[] one = new String[args.length + 1];
         one[0] = "1";
         System.arraycopy(args, 0, one, 1, args.length);
         return (List<Object>) scripts.admit(keys, one).getFirst();
+    }
+
+    /** admit.lua calls sent so far, for the {@code sluice.redis.admission.scripts} metric. */
+    long scriptCalls() {
+        return scriptCalls.sum();
+    }
+
+    /** Calls those script calls carried, for {@code sluice.redis.admission.calls}: divided, the mean batch. */
+    long callsDecided() {
+        return decided.sum();
     }
 
     private void sendQueued(Lane lane) {
@@ -116,6 +131,8 @@ final class AdmissionBatches {
             if (call.nonceKey != null) keys.add(call.nonceKey);
             args.addAll(List.of(call.args));
         }
+        scriptCalls.increment();
+        decided.add(batch.size());
         try {
             List<Object> replies = scripts.admit(keys.toArray(String[]::new), args.toArray(String[]::new));
             for (int i = 0; i < batch.size(); i++) {

@@ -38,6 +38,10 @@ class RedisConfiguration {
         RedisGovernance governance = new RedisGovernance(url, settings, usage, plans.zone(), clock);
         FunctionCounter.builder("sluice.redis.commands", governance, RedisGovernance::commandsSent)
                 .description("Commands this node sent to Redis (round trips)").register(registry);
+        FunctionCounter.builder("sluice.redis.admission.scripts", governance, RedisGovernance::admissionScripts)
+                .description("Admission script calls (EVALSHA) this node sent").register(registry);
+        FunctionCounter.builder("sluice.redis.admission.calls", governance, RedisGovernance::admissionCalls)
+                .description("Calls decided by those script calls; divided by them, the mean batch").register(registry);
         return governance;
     }
 }

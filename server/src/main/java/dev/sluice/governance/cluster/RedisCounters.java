@@ -39,8 +39,13 @@ final class RedisCounters implements AdmissionCounters {
 
     /** @param maxBatch calls of one account per script call at most ({@code sluice.cluster.admission-batch}) */
     RedisCounters(RedisScripts scripts, ClusterKeys keys, LedgerRebuild rebuild, ZoneId zone, boolean callTimeIsNow, int maxBatch) {
+        this(scripts, new AdmissionBatches(scripts, maxBatch), keys, rebuild, zone, callTimeIsNow);
+    }
+
+    RedisCounters(RedisScripts scripts, AdmissionBatches batches, ClusterKeys keys, LedgerRebuild rebuild, ZoneId zone,
+                  boolean callTimeIsNow) {
         this.scripts = scripts;
-        this.batches = new AdmissionBatches(scripts, maxBatch);
+        this.batches = batches;
         this.keys = keys;
         this.rebuild = rebuild;
         this.zone = zone;

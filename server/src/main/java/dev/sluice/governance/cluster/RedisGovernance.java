@@ -17,6 +17,7 @@ public final class RedisGovernance implements AutoCloseable {
 
     private final RedisLink link;
     private final RedisScripts scripts;
+    private final AdmissionBatches batches;
     private final ClusterKeys keys;
     private final ClusterSettings settings;
     private final UsageCounts usage;
@@ -26,6 +27,7 @@ public final class RedisGovernance implements AutoCloseable {
     RedisGovernance(String url, ClusterSettings settings, UsageCounts usage, ZoneId zone, Clock clock) {
         this.link = new RedisLink(url, settings.redisTimeout());
         this.scripts = new RedisScripts(link);
+        this.batches = new AdmissionBatches(scripts, settings.admissionBatch());
         this.keys = new ClusterKeys(settings.keyPrefix());
         this.settings = settings;
         this.usage = usage;
@@ -35,7 +37,7 @@ public final class RedisGovernance implements AutoCloseable {
 
     public AdmissionCounters counters(Supplier<AdmissionCounters> localCounters) {
         LedgerRebuild rebuild = new LedgerRebuild(scripts, keys, usage, settings.settle());
-        RedisCounters redis = new RedisCounters(scripts, keys, rebuild, zone, false, settings.admissionBatch());
+        RedisCounters redis = new RedisCounters(scripts, batches, keys, rebuild, zone, false);
         Thread.ofVirtual().name("sluice-redis-settle").start(() -> {
             try {
                 rebuild.startSettling();
@@ -48,6 +50,16 @@ public final class RedisGovernance implements AutoCloseable {
 
     public NonceRegistry nonces(NonceRegistry localNonces) {
         return new RedisNonceRegistry(link, keys, settings.redisDown() == RedisOutage.Mode.LOCAL ? localNonces : null);
+    }
+
+    /** Admission script calls sent so far. */
+    public long admissionScripts() {
+        return batches.scriptCalls();
+    }
+
+    /** Calls decided by those script calls. */
+    public long admissionCalls() {
+        return batches.callsDecided();
     }
 
     /** Round trips to Redis so far, for the {@code sluice.redis.commands} metric. */

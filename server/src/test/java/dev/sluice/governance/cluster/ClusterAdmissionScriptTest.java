@@ -115,11 +115,15 @@ class ClusterAdmissionScriptTest {
 
     @Test
     void concurrentCallsOfOneAccountShareScriptCallsAndTheCapStillHoldsExactly() throws Exception {
-        RedisCounters counters = counters(Duration.ZERO);
+        AdmissionBatches batches = new AdmissionBatches(scripts, 64);
+        RedisCounters counters = new RedisCounters(scripts, batches, keys,
+                new LedgerRebuild(scripts, keys, (account, day) -> ledger.get(), Duration.ZERO), SHANGHAI, false);
         Plan capped = new Plan("capped", Edition.INTELLIGENT, new Plan.Qps(null, 100_000, 100_000, 100_000, null, null),
                 new Plan.Daily(null, 1_000_000L, 150L, null, null), 1_000_000, false, new BigDecimal("0.05"));
         counters.admit(new Demand(1001, "cn-hangzhou", capped, false, 1, OperationType.READ, Instant.now())); // rebuild
         Map<String, Long> before = RedisCommandStats.read(commands);
+        long scriptsBefore = batches.scriptCalls();
+        long decidedBefore = batches.callsDecided();
         AtomicInteger admitted = new AtomicInteger();
         int callers = 40, callsEach = 10;
         CountDownLatch go = new CountDownLatch(1);
@@ -140,6 +144,8 @@ class ClusterAdmissionScriptTest {
         assertThat(commands.hget(keys.usage(1001, "cn-hangzhou"), "l3")).isEqualTo("150");
         long scriptCalls = RedisCommandStats.delta(before, RedisCommandStats.read(commands)).get("evalsha");
         assertThat(scriptCalls).as("calls arriving together share a script call").isLessThan(callers * callsEach);
+        assertThat(batches.scriptCalls() - scriptsBefore).as("the node's count of script calls").isEqualTo(scriptCalls);
+        assertThat(batches.callsDecided() - decidedBefore).as("calls those script calls decided").isEqualTo(callers * callsEach);
     }
 
     @Test
