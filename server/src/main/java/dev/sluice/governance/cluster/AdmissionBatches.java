@@ -122,18 +122,18 @@ final class AdmissionBatches {
         List<Waiting> batch = new ArrayList<>();
         for (Waiting next; batch.size() < maxBatch && (next = lane.queue.poll()) != null; ) batch.add(next);
         if (batch.isEmpty()) return;
-        List<String> keys = new ArrayList<>(2 + batch.size());
-        keys.add(lane.qpsKey);
-        keys.add(lane.usageKey);
-        List<String> args = new ArrayList<>(1 + batch.size() * batch.getFirst().args.length);
-        args.add(String.valueOf(batch.size()));
-        for (Waiting call : batch) {
-            if (call.nonceKey != null) keys.add(call.nonceKey);
-            args.addAll(List.of(call.args));
-        }
-        scriptCalls.increment();
-        decided.add(batch.size());
         try {
+            List<String> keys = new ArrayList<>(2 + batch.size());
+            keys.add(lane.qpsKey);
+            keys.add(lane.usageKey);
+            List<String> args = new ArrayList<>(1 + batch.size() * batch.getFirst().args.length);
+            args.add(String.valueOf(batch.size()));
+            for (Waiting call : batch) {
+                if (call.nonceKey != null) keys.add(call.nonceKey);
+                args.addAll(List.of(call.args));
+            }
+            scriptCalls.increment();
+            decided.add(batch.size());
             List<Object> replies = scripts.admit(keys.toArray(String[]::new), args.toArray(String[]::new));
             for (int i = 0; i < batch.size(); i++) {
                 @SuppressWarnings("unchecked")
