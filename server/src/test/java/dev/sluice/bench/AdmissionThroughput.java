@@ -43,10 +43,9 @@ public final class AdmissionThroughput {
         boolean cluster = Arrays.asList(args).contains("--cluster");
         boolean processes = Arrays.asList(args).contains("--processes");
         try (ClusterBackends backends = cluster ? new ClusterBackends(dir) : null;
-             Side governed = processes ? Side.process("governed", dir.resolve("governed"), true, withBackends(backends, true, passThrough(args, "--governed-arg")))
-                     : Side.inJvm("governed", dir.resolve("governed"), true, withBackends(backends, true, passThrough(args, "--governed-arg")));
-             Side raw = processes ? Side.process("raw", dir.resolve("raw"), false, withBackends(backends, false, new String[0]))
-                     : Side.inJvm("raw", dir.resolve("raw"), false, withBackends(backends, false, new String[0]))) {
+             Side governed = Side.start(processes, "governed", dir.resolve("governed"), true,
+                     withBackends(backends, true, passThrough(args, "--governed-arg")));
+             Side raw = Side.start(processes, "raw", dir.resolve("raw"), false, withBackends(backends, false, new String[0]))) {
             Target g = governed.target();
             Target r = raw.target();
             System.out.printf("clients=%d, round=%ss, rounds=%d, cores=%d%n", settings.clients(), settings.round().toSeconds(),
@@ -152,15 +151,18 @@ public final class AdmissionThroughput {
         return args;
     }
 
-    /** A server under test with the account the bench calls as: in this JVM, or (--processes) a process of its own. */
-    private interface Side extends AutoCloseable {
+    /**
+     * A server under test with the account the bench calls as: in this JVM ({@code context} set), or with
+     * {@code --processes} a process of its own (as it runs in production: its own heap and JIT profile, which in one JVM
+     * the two servers share; CPU per call is then the server's and the bench's, the client's, together).
+     */
+    private record Side(Target target, ConfigurableApplicationContext context, AutoCloseable stop) implements AutoCloseable {
 
-        Target target();
+        static Side start(boolean process, String name, Path dataDir, boolean governance, String... extra) throws Exception {
+            return process ? process(name, dataDir, governance, extra) : inJvm(name, dataDir, governance, extra);
+        }
 
-        /** The server's context when it runs in this JVM, else null. */
-        ConfigurableApplicationContext context();
-
-        static Side inJvm(String name, Path dataDir, boolean governance, String... extra) {
+        private static Side inJvm(String name, Path dataDir, boolean governance, String... extra) {
             List<String> args = new ArrayList<>(List.of("--server.port=0", "--sluice.data-dir=" + dataDir,
                     "--sluice.bootstrap.enabled=false"));
             args.addAll(serverArgs(governance, extra));
@@ -170,26 +172,10 @@ public final class AdmissionThroughput {
             NewAccount account = context.getBean(AccountAdmin.class).createAccount("bench", "bench", "cn-hangzhou", "owner");
             Target target = new Target(name, port, account.key().accessKeyId(), account.key().accessKeySecret(),
                     String.valueOf(account.tenant().id()), AdmissionThroughput::processCpuNanos);
-            return new Side() {
-                public Target target() {
-                    return target;
-                }
-
-                public ConfigurableApplicationContext context() {
-                    return context;
-                }
-
-                public void close() {
-                    context.close();
-                }
-            };
+            return new Side(target, context, context::close);
         }
 
-        /**
-         * The server as a process of its own, as it runs in production: its own heap and its own JIT profile, which in
-         * one JVM the two servers share. CPU per call is the server's and the bench's (the client's) together.
-         */
-        static Side process(String name, Path dataDir, boolean governance, String... extra) throws Exception {
+        private static Side process(String name, Path dataDir, boolean governance, String... extra) throws Exception {
             List<String> args = serverArgs(governance, extra);
             args.addAll(List.of("--sluice.bootstrap.plan=bench", "--sluice.bootstrap.region=cn-hangzhou"));
             ServerProcess server = ServerProcess.start(dataDir, Map.of(), List.of("-Xmx1g"), args.toArray(String[]::new));
@@ -198,19 +184,12 @@ public final class AdmissionThroughput {
             LongSupplier cpu = () -> processCpuNanos() + handle.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
             Target target = new Target(name, server.port(), facts.get("AccessKeyId"), facts.get("AccessKeySecret"),
                     facts.get("TenantId"), cpu);
-            return new Side() {
-                public Target target() {
-                    return target;
-                }
+            return new Side(target, null, server::stop);
+        }
 
-                public ConfigurableApplicationContext context() {
-                    return null;
-                }
-
-                public void close() throws InterruptedException {
-                    server.stop();
-                }
-            };
+        @Override
+        public void close() throws Exception {
+            stop.close();
         }
     }
 

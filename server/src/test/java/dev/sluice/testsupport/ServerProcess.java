@@ -30,6 +30,9 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** Cluster tests run three servers side by side on a two-core machine. */
+    private static final List<String> SMALL_HEAP = List.of("-Xmx384m");
+
     private final Process process;
     private final Printed printed;
 
@@ -45,8 +48,7 @@ public final class ServerProcess implements AutoCloseable {
 
     /** As {@link #start(Path, String...)}, with extra environment (e.g. {@code SLUICE_DB_URL}, {@code SLUICE_REDIS_URL}). */
     public static ServerProcess start(Path dataDir, Map<String, String> env, String... args) throws Exception {
-        // Small heaps: cluster tests run three servers side by side on a two-core machine.
-        return start(dataDir, env, List.of("-Xmx384m"), args);
+        return start(dataDir, env, SMALL_HEAP, args);
     }
 
     /** As {@link #start(Path, Map, String...)}, with the JVM's own options (e.g. its heap). */
@@ -70,7 +72,7 @@ public final class ServerProcess implements AutoCloseable {
     public static Printed admin(Path dataDir, Map<String, String> env, String... args) throws Exception {
         List<String> all = new ArrayList<>(List.of("admin"));
         all.addAll(List.of(args));
-        Process process = java(List.of("-Xmx384m"), all, dataDir, env);
+        Process process = java(SMALL_HEAP, all, dataDir, env);
         CompletableFuture<String> output = new CompletableFuture<>();
         Thread.ofPlatform().daemon().start(() -> {
             try {

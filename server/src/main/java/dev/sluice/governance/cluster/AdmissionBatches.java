@@ -1,6 +1,7 @@
 package dev.sluice.governance.cluster;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -130,7 +131,7 @@ final class AdmissionBatches {
             args.add(String.valueOf(batch.size()));
             for (Waiting call : batch) {
                 if (call.nonceKey != null) keys.add(call.nonceKey);
-                args.addAll(List.of(call.args));
+                Collections.addAll(args, call.args);
             }
             scriptCalls.increment();
             decided.add(batch.size());

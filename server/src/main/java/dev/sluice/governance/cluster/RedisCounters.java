@@ -34,12 +34,7 @@ final class RedisCounters implements AdmissionCounters {
      *                      clock, never in production, where nodes' clocks may differ
      */
     RedisCounters(RedisScripts scripts, ClusterKeys keys, LedgerRebuild rebuild, ZoneId zone, boolean callTimeIsNow) {
-        this(scripts, keys, rebuild, zone, callTimeIsNow, 64);
-    }
-
-    /** @param maxBatch calls of one account per script call at most ({@code sluice.cluster.admission-batch}) */
-    RedisCounters(RedisScripts scripts, ClusterKeys keys, LedgerRebuild rebuild, ZoneId zone, boolean callTimeIsNow, int maxBatch) {
-        this(scripts, new AdmissionBatches(scripts, maxBatch), keys, rebuild, zone, callTimeIsNow);
+        this(scripts, new AdmissionBatches(scripts, 64), keys, rebuild, zone, callTimeIsNow);
     }
 
     RedisCounters(RedisScripts scripts, AdmissionBatches batches, ClusterKeys keys, LedgerRebuild rebuild, ZoneId zone,

@@ -62,6 +62,10 @@ public final class LedgerStore {
             on conflict (account_id, call_day, code) do update set calls = refusal_daily.calls + excluded.calls
             """;
 
+    /** The element types of INSERT_CALLS_WITH_ROLLUPS's arrays, in its column order. */
+    private static final String[] COLUMN_TYPES = {"varchar", "int8", "int8", "varchar", "varchar", "int2", "varchar", "int8",
+            "date", "bool", "bool", "varchar", "int4", "int8", "varchar"};
+
     private record UsageKey(long accountId, LocalDate day, String action, long userId, int level, String type) {
     }
 
@@ -133,7 +137,7 @@ public final class LedgerStore {
     private void insertWithRollups(Connection connection, List<CallRecord> batch) throws SQLException {
         if (!connection.getAutoCommit()) throw new IllegalStateException("the ledger's statement commits by itself");
         int n = batch.size();
-        Object[][] columns = new Object[15][n];
+        Object[][] columns = new Object[COLUMN_TYPES.length][n];
         for (int i = 0; i < n; i++) {
             CallRecord call = batch.get(i);
             columns[0][i] = call.requestId();
@@ -152,11 +156,9 @@ public final class LedgerStore {
             columns[13][i] = call.latencyMillis();
             columns[14][i] = call.refusedBy();
         }
-        String[] types = {"varchar", "int8", "int8", "varchar", "varchar", "int2", "varchar", "int8", "date", "bool", "bool",
-                "varchar", "int4", "int8", "varchar"};
         try (PreparedStatement statement = connection.prepareStatement(INSERT_CALLS_WITH_ROLLUPS)) {
             statement.setQueryTimeout(Math.max(1, transactions.getTimeout()));
-            for (int c = 0; c < columns.length; c++) statement.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+            for (int c = 0; c < columns.length; c++) statement.setArray(c + 1, connection.createArrayOf(COLUMN_TYPES[c], columns[c]));
             statement.executeUpdate();
         }
     }

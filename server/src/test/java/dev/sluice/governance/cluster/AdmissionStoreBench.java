@@ -61,7 +61,7 @@ public final class AdmissionStoreBench {
             RedisScripts scripts = new RedisScripts(link);
             LedgerRebuild rebuild = new LedgerRebuild(scripts, keys, (account, day) -> AdmittedCounts.NONE, Duration.ZERO);
             RedisCounters single = new RedisCounters(scripts, keys, rebuild, ZoneId.of("Asia/Shanghai"), false);
-            RedisCounters unbatched = new RedisCounters(scripts, keys, rebuild, ZoneId.of("Asia/Shanghai"), false, 1);
+            RedisCounters unbatched = new RedisCounters(scripts, new AdmissionBatches(scripts, 1), keys, rebuild, ZoneId.of("Asia/Shanghai"), false);
 
             RedisClient client = RedisClient.create(redis.url());
             StatefulRedisConnection<String, byte[]> bytes = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
