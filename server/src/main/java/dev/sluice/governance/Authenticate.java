@@ -21,12 +21,15 @@ final class Authenticate implements AdmissionStep {
     private final Accounts accounts;
     private final NonceRegistry nonces;
     private final Duration clockSkew;
+    /** How long a nonce is remembered: a replay outside it is refused by the clock window instead. */
+    private final Duration nonceLifetime;
     private final Clock clock;
 
     Authenticate(Accounts accounts, NonceRegistry nonces, Duration clockSkew, Clock clock) {
         this.accounts = accounts;
         this.nonces = nonces;
         this.clockSkew = clockSkew;
+        this.nonceLifetime = clockSkew.multipliedBy(2);
         this.clock = clock;
     }
 
@@ -47,7 +50,7 @@ final class Authenticate implements AdmissionStep {
             claim.verify(credential.secret());
             if (!credential.keyEnabled()) return Verdict.deny(PopErrors.accessKeyDisabled(claim.accessKeyId()));
             NonceClaim nonce = new NonceClaim(credential.account().id(), credential.account().region(),
-                    claim.accessKeyId(), claim.nonce(), clockSkew.multipliedBy(2));
+                    claim.accessKeyId(), claim.nonce(), nonceLifetime);
             if (nonces.recordedByCounters()) {
                 call.deferNonce(nonce, nonces::firstUse, this);
             } else if (!nonces.firstUse(nonce)) {

@@ -47,8 +47,8 @@ class MeteringConfiguration {
                   @Value("${sluice.ledger.journal:false}") boolean journaled,
                   @Value("${sluice.ledger.journal-dir:${sluice.data-dir:./data}/ledger-journal}") Path journalDir,
                   @Value("${sluice.ledger.fsync:false}") boolean fsync,
-                  @Value("${sluice.ledger.store-batch:5000}") int storeBatch,
-                  @Value("${sluice.ledger.store-interval:100ms}") Duration storeInterval,
+                  @Value("${sluice.ledger.store-batch:20000}") int storeBatch,
+                  @Value("${sluice.ledger.store-interval:1s}") Duration storeInterval,
                   @Value("${sluice.ledger.max-unstored:200000}") int maxUnstored,
                   @Value("${sluice.ledger.retention:0s}") Duration retention) {
         // A bounded statement time is part of the ledger's promise (committed by deadline + statement timeout, or

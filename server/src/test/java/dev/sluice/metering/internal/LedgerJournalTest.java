@@ -107,6 +107,35 @@ class LedgerJournalTest {
     }
 
     @Test
+    void aSegmentLeftByAKilledProcessEndsAtItsZerosAndIsNotAppendedTo(@TempDir Path elsewhere) throws IOException {
+        try (LedgerJournal journal = LedgerJournal.open(dir, 1 << 20, false)) {
+            journal.append(List.of(call(1), call(2)));
+            // As the process would leave it when killed now: the segment at its full size, zeros after the records.
+            Path segment = onlySegment();
+            Files.copy(segment, elsewhere.resolve(segment.getFileName()));
+        }
+        assertThat(Files.size(elsewhere.resolve(onlySegment().getFileName()))).isEqualTo(1 << 20);
+        try (LedgerJournal journal = LedgerJournal.open(elsewhere, 1 << 20, false)) {
+            assertThat(journal.replay(LedgerJournal.Position.START)).extracting(e -> e.record().requestId())
+                    .containsExactly("req-1", "req-2");
+            assertThat(journal.append(List.of(call(3))).segment()).as("a new segment, never after the zeros").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aBatchLargerThanASegmentGetsASegmentOfItsOwn() throws IOException {
+        List<CallRecord> many = IntStream.range(0, 50).mapToObj(LedgerJournalTest::call).toList();
+        LedgerJournal.Position end;
+        try (LedgerJournal journal = LedgerJournal.open(dir, 200, false)) {
+            end = journal.append(many);
+            assertThat(end.offset()).isGreaterThan(200);
+            assertThat(journal.replay(LedgerJournal.Position.START)).extracting(LedgerJournal.Entry::record)
+                    .containsExactlyElementsOf(many);
+        }
+        assertThat(Files.size(onlySegment())).as("filled exactly, and closed").isEqualTo(end.offset());
+    }
+
+    @Test
     void aSecondProcessCannotOpenTheSameJournal() throws IOException {
         try (LedgerJournal journal = LedgerJournal.open(dir, 1 << 20, false)) {
             // The lock is the operating system's, so a second channel in this JVM is refused as another process would be.
