@@ -5,8 +5,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +23,11 @@ import io.github.bucket4j.TimeMeter;
  */
 final class AccountWindow {
 
+    private static final int TYPES = OperationType.values().length;
+
     private final Map<String, Bucket> buckets = new HashMap<>();
+    private Plan rulesPlan;
+    private final Rules[] rules = new Rules[4 * TYPES];
     private final TimeMeter time;
     private LocalDate day;
     private YearMonth month;
@@ -55,27 +57,25 @@ final class AccountWindow {
         long now = demand.at().toEpochMilli();
         roll(demand.at(), zone);
         Plan plan = demand.plan();
-        List<LimitState> states = new ArrayList<>();
+        Rules rules = rules(plan, demand.level(), demand.type());
 
         // QPS first: estimate every bucket, take from none until all agree.
-        List<Bucket> toTake = new ArrayList<>();
-        for (Limit limit : PlanLimits.qps(plan, demand.level(), demand.type())) {
-            Bucket bucket = bucket(limit);
-            EstimationProbe probe = bucket.estimateAbilityToConsume(1);
+        for (int i = 0; i < rules.buckets().length; i++) {
+            EstimationProbe probe = rules.buckets()[i].estimateAbilityToConsume(1);
             if (!probe.canBeConsumed()) {
+                Limit limit = rules.qps().get(i);
                 return Admission.refused(limit, Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toMillis()),
                         new LimitState(limit, 0, 1, 1));
             }
-            toTake.add(bucket);
         }
         long untilTomorrow = Math.max(0, dayEndMillis - now);
-        for (Limit limit : PlanLimits.daily(plan, demand.level(), demand.type())) {
+        for (Limit limit : rules.daily()) {
             long used = dailyUsed(limit, demand);
             if (used >= limit.quota()) {
                 return Admission.refused(limit, untilTomorrow, new LimitState(limit, 0, 86_400, seconds(untilTomorrow)));
             }
         }
-        Limit monthly = PlanLimits.monthly(plan);
+        Limit monthly = rules.monthly();
         long untilNextMonth = Math.max(0, monthEndMillis - now);
         boolean beyondFree = monthTotal >= plan.monthlyFree();
         if (beyondFree && !demand.mayBill()) {
@@ -83,23 +83,53 @@ final class AccountWindow {
         }
 
         // Every limit agreed: take from all of them.
-        for (Bucket bucket : toTake) bucket.tryConsume(1);
+        for (Bucket bucket : rules.buckets()) bucket.tryConsume(1);
         dayByLevel[demand.level()]++;
         if (demand.type() == OperationType.READ) dayRead++; else dayWrite++;
         monthTotal++;
 
-        int i = 0;
-        for (Limit limit : PlanLimits.qps(plan, demand.level(), demand.type())) {
-            states.add(new LimitState(limit, toTake.get(i++).getAvailableTokens(), 1, 1));
+        // The limit nearest to being hit, for the RateLimit headers; the first of equals, in the order checked.
+        LimitState nearest = null;
+        for (int i = 0; i < rules.buckets().length; i++) {
+            nearest = nearer(nearest, new LimitState(rules.qps().get(i), rules.buckets()[i].getAvailableTokens(), 1, 1));
         }
-        for (Limit limit : PlanLimits.daily(plan, demand.level(), demand.type())) {
-            states.add(new LimitState(limit, Math.max(0, limit.quota() - dailyUsed(limit, demand)), 86_400, seconds(untilTomorrow)));
+        for (Limit limit : rules.daily()) {
+            nearest = nearer(nearest, new LimitState(limit, Math.max(0, limit.quota() - dailyUsed(limit, demand)), 86_400,
+                    seconds(untilTomorrow)));
         }
         if (!beyondFree) {
-            states.add(new LimitState(monthly, Math.max(0, plan.monthlyFree() - monthTotal), monthSeconds, seconds(untilNextMonth)));
+            nearest = nearer(nearest, new LimitState(monthly, Math.max(0, plan.monthlyFree() - monthTotal), monthSeconds,
+                    seconds(untilNextMonth)));
         }
-        LimitState nearest = states.stream().min(Comparator.comparingDouble(LimitState::headroom)).orElse(null);
         return Admission.admitted(beyondFree, nearest);
+    }
+
+    private static LimitState nearer(LimitState best, LimitState candidate) {
+        return best == null || candidate.headroom() < best.headroom() ? candidate : best;
+    }
+
+    /**
+     * The limits of one level and type under a plan, and their buckets: the same for every such call, so worked out
+     * once per plan instead of per call (building them was a third of this class's cost under
+     * {@code ./sluice bench admission}). A plan reloaded with other limits is another instance, and starts afresh.
+     */
+    private record Rules(List<Limit> qps, Bucket[] buckets, List<Limit> daily, Limit monthly) {
+    }
+
+    private Rules rules(Plan plan, int level, OperationType type) {
+        if (plan != rulesPlan) {
+            java.util.Arrays.fill(rules, null);
+            rulesPlan = plan;
+        }
+        int slot = level * TYPES + type.ordinal();
+        Rules found = rules[slot];
+        if (found == null) {
+            List<Limit> qps = List.copyOf(PlanLimits.qps(plan, level, type));
+            found = new Rules(qps, qps.stream().map(this::bucket).toArray(Bucket[]::new),
+                    List.copyOf(PlanLimits.daily(plan, level, type)), PlanLimits.monthly(plan));
+            rules[slot] = found;
+        }
+        return found;
     }
 
     /**
@@ -109,7 +139,7 @@ final class AccountWindow {
     void giveBack(Demand demand, ZoneId zone) {
         LocalDate callDay = LocalDate.ofInstant(demand.at(), zone);
         roll(demand.at(), zone);
-        for (Limit limit : PlanLimits.qps(demand.plan(), demand.level(), demand.type())) bucket(limit).addTokens(1);
+        for (Bucket bucket : rules(demand.plan(), demand.level(), demand.type()).buckets()) bucket.addTokens(1);
         if (callDay.equals(day)) {
             if (dayByLevel[demand.level()] > 0) dayByLevel[demand.level()]--;
             if (demand.type() == OperationType.READ) dayRead = Math.max(0, dayRead - 1); else dayWrite = Math.max(0, dayWrite - 1);

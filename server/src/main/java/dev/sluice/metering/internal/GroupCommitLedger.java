@@ -68,9 +68,8 @@ public final class GroupCommitLedger implements Ledger, DisposableBean {
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.maxBatch = maxBatch;
         this.batchSizes = DistributionSummary.builder("sluice.ledger.batch.size").description("Calls per ledger commit")
-                .publishPercentiles(0.5, 0.99).register(registry);
-        this.commits = Timer.builder("sluice.ledger.commit").description("Ledger commit latency")
-                .publishPercentiles(0.5, 0.99).register(registry);
+                .register(registry);
+        this.commits = Timer.builder("sluice.ledger.commit").description("Ledger commit latency").register(registry);
         this.failedCommits = registry.counter("sluice.ledger.commit.failed");
         this.droppedRefusals = registry.counter("sluice.ledger.refusals.dropped");
         this.lateCalls = registry.counter("sluice.ledger.calls.late");

@@ -98,10 +98,11 @@ public final class JournaledLedger implements Ledger, DisposableBean {
         this.maxBacklog = maxBacklog;
         this.retention = retention;
         // The same meter names as the group-commit ledger: a commit here is the journal append callers wait for.
+        // Count, sum and max only, no percentiles computed here: those cost each call about a twentieth of what
+        // governance costs (three decaying histograms per record); the store's, once a second, keeps them.
         this.batchSizes = DistributionSummary.builder("sluice.ledger.batch.size").description("Calls per ledger commit")
-                .publishPercentiles(0.5, 0.99).register(registry);
-        this.appends = Timer.builder("sluice.ledger.commit").description("Ledger commit latency (journal append)")
-                .publishPercentiles(0.5, 0.99).register(registry);
+                .register(registry);
+        this.appends = Timer.builder("sluice.ledger.commit").description("Ledger commit latency (journal append)").register(registry);
         this.stores = Timer.builder("sluice.ledger.store").description("Adding journaled calls to the database's rollups")
                 .publishPercentiles(0.5, 0.99).register(registry);
         this.failedAppends = registry.counter("sluice.ledger.commit.failed");
@@ -227,7 +228,8 @@ public final class JournaledLedger implements Ledger, DisposableBean {
             fail(wanted, new RejectedExecutionException("the ledger database is behind by " + backlog() + " calls"));
             return;
         }
-        List<CallRecord> records = wanted.stream().map(Pending::record).toList();
+        List<CallRecord> records = new ArrayList<>(wanted.size());
+        for (Pending pending : wanted) records.add(pending.record());
         LedgerJournal.Position end;
         try {
             end = journal.append(records);
