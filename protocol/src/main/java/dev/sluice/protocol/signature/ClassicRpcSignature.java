@@ -88,49 +88,87 @@ public final class ClassicRpcSignature {
 
     /**
      * The string to sign as bytes, built in one pass: each name and value is percent-encoded and then encoded once
-     * more as part of the whole query, straight into ASCII. The same result as {@link #stringToSign(String, Map)},
+     * more as part of the whole query, straight into ASCII bytes. The same result as {@link #stringToSign(String, Map)},
      * which spells the two steps out, without the intermediate strings (a third of checking a signature under
-     * {@code ./sluice bench admission} went to them).
+     * {@code ./sluice bench admission} went to them) and without a StringBuilder's copy into a String and back.
      */
     private static byte[] stringToSignBytes(String httpMethod, Map<String, String> parameters, Predicate<String> included) {
         Objects.requireNonNull(httpMethod, "httpMethod");
         // String order is UTF-16 code-unit order, the order Arrays.sort gives in both Java SDKs.
         String[] names = parameters.keySet().toArray(String[]::new);
         Arrays.sort(names);
-        StringBuilder out = new StringBuilder(256).append(httpMethod).append("&%2F&");
+        AsciiBytes out = new AsciiBytes(512);
+        out.ascii(httpMethod).ascii("&%2F&");
         boolean first = true;
         for (String name : names) {
             if (name.equals(Wire.SIGNATURE)) continue;
             String value = Objects.requireNonNull(parameters.get(name), () -> "parameter " + name + " has no value");
             if (!included.test(name)) continue;
-            if (!first) out.append("%26"); // '&', encoded by the second pass
+            if (!first) out.ascii("%26"); // '&', encoded by the second pass
             first = false;
-            encodeTwice(name, out);
-            out.append("%3D"); // '='
-            encodeTwice(value, out);
+            out.encodeTwice(name);
+            out.ascii("%3D"); // '='
+            out.encodeTwice(value);
         }
-        return out.toString().getBytes(StandardCharsets.US_ASCII);
+        return out.toArray();
     }
 
-    private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
+    /** A growing byte buffer for the string to sign; not ByteArrayOutputStream, whose every write takes a lock. */
+    private static final class AsciiBytes {
 
-    /** Percent-encodes {@code value}, then encodes the result again: an unreserved byte stays, any other is %25XX. */
-    private static void encodeTwice(String value, StringBuilder out) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c >= 0x80) { // not ASCII: the slow path, over the UTF-8 bytes
-                for (byte b : value.substring(i).getBytes(StandardCharsets.UTF_8)) appendTwice(b & 0xFF, out);
-                return;
+        private static final byte[] HEX_DIGITS = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+        private static final boolean[] UNRESERVED = new boolean[128];
+
+        static {
+            for (int c = 0; c < 128; c++) UNRESERVED[c] = PercentEncoding.isUnreserved(c);
+        }
+
+        private byte[] bytes;
+        private int length;
+
+        AsciiBytes(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        AsciiBytes ascii(String text) {
+            room(text.length());
+            for (int i = 0; i < text.length(); i++) bytes[length++] = (byte) text.charAt(i);
+            return this;
+        }
+
+        /** Percent-encodes {@code value}, then encodes the result again: an unreserved byte stays, any other is %25XX. */
+        void encodeTwice(String value) {
+            room(value.length() * 5);
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c >= 0x80) { // not ASCII: the slow path, over the UTF-8 bytes
+                    byte[] utf8 = value.substring(i).getBytes(StandardCharsets.UTF_8);
+                    room(utf8.length * 5);
+                    for (byte b : utf8) twice(b & 0xFF);
+                    return;
+                }
+                twice(c);
             }
-            appendTwice(c, out);
         }
-    }
 
-    private static void appendTwice(int octet, StringBuilder out) {
-        if (PercentEncoding.isUnreserved(octet)) {
-            out.append((char) octet);
-        } else {
-            out.append("%25").append(HEX_DIGITS[octet >> 4]).append(HEX_DIGITS[octet & 0x0F]);
+        private void twice(int octet) {
+            if (octet < 128 && UNRESERVED[octet]) {
+                bytes[length++] = (byte) octet;
+            } else {
+                bytes[length++] = '%';
+                bytes[length++] = '2';
+                bytes[length++] = '5';
+                bytes[length++] = HEX_DIGITS[octet >> 4];
+                bytes[length++] = HEX_DIGITS[octet & 0x0F];
+            }
+        }
+
+        private void room(int more) {
+            if (length + more > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+        }
+
+        byte[] toArray() {
+            return Arrays.copyOf(bytes, length);
         }
     }
 

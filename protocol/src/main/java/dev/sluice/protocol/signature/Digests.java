@@ -3,6 +3,7 @@ package dev.sluice.protocol.signature;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -14,6 +15,16 @@ final class Digests {
     // virtual thread.)
     private static final Mac HMAC_SHA1 = prototype("HmacSHA1");
     private static final Mac HMAC_SHA256 = prototype("HmacSHA256");
+
+    // And one Mac per key already keyed, also cloned per use: a clone of a keyed HMAC carries its inner digest past
+    // the key's block, so a call with a key seen before skips the key's encoding, padding and first block. The same
+    // few keys sign call after call (a server's callers, a client's own key); past MAX_KEYED keys the map starts over,
+    // so it never grows without bound.
+    private static final int MAX_KEYED = 4096;
+    private static final ConcurrentHashMap<KeyedBy, Mac> KEYED = new ConcurrentHashMap<>();
+
+    private record KeyedBy(String algorithm, String key) {
+    }
 
     private Digests() {
     }
@@ -40,9 +51,16 @@ final class Digests {
 
     private static byte[] hmac(Mac prototype, String key, byte[] data) {
         try {
-            Mac mac = (Mac) prototype.clone();
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), prototype.getAlgorithm()));
-            return mac.doFinal(data);
+            KeyedBy keyedBy = new KeyedBy(prototype.getAlgorithm(), key);
+            Mac keyed = KEYED.get(keyedBy);
+            if (keyed == null) {
+                keyed = (Mac) prototype.clone();
+                keyed.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), prototype.getAlgorithm()));
+                if (KEYED.size() >= MAX_KEYED) KEYED.clear();
+                KEYED.putIfAbsent(keyedBy, keyed);
+            }
+            // Never used itself: a Mac is not thread-safe, its clones are independent.
+            return ((Mac) keyed.clone()).doFinal(data);
         } catch (GeneralSecurityException | CloneNotSupportedException e) {
             throw new IllegalStateException(prototype.getAlgorithm() + " is unusable in this JDK", e);
         }
