@@ -136,6 +136,19 @@ class LedgerJournalTest {
     }
 
     @Test
+    void withFsyncEveryAppendIsForcedAndReadBackTheSame() throws IOException {
+        List<CallRecord> calls = IntStream.range(0, 5).mapToObj(LedgerJournalTest::call).toList();
+        try (LedgerJournal journal = LedgerJournal.open(dir, 1 << 20, true)) {
+            journal.append(calls.subList(0, 2));
+            journal.append(calls.subList(2, 5));
+        }
+        try (LedgerJournal journal = LedgerJournal.open(dir, 1 << 20, true)) {
+            assertThat(journal.replay(LedgerJournal.Position.START)).extracting(LedgerJournal.Entry::record)
+                    .containsExactlyElementsOf(calls);
+        }
+    }
+
+    @Test
     void aSecondProcessCannotOpenTheSameJournal() throws IOException {
         try (LedgerJournal journal = LedgerJournal.open(dir, 1 << 20, false)) {
             // The lock is the operating system's, so a second channel in this JVM is refused as another process would be.
