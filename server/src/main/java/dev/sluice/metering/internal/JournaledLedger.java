@@ -358,6 +358,12 @@ public final class JournaledLedger implements Ledger, DisposableBean {
             log.warn("ledger: {} calls left in the journal, to be copied at the next start", backlog());
             copier.interrupt();
         }
-        journal.close();
+        // Under the append lock: a call that passed the running check just before it stopped may still append.
+        appendLock.lock();
+        try {
+            journal.close();
+        } finally {
+            appendLock.unlock();
+        }
     }
 }

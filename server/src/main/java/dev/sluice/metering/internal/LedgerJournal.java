@@ -71,6 +71,7 @@ public final class LedgerJournal implements Closeable {
     private final CRC32C crc = new CRC32C();
 
     private long nextSegment = 1;
+    private boolean closed;
     private FileChannel current;
     private MappedByteBuffer mapped;
     private long currentSegment;
@@ -151,6 +152,7 @@ public final class LedgerJournal implements Closeable {
 
     /** Appends the records in order and returns the position after the last one; when it returns, they are kept. */
     Position append(List<CallRecord> records) throws IOException {
+        if (closed) throw new IOException("the ledger journal is closed");
         batch.clear();
         for (CallRecord call : records) frame(call);
         batch.flip();
@@ -188,8 +190,10 @@ public final class LedgerJournal implements Closeable {
         }
     }
 
+    /** Callers make sure no append runs meanwhile: a page touched after the segment is cut would fault. */
     @Override
     public void close() throws IOException {
+        closed = true;
         closeCurrent();
         lock.release();
         lockFile.close();

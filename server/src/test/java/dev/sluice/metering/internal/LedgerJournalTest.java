@@ -149,6 +149,17 @@ class LedgerJournalTest {
     }
 
     @Test
+    void aClosedJournalRefusesAppendsInsteadOfStartingASegment() throws IOException {
+        LedgerJournal journal = LedgerJournal.open(dir, 1 << 20, false);
+        journal.append(List.of(call(1)));
+        journal.close();
+        assertThatThrownBy(() -> journal.append(List.of(call(2)))).isInstanceOf(IOException.class).hasMessageContaining("closed");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".journal"))).hasSize(1);
+        }
+    }
+
+    @Test
     void aSecondProcessCannotOpenTheSameJournal() throws IOException {
         try (LedgerJournal journal = LedgerJournal.open(dir, 1 << 20, false)) {
             // The lock is the operating system's, so a second channel in this JVM is refused as another process would be.
