@@ -27,7 +27,7 @@ final class AccountWindow {
 
     private final Map<String, Bucket> buckets = new HashMap<>();
     private Plan rulesPlan;
-    private final Rules[] rules = new Rules[4 * TYPES];
+    private final Rules[] rulesBySlot = new Rules[4 * TYPES];
     private final TimeMeter time;
     private LocalDate day;
     private YearMonth month;
@@ -118,16 +118,16 @@ final class AccountWindow {
 
     private Rules rules(Plan plan, int level, OperationType type) {
         if (plan != rulesPlan) {
-            java.util.Arrays.fill(rules, null);
+            java.util.Arrays.fill(rulesBySlot, null);
             rulesPlan = plan;
         }
         int slot = level * TYPES + type.ordinal();
-        Rules found = rules[slot];
+        Rules found = rulesBySlot[slot];
         if (found == null) {
             List<Limit> qps = List.copyOf(PlanLimits.qps(plan, level, type));
             found = new Rules(qps, qps.stream().map(this::bucket).toArray(Bucket[]::new),
                     List.copyOf(PlanLimits.daily(plan, level, type)), PlanLimits.monthly(plan));
-            rules[slot] = found;
+            rulesBySlot[slot] = found;
         }
         return found;
     }

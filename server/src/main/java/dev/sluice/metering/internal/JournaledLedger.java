@@ -99,7 +99,7 @@ public final class JournaledLedger implements Ledger, DisposableBean {
         this.retention = retention;
         // The same meter names as the group-commit ledger: a commit here is the journal append callers wait for.
         // Count, sum and max only, no percentiles computed here: those cost each call about a twentieth of what
-        // governance costs (three decaying histograms per record); the store's, once a second, keeps them.
+        // governance costs (three decaying histograms per record); the store's, ten times a second at most, keeps them.
         this.batchSizes = DistributionSummary.builder("sluice.ledger.batch.size").description("Calls per ledger commit")
                 .register(registry);
         this.appends = Timer.builder("sluice.ledger.commit").description("Ledger commit latency (journal append)").register(registry);

@@ -58,14 +58,14 @@ public final class LedgerJournal implements Closeable {
     private static final String SUFFIX = ".journal";
     private static final int FORMAT = 1;
     private static final int MAX_RECORD_BYTES = 64 * 1024;
+    /** What a new segment is filled with, a megabyte at a time. */
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(1 << 20).asReadOnlyBuffer();
 
     private final Path dir;
     private final long segmentBytes;
     private final boolean fsync;
     private final FileChannel lockFile;
     private final FileLock lock;
-    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(1 << 20).asReadOnlyBuffer();
-
     /** The frames of one append, encoded here first: a batch that does not fit the segment's rest starts a new one. */
     private ByteBuffer batch = ByteBuffer.allocate(64 * 1024);
     private final CRC32C crc = new CRC32C();
