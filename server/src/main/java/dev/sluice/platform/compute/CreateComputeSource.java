@@ -56,7 +56,7 @@ class CreateComputeSource implements OperationHandler<CreateComputeSource.Reques
         long tenant = caller.tenant().id();
         if (store.byName(tenant, name).isPresent()) throw PopErrors.alreadyExists("compute source", name).exception();
         long id = store.insert(tenant, name, config.type().name(), description, caller.user().id(), clock.millis());
-        items.replace(SourceKind.COMPUTE, id, config.items());
+        items.replace(SourceKind.COMPUTE, id, config);
         return new Response(new Created(id));
     }
 }

@@ -61,7 +61,7 @@ class UpdateComputeSource implements OperationHandler<UpdateComputeSource.Reques
         });
         SourceConfig merged = config.keepingSecretsOf(items.load(SourceKind.COMPUTE, source.id()));
         store.update(tenant, source.id(), name, description, clock.millis());
-        items.replace(SourceKind.COMPUTE, source.id(), merged.items());
+        items.replace(SourceKind.COMPUTE, source.id(), merged);
         return null;
     }
 }

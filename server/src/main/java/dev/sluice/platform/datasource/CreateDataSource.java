@@ -115,7 +115,7 @@ class CreateDataSource implements OperationHandler<CreateDataSource.Request, Cre
         String name = DataSourceNaming.name(create.name(), path + ".Name");
         if (store.byName(tenant, name).isPresent()) throw PopErrors.alreadyExists("data source", name).exception();
         long id = store.insert(tenant, env, prodId, name, config.type().name(), create.description(), caller.user().id(), now);
-        items.replace(SourceKind.DATA, id, config.items());
+        items.replace(SourceKind.DATA, id, config);
         return id;
     }
 }

@@ -54,7 +54,7 @@ class UpdateDataSourceConfig implements OperationHandler<UpdateDataSourceConfig.
         rules.requireChange(caller, source, "UpdateDataSourceConfig");
         SourceConfig config = configs.check(source.type(), c.configItemList(), "UpdateCommand.Id", "UpdateCommand.ConfigItemList")
                 .keepingSecretsOf(items.load(SourceKind.DATA, source.id()));
-        items.replace(SourceKind.DATA, source.id(), config.items());
+        items.replace(SourceKind.DATA, source.id(), config);
         store.touch(caller.tenant().id(), source.id(), clock.millis());
         return new Response(true);
     }

@@ -1,18 +1,14 @@
 package dev.sluice.platform.source;
 
-import java.util.Locale;
-
 /** One connection configuration item, {@code Key}/{@code Value} on the wire. */
 public record ConfigItem(String key, String value) {
 
     /**
-     * Whether the item holds a secret: a password, an AccessKey secret, a token, a private key. Secrets are sealed at
-     * rest and never shown; the rule goes by name so types Sluice has no client for are protected too.
+     * Whether the item's name alone says it holds a secret. Where the source type is known, {@link SourceConfig#secret}
+     * decides (it adds what the type declares, see {@link SecretItems}); this is for a log line of a lone item.
      */
     public boolean secret() {
-        String k = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        return k.contains("password") || k.contains("passwd") || k.contains("secret") || k.endsWith("token")
-                || k.contains("privatekey") || k.contains("credential");
+        return SecretItems.byName(key);
     }
 
     @Override

@@ -26,16 +26,19 @@ public class ConfigItemStore {
         this.cipher = cipher;
     }
 
-    public void replace(SourceKind kind, long sourceId, List<ConfigItem> items) {
+    /** Stores the items of a checked configuration; what its type declares secret (see {@link SecretItems}) is sealed. */
+    public void replace(SourceKind kind, long sourceId, SourceConfig config) {
         delete(kind, sourceId);
+        List<ConfigItem> items = config.items();
         for (int i = 0; i < items.size(); i++) {
             ConfigItem item = items.get(i);
             String key = item.key().trim();
-            String value = item.secret() ? cipher.encrypt(item.value(), boundTo(kind, sourceId, key)) : item.value();
+            boolean secret = config.secret(item);
+            String value = secret ? cipher.encrypt(item.value(), boundTo(kind, sourceId, key)) : item.value();
             jdbc.sql("insert into source_config_item (source_kind, source_id, seq, item_key, item_value, secret) "
                             + "values (:kind, :id, :seq, :key, :value, :secret)")
                     .param("kind", kind.name()).param("id", sourceId).param("seq", i).param("key", key)
-                    .param("value", value).param("secret", item.secret()).update();
+                    .param("value", value).param("secret", secret).update();
         }
     }
 

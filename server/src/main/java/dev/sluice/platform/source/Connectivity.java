@@ -24,12 +24,14 @@ public class Connectivity {
     private static final int HISTORY = 100;
 
     private final ConnectivityProbe probe;
+    private final JdbcUrlRules urls;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
 
-    Connectivity(ConnectivityProbe probe, JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+    Connectivity(ConnectivityProbe probe, JdbcUrlRules urls, JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.probe = probe;
+        this.urls = urls;
         this.jdbc = jdbc;
         this.clock = clock;
         // The record of a check must outlive the caller's transaction: a failed check usually makes the caller roll back.
@@ -41,6 +43,8 @@ public class Connectivity {
     public ProbeResult check(long tenantId, long userId, SourceKind kind, Long sourceId, SourceConfig config) {
         JdbcTarget target = config.jdbc().orElseThrow(() -> PopErrors.unsupported("Sluice cannot check the connectivity of "
                 + config.type().name() + " sources; it checks PostgreSQL, MySQL/MariaDB, H2 and DuckDB (and protocol-compatible types).").exception());
+        // A stored URL was checked under the rules of its day: today's rules decide before a driver sees it again.
+        if (sourceId != null) urls.check(target.reach(), target.url(), "jdbc.url");
         long started = clock.millis();
         ProbeResult result = probe.check(target);
         // The target's toString leaves the password out; the message was already cleaned of it.

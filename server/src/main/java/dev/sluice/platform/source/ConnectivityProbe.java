@@ -8,7 +8,6 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +43,7 @@ public class ConnectivityProbe {
             try {
                 outcome.complete(connect(target, deadline, started));
             } catch (Throwable e) {
-                outcome.complete(ProbeResult.failed(describe(e, target.password()), elapsed(started)));
+                outcome.complete(ProbeResult.failed(describe(e, target), elapsed(started)));
             }
         });
         try {
@@ -57,13 +56,13 @@ public class ConnectivityProbe {
             Thread.currentThread().interrupt();
             return ProbeResult.failed("the check was interrupted", elapsed(started));
         } catch (ExecutionException e) {
-            return ProbeResult.failed(describe(e.getCause(), target.password()), elapsed(started));
+            return ProbeResult.failed(describe(e.getCause(), target), elapsed(started));
         }
     }
 
     private static ProbeResult connect(JdbcTarget target, Duration deadline, long started) throws SQLException {
         Driver driver = DriverManager.getDriver(target.url());
-        try (Connection connection = driver.connect(target.url(), properties(target, deadline))) {
+        try (Connection connection = driver.connect(target.url(), DriverProperties.of(target, deadline))) {
             if (connection == null) return ProbeResult.failed("no driver accepts the URL", elapsed(started));
             int seconds = (int) Math.max(1, deadline.toSeconds());
             return connection.isValid(seconds) ? ProbeResult.ok(elapsed(started))
@@ -71,35 +70,15 @@ public class ConnectivityProbe {
         }
     }
 
-    private static Properties properties(JdbcTarget target, Duration deadline) {
-        Properties p = new Properties();
-        if (target.user() != null && !target.user().isEmpty()) p.setProperty("user", target.user());
-        if (target.password() != null) p.setProperty("password", target.password());
-        String seconds = String.valueOf(Math.max(1, deadline.toSeconds()));
-        String millis = String.valueOf(deadline.toMillis());
-        switch (target.reach()) {
-            case POSTGRESQL -> {
-                p.setProperty("connectTimeout", seconds);
-                p.setProperty("loginTimeout", seconds);
-                p.setProperty("socketTimeout", seconds);
-            }
-            case MARIADB -> {
-                p.setProperty("connectTimeout", millis);
-                p.setProperty("socketTimeout", millis);
-                // A hostile server could otherwise ask the driver to upload any local file (LOAD DATA LOCAL).
-                p.setProperty("allowLocalInfile", "false");
-            }
-            default -> {
-            }
-        }
-        return p;
-    }
-
-    /** The reason in words: the driver's message with the password taken out, plus the network cause where useful. */
-    static String describe(Throwable failure, String password) {
+    /**
+     * The reason in words: the driver's message cleaned by {@link FailureMessages} (one line, nothing read from a file)
+     * with the password taken out, plus the network cause where useful.
+     */
+    static String describe(Throwable failure, JdbcTarget target) {
+        String password = target.password();
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : FailureMessages.clean(target.reach(), failure.getMessage());
         if (root != failure) {
             String cause = switch (root) {
                 case UnknownHostException u -> "unknown host " + u.getMessage();

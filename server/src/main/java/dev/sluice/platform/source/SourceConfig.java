@@ -43,7 +43,12 @@ public final class SourceConfig {
 
     /** The items a caller may see: everything but secrets. */
     public List<ConfigItem> shown() {
-        return items.stream().filter(i -> !i.secret()).toList();
+        return items.stream().filter(i -> !secret(i)).toList();
+    }
+
+    /** Whether the item is a secret of this type: sealed at rest, never shown (see {@link SecretItems}). */
+    public boolean secret(ConfigItem item) {
+        return SecretItems.secret(type, item.key().trim());
     }
 
     public Optional<String> value(String key) {
@@ -65,7 +70,7 @@ public final class SourceConfig {
         items.forEach(i -> given.add(i.key().toLowerCase(Locale.ROOT)));
         List<ConfigItem> merged = new ArrayList<>(items);
         for (ConfigItem old : stored) {
-            if (old.secret() && !given.contains(old.key().toLowerCase(Locale.ROOT))) merged.add(old);
+            if (secret(old) && !given.contains(old.key().toLowerCase(Locale.ROOT))) merged.add(old);
         }
         return new SourceConfig(type, merged, connectUrl);
     }

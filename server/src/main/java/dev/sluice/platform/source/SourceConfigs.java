@@ -37,13 +37,22 @@ public class SourceConfigs {
             if (!seen.add(key.toLowerCase(Locale.ROOT))) {
                 throw PopErrors.invalidParameter(itemsPath + "[" + i + "].Key", "the key '" + key + "' is given twice").exception();
             }
+            if (!SecretItems.secret(type, key) && SecretItems.carriesCredential(item.value())) {
+                throw PopErrors.invalidParameter(itemsPath + "[" + i + "].Value", "the item '" + key + "' carries a credential "
+                        + "(user:password@ or password=), which would be stored and shown in the clear; give it in its own item, e.g. jdbc.password").exception();
+            }
         }
         if (!type.checkable()) return new SourceConfig(type, items, null);
         int urlAt = indexOf(items, SourceConfig.URL_KEYS);
         if (urlAt < 0) {
             throw PopErrors.invalidParameter(itemsPath, "a " + type.name() + " source needs the item 'jdbc.url'").exception();
         }
-        String connectUrl = urls.check(type.reach(), items.get(urlAt).value(), itemsPath + "[" + urlAt + "].Value");
+        String urlPath = itemsPath + "[" + urlAt + "].Value";
+        String connectUrl = urls.check(type.reach(), items.get(urlAt).value(), urlPath);
+        // The driver lets the URL's user win over the one Sluice passes: one place only, so what is shown is what connects.
+        if (JdbcUrlRules.namesUser(connectUrl) && indexOf(items, SourceConfig.USER_KEYS) >= 0) {
+            throw PopErrors.invalidParameter(urlPath, "jdbc.url: the user is named both in the URL and in the item jdbc.username; name it once").exception();
+        }
         return new SourceConfig(type, items, connectUrl);
     }
 

@@ -1,6 +1,7 @@
 package dev.sluice.platform.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -56,9 +57,44 @@ class ConnectivityProbeTest {
 
     @Test
     void messagesNeverCarryThePassword() {
-        String message = ConnectivityProbe.describe(new java.sql.SQLException("login failed for s3cr3t-pw"), "s3cr3t-pw");
+        String message = ConnectivityProbe.describe(new java.sql.SQLException("login failed for s3cr3t-pw"),
+                new JdbcTarget(Reach.POSTGRESQL, "jdbc:postgresql://h/x", "u", "s3cr3t-pw"));
         assertThat(message).doesNotContain("s3cr3t-pw").contains("******");
         assertThat(new JdbcTarget(Reach.H2, "jdbc:h2:tcp://h/x", "sa", "s3cr3t-pw").toString()).doesNotContain("s3cr3t-pw");
         assertThat(new ConfigItem("jdbc.password", "s3cr3t-pw").toString()).doesNotContain("s3cr3t-pw");
+    }
+
+    @Test
+    void embeddedEngineErrorsQuoteNothingTheyRead() {
+        String parser = "Parser Error: syntax error at or near \"SECRETKEYBYTES\"\n\nLINE 1: SECRETKEYBYTES-abc123\n        ^";
+        assertThat(FailureMessages.clean(Reach.DUCKDB, parser)).isEqualTo("Parser Error: syntax error");
+        assertThat(FailureMessages.clean(Reach.DUCKDB, "Catalog Error: Table with name SECRETKEYBYTES does not exist!")).isEqualTo("Catalog Error");
+        assertThat(FailureMessages.clean(Reach.DUCKDB, "IO Error: Cannot open database \"/srv/a.db\" in read-only mode: database does not exist"))
+                .isEqualTo("IO Error: Cannot open database \"…\" in read-only mode: database does not exist");
+        assertThat(FailureMessages.clean(Reach.H2, "Data conversion error converting \"SECRETKEYBYTES\"; SQL statement:\nSET LOCK_TIMEOUT FILE_READ('/k') [22018-240]"))
+                .isEqualTo("Data conversion error converting \"…\"; SQL statement:");
+        assertThat(FailureMessages.clean(Reach.POSTGRESQL, "FATAL: password authentication failed for user \"app\"\n  Detail: x"))
+                .isEqualTo("FATAL: password authentication failed for user \"app\"");
+    }
+
+    @Test
+    void everyDuckdbConnectionIsClosedToFilesAndTheNetworkAndLocked() throws Exception {
+        JdbcTarget target = new JdbcTarget(Reach.DUCKDB, "jdbc:duckdb:", null, null);
+        try (java.sql.Connection c = java.sql.DriverManager.getDriver(target.url()).connect(target.url(), DriverProperties.of(target, Duration.ofSeconds(1)));
+             java.sql.Statement s = c.createStatement()) {
+            for (String setting : List.of("enable_external_access", "allow_community_extensions", "autoload_known_extensions",
+                    "autoinstall_known_extensions", "allow_unsigned_extensions", "lock_configuration")) {
+                try (java.sql.ResultSet rs = s.executeQuery("SELECT current_setting('" + setting + "')::VARCHAR")) {
+                    rs.next();
+                    assertThat(rs.getString(1)).as(setting).isEqualTo(setting.equals("lock_configuration") ? "true" : "false");
+                }
+            }
+            assertThatThrownBy(() -> s.execute("SET enable_external_access = true")).hasMessageContaining("locked");
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getDriver(target.url()).connect(target.url(), DriverProperties.of(target, Duration.ofSeconds(1)));
+             java.sql.Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.executeQuery("SELECT * FROM read_text('/etc/hostname')")).hasMessageContaining("disabled");
+        }
+        assertThat(probe.check(target).connected()).isTrue();
     }
 }

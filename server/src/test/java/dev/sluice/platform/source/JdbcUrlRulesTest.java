@@ -68,4 +68,60 @@ class JdbcUrlRulesTest {
         assertThatThrownBy(() -> rules(List.of()).check(Reach.DUCKDB, "jdbc:duckdb:/srv/a.db", "P")).hasMessageContaining("not enabled");
         assertThat(refusal(Reach.POSTGRESQL, "jdbc:mysql://db/app")).contains("jdbc:postgresql://");
     }
+
+    @Test
+    void duckdbTakesNoOptionInAnyFormAndNoNamedMemoryDatabase() {
+        for (String url : List.of("jdbc:duckdb::memory:;session_init_sql_file=/etc/passwd", "jdbc:duckdb:;session_init_sql_file=/k",
+                "jdbc:duckdb:" + roots.resolve("allowed/a.db") + ";enable_external_access=true", "jdbc:duckdb::memory:?x=1",
+                "jdbc:duckdb:" + roots.resolve("allowed/a.db") + "?access_mode=read_write")) {
+            assertThat(refusal(Reach.DUCKDB, url)).as(url).contains("jdbc.url", "options");
+        }
+        assertThat(refusal(Reach.DUCKDB, "jdbc:duckdb::memory:shared")).contains("jdbc:duckdb::memory:");
+        assertThat(refusal(Reach.DUCKDB, "jdbc:duckdb:md:my_db")).contains("jdbc:duckdb::memory:");
+        assertThat(refusal(Reach.DUCKDB, "jdbc:duckdb:ducklake:/x")).contains("jdbc:duckdb::memory:");
+    }
+
+    @Test
+    void anEmbeddedFileCannotLeaveItsRootThroughALink() throws Exception {
+        java.nio.file.Files.createDirectories(roots.resolve("allowed"));
+        java.nio.file.Files.createDirectories(roots.resolve("data"));
+        java.nio.file.Files.createSymbolicLink(roots.resolve("allowed/key.db"), roots.resolve("data"));
+        assertThat(refusal(Reach.DUCKDB, "jdbc:duckdb:" + roots.resolve("allowed/key.db"))).contains("link");
+    }
+
+    @Test
+    void onlyListedOptionsWithListedValuesOnce() {
+        assertThat(refusal(Reach.POSTGRESQL, "jdbc:postgresql://db/app?options=-c%20search_path%3Dx")).contains("'options'");
+        assertThat(refusal(Reach.POSTGRESQL, "jdbc:postgresql://db/app?sslfactory=x.Y")).contains("sslfactory");
+        assertThat(refusal(Reach.POSTGRESQL, "jdbc:postgresql://db/app?SocketFactory=x.Y")).contains("SocketFactory");
+        assertThat(refusal(Reach.POSTGRESQL, "jdbc:postgresql://db/app?socket%46actory=x.Y")).contains("not accepted");
+        assertThat(refusal(Reach.POSTGRESQL, "jdbc:postgresql://db/app?host=elsewhere")).contains("'host'");
+        assertThat(refusal(Reach.POSTGRESQL, "jdbc:postgresql://db/app?service=prod")).contains("'service'");
+        assertThat(refusal(Reach.POSTGRESQL, "jdbc:postgresql://db/app?sslmode=require&sslmode=disable")).contains("twice");
+        assertThat(refusal(Reach.POSTGRESQL, "jdbc:postgresql://db/app?sslmode=bogus")).contains("value of the option 'sslmode'");
+        assertThat(refusal(Reach.MARIADB, "jdbc:mariadb://db/app?AllowLocalInfile=true")).contains("AllowLocalInfile");
+        assertThat(refusal(Reach.MARIADB, "jdbc:mariadb://db/app?autoDeserialize=true")).contains("autoDeserialize");
+        assertThat(refusal(Reach.MARIADB, "jdbc:mariadb://db/app?localSocket=/run/mysqld.sock")).contains("localSocket");
+        assertThat(refusal(Reach.MARIADB, "jdbc:mariadb://db/app?useSSL=true&usessl=false")).contains("twice");
+        assertThat(refusal(Reach.H2, "jdbc:h2:tcp://db/app;AUTO_SERVER=TRUE")).contains("AUTO_SERVER");
+        assertThat(refusal(Reach.H2, "jdbc:h2:tcp://db/app;IFEXISTS=FALSE")).contains("IFEXISTS");
+        assertThat(refusal(Reach.H2, "jdbc:h2:tcp://db/app;init=runscript from 'x'")).contains("INIT");
+        assertThat(refusal(Reach.H2, "jdbc:h2:tcp://db/app;LOCK_TIMEOUT=FILE_READ('/etc/passwd')")).contains("value of the setting 'LOCK_TIMEOUT'");
+        assertThat(refusal(Reach.H2, "jdbc:h2:tcp://db/app;MODE=MySQL;mode=MySQL")).contains("twice");
+    }
+
+    @Test
+    void oneHostByNameOrAddressAndNoOtherForm() {
+        assertThat(refusal(Reach.MARIADB, "jdbc:mariadb://address=(host=db)(port=3306)/app")).contains("one host");
+        assertThat(refusal(Reach.MARIADB, "jdbc:mysql:loadbalance://db1,db2/app")).contains("jdbc:mysql://");
+        assertThat(refusal(Reach.MARIADB, "jdbc:mariadb:replication://db1,db2/app")).contains("jdbc:mariadb://");
+        assertThat(refusal(Reach.MARIADB, "jdbc:mariadb://db1,db2/app")).contains("one host");
+        assertThat(refusal(Reach.POSTGRESQL, "jdbc:postgresql://db1:5432,db2:5432/app")).contains("one host");
+        assertThat(refusal(Reach.POSTGRESQL, "jdbc:postgresql://db%2Eevil/app")).contains("one host");
+        assertThat(refusal(Reach.POSTGRESQL, "jdbc:postgresql://db /app")).contains("printable ASCII");
+        assertThat(refusal(Reach.H2, "jdbc:h2:tcp://db1,db2/app")).contains("one host");
+        JdbcUrlRules r = rules(List.of());
+        assertThat(r.check(Reach.POSTGRESQL, "jdbc:postgresql://[::1]:5432/app", "P")).isNotNull();
+        assertThat(r.check(Reach.MARIADB, "jdbc:mariadb://10.0.0.7/app?sslMode=verify-full&serverTimezone=Asia/Shanghai", "P")).isNotNull();
+    }
 }
