@@ -46,11 +46,7 @@ public class JdbcUrlRules {
     /** @return the URL to hand the driver; throws {@code InvalidParameter} at {@code path} naming what is wrong */
     public String check(Reach reach, String url, String path) {
         String trimmed = url.trim();
-        for (int i = 0; i < trimmed.length(); i++) {
-            char c = trimmed.charAt(i);
-            if (c <= ' ' || c >= 0x7f) throw bad(path, "the URL may hold printable ASCII characters only, without spaces (percent-encode values)");
-        }
-        return switch (reach) {
+        String checked = switch (reach) {
             case POSTGRESQL -> network(trimmed, "jdbc:postgresql://", UrlOptions.POSTGRESQL, path);
             case MARIADB -> network(trimmed, trimmed.startsWith("jdbc:mysql://") ? "jdbc:mysql://" : "jdbc:mariadb://", UrlOptions.MARIADB, path)
                     .replaceFirst("^jdbc:mysql://", "jdbc:mariadb://"); // one driver for both schemes
@@ -58,6 +54,12 @@ public class JdbcUrlRules {
             case DUCKDB -> duckdb(trimmed, path);
             case NONE -> throw new IllegalArgumentException("no JDBC URL for a type Sluice cannot reach");
         };
+        // The forms above leave no room for them; this names the reason when nothing more precise did.
+        for (int i = 0; i < checked.length(); i++) {
+            char c = checked.charAt(i);
+            if (c <= ' ' || c >= 0x7f) throw bad(path, "the URL may hold printable ASCII characters only, without spaces (percent-encode values)");
+        }
+        return checked;
     }
 
     /** Whether a checked network URL names the user itself (then no other item may, or the URL would win). */
