@@ -39,7 +39,7 @@ public final class SecretItems {
     /** {@code scheme://user:pass@…} anywhere, or a whole value {@code user:pass@host}. */
     private static final Pattern USER_INFO = Pattern.compile("(?i)(?:[a-z][a-z0-9+.-]*:)?//[^/?#@\\s]*:[^/?#@\\s]*@|^[^\\s/:@]+:[^\\s/@]+@\\S+$");
     /** {@code password=}, {@code pwd=}, … as a URL query, a {@code ;} option, a JAAS or ODBC pair. */
-    private static final Pattern PASSWORD_PAIR = Pattern.compile("(?i)(?:^|[?&;,\\s\"'])(?:password|passwd|pwd)\\s*[=:]");
+    private static final Pattern PASSWORD_PAIR = Pattern.compile("(?i)(?:^|[?&;,\\s\"'])(?:password|passwd|pwd)[\"']?\\s*[=:]");
 
     private SecretItems() {
     }

@@ -97,4 +97,13 @@ class ConnectivityProbeTest {
         }
         assertThat(probe.check(target).connected()).isTrue();
     }
+
+    @Test
+    void aDuckdbFileIsOpenedReadOnlySoACheckCreatesNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path root) {
+        java.nio.file.Path file = root.resolve("absent.duckdb");
+        ProbeResult result = probe.check(new JdbcTarget(Reach.DUCKDB, "jdbc:duckdb:" + file, null, null), Duration.ofSeconds(30));
+        assertThat(result.connected()).isFalse();
+        assertThat(result.message()).startsWith("IO Error").doesNotContain(file.toString());
+        assertThat(file).doesNotExist();
+    }
 }
