@@ -4,8 +4,8 @@ package dev.sluice.platform.source;
 public record ConfigItem(String key, String value) {
 
     /**
-     * Whether the item's name alone says it holds a secret. Where the source type is known, {@link SourceConfig#secret}
-     * decides (it adds what the type declares, see {@link SecretItems}); this is for a log line of a lone item.
+     * Whether the item may hold a secret, judged without its source type (what any type declares secret counts). Where
+     * the type is known, {@link SourceConfig#secret} decides (see {@link SecretItems}); this is for a log line of a lone item.
      */
     public boolean secret() {
         return SecretItems.byName(key);

@@ -44,7 +44,7 @@ public class Connectivity {
         JdbcTarget target = config.jdbc().orElseThrow(() -> PopErrors.unsupported("Sluice cannot check the connectivity of "
                 + config.type().name() + " sources; it checks PostgreSQL, MySQL/MariaDB, H2 and DuckDB (and protocol-compatible types).").exception());
         // A stored URL was checked under the rules of its day: today's rules decide before a driver sees it again.
-        if (sourceId != null) urls.check(target.reach(), target.url(), "jdbc.url");
+        if (sourceId != null) urls.check(target.reach(), target.url(), "Id");
         long started = clock.millis();
         ProbeResult result = probe.check(target);
         // The target's toString leaves the password out; the message was already cleaned of it.

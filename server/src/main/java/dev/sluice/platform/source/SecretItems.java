@@ -46,13 +46,20 @@ public final class SecretItems {
 
     public static boolean secret(SourceType type, String key) {
         String k = normalize(key);
-        return EVERY_TYPE.contains(k) || BY_TYPE.getOrDefault(type.name(), Set.of()).contains(k) || byName(key);
+        return EVERY_TYPE.contains(k) || BY_TYPE.getOrDefault(type.name(), Set.of()).contains(k) || namesASecret(k);
     }
 
-    /** The rule by name alone, for places that know no type (a log line of one item). */
+    /**
+     * For places that know no type (a log line of one item): the name rule, plus what any type declares, since hiding
+     * an S3 access key ID in a log costs nothing while showing a MaxCompute access key would.
+     */
     static boolean byName(String key) {
         String k = normalize(key);
-        return SECRET_WORDS.stream().anyMatch(k::contains) || k.endsWith("token") || k.endsWith("pwd") || EVERY_TYPE.contains(k);
+        return namesASecret(k) || EVERY_TYPE.contains(k) || BY_TYPE.values().stream().anyMatch(declared -> declared.contains(k));
+    }
+
+    private static boolean namesASecret(String normalizedKey) {
+        return SECRET_WORDS.stream().anyMatch(normalizedKey::contains) || normalizedKey.endsWith("token") || normalizedKey.endsWith("pwd");
     }
 
     /** Whether a value of a non-secret item carries a credential of its own. */

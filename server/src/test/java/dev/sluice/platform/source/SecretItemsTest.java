@@ -19,6 +19,7 @@ class SecretItemsTest {
         assertThat(SecretItems.secret(type("OSS"), "access.key")).isTrue();
         assertThat(SecretItems.secret(type("AMAZON_S3"), "accessKey")).as("the S3 access key is the ID").isFalse();
         assertThat(SecretItems.secret(type("MAX_COMPUTE"), "accessId")).isFalse();
+        assertThat(new ConfigItem("accessKey", "x")).as("a lone item in a log line hides what any type declares").hasToString("accessKey=******");
         for (String key : List.of("jdbc.password", "pwd", "PWD", "keytab", "hive.keytab", "sasl.jaas.config", "private.key", "access.key.secret",
                 "accessKeySecret", "oauth_token", "db.passphrase", "credentials")) {
             assertThat(SecretItems.secret(type("MYSQL"), key)).as(key).isTrue();
