@@ -36,8 +36,10 @@ final class DriverProperties {
 
     static Properties of(JdbcTarget target, Duration deadline) {
         Properties p = new Properties();
-        if (target.user() != null && !target.user().isEmpty()) p.setProperty("user", target.user());
-        if (target.password() != null) p.setProperty("password", target.password());
+        // DuckDB has no users: it would take them for settings it does not know and fail.
+        boolean logsIn = target.reach() != Reach.DUCKDB;
+        if (logsIn && target.user() != null && !target.user().isEmpty()) p.setProperty("user", target.user());
+        if (logsIn && target.password() != null) p.setProperty("password", target.password());
         String seconds = String.valueOf(Math.max(1, deadline.toSeconds()));
         String millis = String.valueOf(deadline.toMillis());
         switch (target.reach()) {
