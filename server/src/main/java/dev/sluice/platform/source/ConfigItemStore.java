@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,12 +29,20 @@ public class ConfigItemStore {
 
     /** Stores the items of a checked configuration; what its type declares secret (see {@link SecretItems}) is sealed. */
     public void replace(SourceKind kind, long sourceId, SourceConfig config) {
+        store(kind, sourceId, config.items(), config::secret);
+    }
+
+    /** Stores items without their type: then whatever any type declares secret is sealed (never less than by type). */
+    public void replace(SourceKind kind, long sourceId, List<ConfigItem> items) {
+        store(kind, sourceId, items, ConfigItem::secret);
+    }
+
+    private void store(SourceKind kind, long sourceId, List<ConfigItem> items, Predicate<ConfigItem> secretItem) {
         delete(kind, sourceId);
-        List<ConfigItem> items = config.items();
         for (int i = 0; i < items.size(); i++) {
             ConfigItem item = items.get(i);
             String key = item.key().trim();
-            boolean secret = config.secret(item);
+            boolean secret = secretItem.test(item);
             String value = secret ? cipher.encrypt(item.value(), boundTo(kind, sourceId, key)) : item.value();
             jdbc.sql("insert into source_config_item (source_kind, source_id, seq, item_key, item_value, secret) "
                             + "values (:kind, :id, :seq, :key, :value, :secret)")
