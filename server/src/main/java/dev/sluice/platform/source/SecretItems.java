@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * sealed at rest and never shown. A value of any other item that carries a credential ({@code user:pass@host},
  * {@code password=…}) is refused: it would be stored and shown in the clear.
  */
-public final class SecretItems {
+final class SecretItems {
 
     /** Secret in every type, by exact name (compared ignoring case and punctuation). */
     private static final Set<String> EVERY_TYPE = normalized("jdbc.password", "password", "pwd", "passwd", "keytab",
@@ -44,7 +44,7 @@ public final class SecretItems {
     private SecretItems() {
     }
 
-    public static boolean secret(SourceType type, String key) {
+    static boolean secret(SourceType type, String key) {
         String k = normalize(key);
         return EVERY_TYPE.contains(k) || BY_TYPE.getOrDefault(type.name(), Set.of()).contains(k) || namesASecret(k);
     }
