@@ -108,4 +108,14 @@ class ConnectivityProbeTest {
         assertThat(result.message()).startsWith("IO Error").doesNotContain(file.toString());
         assertThat(file).doesNotExist();
     }
+
+    @Test
+    void anH2CheckCreatesNoDatabase(@org.junit.jupiter.api.io.TempDir java.nio.file.Path root) throws IOException {
+        ProbeResult result = probe.check(new JdbcTarget(Reach.H2, "jdbc:h2:file:" + root.resolve("absent"), "sa", ""), Duration.ofSeconds(30));
+        assertThat(result.connected()).isFalse();
+        assertThat(result.message()).contains("not found");
+        try (var files = java.nio.file.Files.list(root)) {
+            assertThat(files).isEmpty();
+        }
+    }
 }
