@@ -106,7 +106,7 @@ public class OutboundAddresses {
             if (open(literal)) return literal;
             throw refused(host, item, "it is " + closedBecause(literal));
         }
-        InetAddress[] addresses = lookup(host, deadline);
+        InetAddress[] addresses = lookup(name, deadline); // the name as matched: lower case, without a final dot
         if (nameOpen(name)) return addresses[0];
         for (InetAddress address : addresses) {
             if (open(address)) return address;
