@@ -77,11 +77,11 @@ public class Connectivity {
         }
         // The target's toString leaves the password out; the message was already cleaned of it.
         log.info("connectivity check of {} for tenant {}: {} ({} ms)", target, tenantId, result.connected() ? "ok" : result.message(), result.millis());
-        record(tenantId, userId, kind, sourceId, config, result, started);
+        recordJob(tenantId, userId, kind, sourceId, config, result, started);
         return result;
     }
 
-    private void record(long tenantId, long userId, SourceKind kind, Long sourceId, SourceConfig config, ProbeResult result, long started) {
+    private void recordJob(long tenantId, long userId, SourceKind kind, Long sourceId, SourceConfig config, ProbeResult result, long started) {
         ownTransaction.executeWithoutResult(tx -> jdbc.sql("insert into connectivity_job (tenant_id, source_kind, source_id, source_type, status, error_msg, user_id, started_at, finished_at) "
                         + "values (:tenant, :kind, :source, :type, :status, :error, :user, :started, :finished)")
                 .param("tenant", tenantId).param("kind", kind.name()).param("source", sourceId).param("type", config.type().name())
