@@ -220,4 +220,16 @@ public final class PopErrors {
     public static PopError connectivityFailed(String what, String reason) {
         return new PopError("ConnectivityCheckFailed", 400, "The connectivity check of " + what + " failed: " + reason);
     }
+
+    /** A connection Sluice would open for a tenant names an address the operator has not opened (loopback, private, ...). */
+    public static PopError hostRefused(String item, String host, String why) {
+        return new PopError("Forbidden.Host", 403, "The host '" + host + "' in " + item + " is refused: " + why + ".",
+                "Name a host with a public address, or ask the operator to add the host or its network to sluice.sources.allowed-hosts.");
+    }
+
+    /** A tenant already runs as many connectivity checks as one tenant may at once; refused at once, not queued. */
+    public static PopError checksThrottled(int running, int limit) {
+        return new PopError("Throttling.ConnectivityCheck", 429, running + " connectivity checks of this tenant are running; at most "
+                + limit + " may run at once.", "Retry when a running check has finished.");
+    }
 }

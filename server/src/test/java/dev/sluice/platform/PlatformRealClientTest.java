@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 import com.aliyun.tea.TeaException;
 
@@ -25,6 +26,7 @@ import dev.sluice.testsupport.TeaClient;
 
 /** Projects, compute sources and data sources through Alibaba Cloud's own generic client, unchanged but for the endpoint. */
 @SluiceServerTest
+@TestPropertySource(properties = SourceDatabases.LOCAL_HOSTS_ALLOWED)
 class PlatformRealClientTest {
 
     @LocalServerPort

@@ -15,6 +15,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class SourceDatabases {
 
+    /**
+     * For {@code @TestPropertySource}: opens loopback to connectivity checks, which Sluice refuses by default
+     * (issue 15, item 2). Test classes that connect to the machine's databases share one context with it.
+     */
+    public static final String LOCAL_HOSTS_ALLOWED = "sluice.sources.allowed-hosts=127.0.0.1/32,localhost,::1";
+
     private static String postgres;
     private static String mariadb;
 

@@ -24,8 +24,13 @@ class ComputeSourceRules {
     }
 
     void requireCreate(Caller caller) {
+        requireCreate(caller, "CreateComputeSource");
+    }
+
+    /** Also for a check of a draft configuration: it connects where a new source would, so it takes the right to create one. */
+    void requireCreate(Caller caller, String action) {
         if (admins.tenantAdmin(caller) || admins.anyProjectAdmin(caller)) return;
-        throw PopErrors.forbidden("CreateComputeSource may only be called by project administrators or super and system administrators.").exception();
+        throw PopErrors.forbidden(action + " may only be called by project administrators or super and system administrators.").exception();
     }
 
     void requireChange(Caller caller, ComputeSource source, String action) {

@@ -10,6 +10,7 @@ import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
 import dev.sluice.platform.source.ConfigItem;
 import dev.sluice.platform.source.ConfigItemStore;
+import dev.sluice.platform.source.KeptSecrets;
 import dev.sluice.platform.source.SourceConfig;
 import dev.sluice.platform.source.SourceConfigs;
 import dev.sluice.platform.source.SourceKind;
@@ -17,15 +18,20 @@ import dev.sluice.protocol.PopErrors;
 
 /**
  * Replaces name, description and configuration of a compute source. Secret items left out keep their stored value,
- * so the items a caller was shown can be sent back as they are. The type cannot change.
+ * so the items a caller was shown can be sent back as they are, unless the update moves the source to another host,
+ * port, database or user: then they are dropped, and {@code Message} names them. The type cannot change.
  */
 @Action("UpdateComputeSource")
-class UpdateComputeSource implements OperationHandler<UpdateComputeSource.Request, Void> {
+class UpdateComputeSource implements OperationHandler<UpdateComputeSource.Request, UpdateComputeSource.Response> {
 
     record Request(long opTenantId, Command updateCommand) {
     }
 
     record Command(List<ConfigItem> configList, String description, long id, String name, String type) {
+    }
+
+    /** The contract answers no data; {@code message} replaces the envelope's "successful" when secrets were dropped. */
+    record Response(String message) {
     }
 
     private final ComputeSourceRules rules;
@@ -44,7 +50,7 @@ class UpdateComputeSource implements OperationHandler<UpdateComputeSource.Reques
 
     @Override
     @Transactional
-    public Void handle(Caller caller, Request request) {
+    public Response handle(Caller caller, Request request) {
         Command c = request.updateCommand();
         long tenant = caller.tenant().id();
         ComputeSource source = store.find(tenant, c.id()).orElseThrow(() -> PopErrors.notFound("compute source", c.id()).exception());
@@ -59,9 +65,9 @@ class UpdateComputeSource implements OperationHandler<UpdateComputeSource.Reques
         store.byName(tenant, name).filter(other -> other.id() != source.id()).ifPresent(other -> {
             throw PopErrors.alreadyExists("compute source", name).exception();
         });
-        SourceConfig merged = config.keepingSecretsOf(items.load(SourceKind.COMPUTE, source.id()));
+        KeptSecrets kept = KeptSecrets.merge(config, items.load(SourceKind.COMPUTE, source.id()));
         store.update(tenant, source.id(), name, description, clock.millis());
-        items.replace(SourceKind.COMPUTE, source.id(), merged);
-        return null;
+        items.replace(SourceKind.COMPUTE, source.id(), kept.config());
+        return new Response(kept.message());
     }
 }

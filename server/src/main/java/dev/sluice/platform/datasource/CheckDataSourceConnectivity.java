@@ -6,12 +6,16 @@ import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
 import dev.sluice.platform.source.CheckAnswer;
+import dev.sluice.platform.source.CheckRights;
 import dev.sluice.platform.source.ConfigItem;
 import dev.sluice.platform.source.Connectivity;
 import dev.sluice.platform.source.SourceConfigs;
 import dev.sluice.platform.source.SourceKind;
 
-/** Connects with a data-source configuration that is not saved yet, and records the check. */
+/**
+ * Connects with a data-source configuration that is not saved yet, and records the check. The caller needs what
+ * creating the source would need: a check makes the server connect where the caller says.
+ */
 @Action("CheckDataSourceConnectivity")
 final class CheckDataSourceConnectivity implements OperationHandler<CheckDataSourceConnectivity.Request, CheckAnswer> {
 
@@ -21,16 +25,22 @@ final class CheckDataSourceConnectivity implements OperationHandler<CheckDataSou
     record Command(List<ConfigItem> configItemList, String type) {
     }
 
+    private final DataSourceRules rules;
+    private final CheckRights rights;
     private final SourceConfigs configs;
     private final Connectivity connectivity;
 
-    CheckDataSourceConnectivity(SourceConfigs configs, Connectivity connectivity) {
+    CheckDataSourceConnectivity(DataSourceRules rules, CheckRights rights, SourceConfigs configs, Connectivity connectivity) {
+        this.rules = rules;
+        this.rights = rights;
         this.configs = configs;
         this.connectivity = connectivity;
     }
 
     @Override
     public CheckAnswer handle(Caller caller, Request request) {
+        rights.requireFullAccess(caller, "CheckDataSourceConnectivity");
+        rules.requireCreate(caller, "CheckDataSourceConnectivity");
         var config = configs.check(request.checkCommand().type(), request.checkCommand().configItemList(), "CheckCommand.Type", "CheckCommand.ConfigItemList");
         return CheckAnswer.of(connectivity.check(caller.tenant().id(), caller.user().id(), SourceKind.DATA, null, config));
     }

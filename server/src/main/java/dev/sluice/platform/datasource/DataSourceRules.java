@@ -21,8 +21,13 @@ class DataSourceRules {
     }
 
     void requireCreate(Caller caller) {
+        requireCreate(caller, "CreateDataSource");
+    }
+
+    /** Also for a check of a draft configuration: it connects where a new source would, so it takes the right to create one. */
+    void requireCreate(Caller caller, String action) {
         if (admins.tenantAdmin(caller) || admins.anyProjectAdmin(caller)) return;
-        throw PopErrors.forbidden("CreateDataSource may only be called by project administrators or super and system administrators.").exception();
+        throw PopErrors.forbidden(action + " may only be called by project administrators or super and system administrators.").exception();
     }
 
     void requireChange(Caller caller, DataSource source, String action) {

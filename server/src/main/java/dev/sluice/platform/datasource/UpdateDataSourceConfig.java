@@ -10,13 +10,15 @@ import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
 import dev.sluice.platform.source.ConfigItem;
 import dev.sluice.platform.source.ConfigItemStore;
+import dev.sluice.platform.source.KeptSecrets;
 import dev.sluice.platform.source.SourceConfig;
 import dev.sluice.platform.source.SourceConfigs;
 import dev.sluice.platform.source.SourceKind;
 
 /**
  * Replaces the connection configuration of a data source, checked against its type. Secret items left out keep
- * their stored value, so the items a listing showed can be sent back as they are.
+ * their stored value, so the items a listing showed can be sent back as they are, unless the update moves the source
+ * to another host, port, database or user: then they are dropped, and {@code Message} names them.
  */
 @Action("UpdateDataSourceConfig")
 class UpdateDataSourceConfig implements OperationHandler<UpdateDataSourceConfig.Request, UpdateDataSourceConfig.Response> {
@@ -27,7 +29,8 @@ class UpdateDataSourceConfig implements OperationHandler<UpdateDataSourceConfig.
     record Command(List<ConfigItem> configItemList, long id) {
     }
 
-    record Response(boolean data) {
+    /** {@code message} replaces the envelope's "successful" when secrets were dropped. */
+    record Response(boolean data, String message) {
     }
 
     private final DataSources sources;
@@ -52,10 +55,10 @@ class UpdateDataSourceConfig implements OperationHandler<UpdateDataSourceConfig.
         Command c = request.updateCommand();
         DataSource source = sources.require(caller.tenant().id(), c.id());
         rules.requireChange(caller, source, "UpdateDataSourceConfig");
-        SourceConfig config = configs.check(source.type(), c.configItemList(), "UpdateCommand.Id", "UpdateCommand.ConfigItemList")
-                .keepingSecretsOf(items.load(SourceKind.DATA, source.id()));
-        items.replace(SourceKind.DATA, source.id(), config);
+        SourceConfig given = configs.check(source.type(), c.configItemList(), "UpdateCommand.Id", "UpdateCommand.ConfigItemList");
+        KeptSecrets kept = KeptSecrets.merge(given, items.load(SourceKind.DATA, source.id()));
+        items.replace(SourceKind.DATA, source.id(), kept.config());
         store.touch(caller.tenant().id(), source.id(), clock.millis());
-        return new Response(true);
+        return new Response(true, kept.message());
     }
 }

@@ -1,6 +1,8 @@
 package dev.sluice.platform.source;
 
+import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -12,6 +14,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.sluice.protocol.PopErrors;
+import dev.sluice.system.OutboundAddresses;
 
 /**
  * Checks a configuration for real and records every check, of a draft or of a stored source, so the history can be
@@ -25,13 +28,20 @@ public class Connectivity {
 
     private final ConnectivityProbe probe;
     private final JdbcUrlRules urls;
+    private final OutboundAddresses addresses;
+    private final ConcurrentChecks running;
+    private final Duration timeout;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
 
-    Connectivity(ConnectivityProbe probe, JdbcUrlRules urls, JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+    Connectivity(ConnectivityProbe probe, JdbcUrlRules urls, OutboundAddresses addresses, ConcurrentChecks running, SourceSettings settings,
+                 JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.probe = probe;
         this.urls = urls;
+        this.addresses = addresses;
+        this.running = running;
+        this.timeout = settings.checkTimeout();
         this.jdbc = jdbc;
         this.clock = clock;
         // The record of a check must outlive the caller's transaction: a failed check usually makes the caller roll back.
@@ -39,22 +49,52 @@ public class Connectivity {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** @throws dev.sluice.protocol.PopException {@code UnsupportedOperation} for a type Sluice has no client for */
+    /**
+     * @throws dev.sluice.protocol.PopException {@code UnsupportedOperation} for a type Sluice has no client for,
+     *                                          {@code Forbidden.Host} for a host closed to Sluice (refused before any connection),
+     *                                          {@code Throttling.ConnectivityCheck} when the tenant runs as many checks as allowed
+     */
     public ProbeResult check(long tenantId, long userId, SourceKind kind, Long sourceId, SourceConfig config) {
-        JdbcTarget target = config.jdbc().orElseThrow(() -> PopErrors.unsupported("Sluice cannot check the connectivity of "
+        JdbcTarget written = config.jdbc().orElseThrow(() -> PopErrors.unsupported("Sluice cannot check the connectivity of "
                 + config.type().name() + " sources; it checks PostgreSQL, MySQL/MariaDB, H2 and DuckDB (and protocol-compatible types).").exception());
         // A stored URL was checked under the rules of its day: today's rules decide before a driver sees it again.
-        if (sourceId != null) urls.check(target.reach(), target.url(), "Id");
+        if (sourceId != null) urls.check(written.reach(), written.url(), "Id");
+        try (ConcurrentChecks.Slot slot = running.enter(tenantId)) {
+            return checkPinned(tenantId, userId, kind, sourceId, config, written);
+        }
+    }
+
+    private ProbeResult checkPinned(long tenantId, long userId, SourceKind kind, Long sourceId, SourceConfig config, JdbcTarget written) {
         long started = clock.millis();
-        ProbeResult result = probe.check(target);
+        long startedNanos = System.nanoTime();
+        JdbcTarget target;
+        ProbeResult result;
+        try {
+            // The driver gets the URL with every host replaced by the address just checked: no second DNS lookup.
+            target = JdbcHosts.pin(written, addresses, timeout);
+            Duration left = timeout.minusNanos(System.nanoTime() - startedNanos);
+            result = left.toMillis() < 1 ? ProbeResult.failed("no answer within " + timeout.toMillis() + " ms", millisSince(startedNanos))
+                    : probe.check(target, left);
+        } catch (UnknownHostException e) {
+            target = written;
+            result = ProbeResult.failed("unknown host " + e.getMessage(), millisSince(startedNanos));
+        }
         // The target's toString leaves the password out; the message was already cleaned of it.
         log.info("connectivity check of {} for tenant {}: {} ({} ms)", target, tenantId, result.connected() ? "ok" : result.message(), result.millis());
+        recordJob(tenantId, userId, kind, sourceId, config, result, started);
+        return result;
+    }
+
+    private void recordJob(long tenantId, long userId, SourceKind kind, Long sourceId, SourceConfig config, ProbeResult result, long started) {
         ownTransaction.executeWithoutResult(tx -> jdbc.sql("insert into connectivity_job (tenant_id, source_kind, source_id, source_type, status, error_msg, user_id, started_at, finished_at) "
                         + "values (:tenant, :kind, :source, :type, :status, :error, :user, :started, :finished)")
                 .param("tenant", tenantId).param("kind", kind.name()).param("source", sourceId).param("type", config.type().name())
                 .param("status", result.connected() ? "SUCCESS" : "FAILED").param("error", result.connected() ? null : result.message())
                 .param("user", userId).param("started", started).param("finished", clock.millis()).update());
-        return result;
+    }
+
+    private static long millisSince(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
     /** The newest checks of one source, newest first. */

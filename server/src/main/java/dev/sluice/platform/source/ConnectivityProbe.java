@@ -32,11 +32,12 @@ public class ConnectivityProbe {
         this.timeout = settings.checkTimeout();
     }
 
-    public ProbeResult check(JdbcTarget target) {
+    // Package-private: other code connects only through Connectivity, which checks and pins the URL's hosts first.
+    ProbeResult check(JdbcTarget target) {
         return check(target, timeout);
     }
 
-    public ProbeResult check(JdbcTarget target, Duration deadline) {
+    ProbeResult check(JdbcTarget target, Duration deadline) {
         long started = System.nanoTime();
         CompletableFuture<ProbeResult> outcome = new CompletableFuture<>();
         Thread attempt = Thread.ofVirtual().name("connectivity-check").start(() -> {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 import dev.sluice.account.AccountAdmin;
 import dev.sluice.platform.PlatformTenant;
@@ -25,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Compute sources: their life cycle, who may change them, sealed secrets, checks and Spark clients. */
 @SluiceServerTest
+@TestPropertySource(properties = SourceDatabases.LOCAL_HOSTS_ALLOWED)
 class ComputeSourceOperationsTest {
 
     static final String PASSWORD = "pg-Secret-4711";

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 import dev.sluice.account.AccountAdmin;
 import dev.sluice.platform.PlatformTenant;
@@ -31,6 +32,7 @@ import tools.jackson.databind.JsonNode;
  * started here, and in-memory DuckDB; a wrong password and a closed port fail with the reason, fast.
  */
 @SluiceServerTest
+@TestPropertySource(properties = SourceDatabases.LOCAL_HOSTS_ALLOWED)
 class ConnectivityChecksTest {
 
     static Server h2;

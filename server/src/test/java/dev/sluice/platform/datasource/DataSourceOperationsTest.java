@@ -167,21 +167,30 @@ class DataSourceOperationsTest {
     }
 
     @Test
-    void basicInfoAndConfigurationAreUpdatedAndTheStoredPasswordKept() {
+    void basicInfoAndConfigurationAreUpdatedAndTheStoredPasswordKeptUntilTheSourceMoves() {
         long id = prod("billing");
         Response basics = t.call("UpdateDataSourceBasicInfo").param("UpdateCommand", json(Map.of("Id", id, "Name", "billing_v2",
                 "Description", "moved"))).send();
         assertThat(basics.body().path("Data").asBoolean()).isTrue();
         Response config = t.call("UpdateDataSourceConfig").param("UpdateCommand", json(Map.of("Id", id, "ConfigItemList", List.of(
-                Map.of("Key", "jdbc.url", "Value", "jdbc:mysql://new-host:3306/billing"), Map.of("Key", "jdbc.username", "Value", "app"))))).send();
+                Map.of("Key", "jdbc.url", "Value", "jdbc:mysql://DB.internal/orders"), Map.of("Key", "jdbc.username", "Value", "app"))))).send();
         assertThat(config.status()).as(config.body().toString()).isEqualTo(200);
+        assertThat(config.message()).isEqualTo("successful");
 
         JsonNode prod = list(Map.of()).path("DataSourceList").get(0).path("ProdDataSourceInfo");
         assertThat(prod.path("Name").asString()).isEqualTo("billing_v2");
         assertThat(prod.path("Description").asString()).isEqualTo("moved");
-        assertThat(prod.path("ConfigItemList").get(0).path("Value").asString()).isEqualTo("jdbc:mysql://new-host:3306/billing");
+        assertThat(prod.path("ConfigItemList").get(0).path("Value").asString()).isEqualTo("jdbc:mysql://DB.internal/orders");
         assertThat(jdbc.sql("select count(*) from source_config_item where source_kind = 'DATA' and source_id = ? and secret").params(id)
                 .query(Long.class).single()).isEqualTo(1);
+
+        // Another host: the password given for db.internal is not handed to it (issue 15, item 3).
+        Response moved = t.call("UpdateDataSourceConfig").param("UpdateCommand", json(Map.of("Id", id, "ConfigItemList", List.of(
+                Map.of("Key", "jdbc.url", "Value", "jdbc:mysql://new-host:3306/billing"), Map.of("Key", "jdbc.username", "Value", "app"))))).send();
+        assertThat(moved.body().path("Data").asBoolean()).isTrue();
+        assertThat(moved.message()).contains("jdbc.password", "dropped");
+        assertThat(jdbc.sql("select count(*) from source_config_item where source_kind = 'DATA' and source_id = ? and secret").params(id)
+                .query(Long.class).single()).isZero();
 
         Response badUrl = t.call("UpdateDataSourceConfig").param("UpdateCommand", json(Map.of("Id", id, "ConfigItemList", List.of(
                 Map.of("Key", "jdbc.url", "Value", "jdbc:mysql://u:p@host/x"))))).send();
