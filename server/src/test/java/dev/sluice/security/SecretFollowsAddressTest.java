@@ -144,7 +144,7 @@ class SecretFollowsAddressTest {
     @Test
     void aComputeSourceMovedToAnAttackersServerDoesNotHandItThePassword() throws Exception {
         Response created = t.call("CreateComputeSource").param("CreateCommand", json(Map.of("Name", "cs_pg", "Type", "POSTGRE_SQL",
-                "Description", "x", "ConfigList", items(SourceDatabases.postgresUrl(), "postgres", "pg-Secret-4711")))).send();
+                "Description", "x", "ConfigList", items(SourceDatabases.postgresUrl(), SourceDatabases.postgresUrl().contains("user=") ? null : "postgres", "pg-Secret-4711")))).send();
         assertThat(created.status()).as(created.body().toString()).isEqualTo(200);
         long id = created.body().path("CreateResult").path("Id").asLong();
 
@@ -159,8 +159,9 @@ class SecretFollowsAddressTest {
             Response check = t.call("CheckComputeSourceConnectivityById").param("Id", id).send();
             assertThat(check.status()).as(check.body().toString()).isEqualTo(200);
             assertThat(check.body().path("Data").asBoolean()).isFalse();
-            // The fake server asked for the password in clear text; the driver had none to send.
-            assertThat(captured.get(15, TimeUnit.SECONDS)).isEqualTo("(no password sent)");
+            // The fake server asked for the password in clear text; the driver had none to send (Sluice hands pgjdbc
+            // an empty one so that it never falls back to the server's ~/.pgpass).
+            assertThat(captured.get(15, TimeUnit.SECONDS)).isIn("(no password sent)", "");
 
             // The fake server does capture a password the caller chooses to send with the new address.
             CompletableFuture<String> given = CompletableFuture.supplyAsync(() -> capturePassword(fake));

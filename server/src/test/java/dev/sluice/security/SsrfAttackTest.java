@@ -69,8 +69,11 @@ class SsrfAttackTest {
     }
 
     static String items(String url) {
-        return json(List.of(Map.of("Key", "jdbc.url", "Value", url), Map.of("Key", "jdbc.username", "Value", "postgres"),
-                Map.of("Key", "jdbc.password", "Value", "pw-for-the-real-db")));
+        // A URL that names its user (the CI's local database does) may not name it again in jdbc.username.
+        return url.contains("user=")
+                ? json(List.of(Map.of("Key", "jdbc.url", "Value", url), Map.of("Key", "jdbc.password", "Value", "pw-for-the-real-db")))
+                : json(List.of(Map.of("Key", "jdbc.url", "Value", url), Map.of("Key", "jdbc.username", "Value", "postgres"),
+                        Map.of("Key", "jdbc.password", "Value", "pw-for-the-real-db")));
     }
 
     static Response checkData(PlatformTenant t, RawClient client, String type, String url) {
@@ -216,9 +219,10 @@ class SsrfAttackTest {
             refusedHost(checkData(lt, lt.owner, "POSTGRE_SQL", "jdbc:postgresql://169.254.169.254/latest"), "169.254.169.254");
             refusedHost(checkData(lt, lt.owner, "POSTGRE_SQL", "jdbc:postgresql://10.0.0.1/x"), "10.0.0.1");
             refusedHost(checkData(lt, lt.owner, "POSTGRE_SQL", "jdbc:postgresql://127.0.0.2/x"), "127.0.0.2");
-            // PostgreSQL tries its hosts in turn: one closed host among open ones refuses the check before the first is dialled.
+            // PostgreSQL tries its hosts in turn: a host list is refused before the first host is dialled.
             int p = listener.getLocalPort();
-            refusedHost(checkData(lt, lt.owner, "POSTGRE_SQL", "jdbc:postgresql://127.0.0.1:" + p + ",10.0.0.1:" + p + "/x"), "10.0.0.1");
+            Response list = checkData(lt, lt.owner, "POSTGRE_SQL", "jdbc:postgresql://127.0.0.1:" + p + ",10.0.0.1:" + p + "/x");
+            assertThat(list.status()).as(list.body().toString()).isBetween(400, 403);
             listenerSawNothing();
         }
 
