@@ -90,6 +90,14 @@ class RoleEscalationAttackTest {
     }
 
     @Test
+    void aSystemAdministratorCannotTakeOverASuperAdministratorsObjects() {
+        Response taken = f.call(sysAdmin.client(), "TransferOwnershipForAllObject", "PrivilegeTransferRecord",
+                "{\"OldOwner\":\"" + f.ownerId() + "\",\"NewOwner\":\"" + sysAdmin.id() + "\",\"TransferComment\":\"mine now\"}");
+        assertForbidden(taken);
+        assertThat(taken.message()).contains("super administrator");
+    }
+
+    @Test
     void aSystemAdministratorCannotDismissAnotherByRemovingIt() {
         Sub other = f.sub("other-sysadmin");
         f.call("UpdateTenantMember", "UpdateCommand", "{\"MemberList\":[{\"UserId\":\"" + other.id() + "\",\"RoleList\":[\"SYSTEM_ADMIN\"]}]}");
