@@ -32,7 +32,10 @@ public final class Catalog {
     }
 
     public static Catalog load() {
-        return new Catalog(CatalogReader.readResource(RESOURCE), CatalogReader.readResource(OWN_RESOURCE));
+        TextRules texts = TextRules.readResource(TextRules.RESOURCE);
+        Catalog catalog = new Catalog(CatalogReader.readResource(RESOURCE, texts), CatalogReader.readResource(OWN_RESOURCE, texts));
+        texts.requireAllUsed();
+        return catalog;
     }
 
     /** The operations of the Dataphin 2023-06-30 contract, in contract order (211). */
