@@ -12,9 +12,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -29,6 +33,7 @@ import dev.sluice.testsupport.SluiceServerTest;
  * success), never a 5xx, and only one object exists afterwards.
  */
 @SluiceServerTest
+@ExtendWith(OutputCaptureExtension.class)
 class ConcurrentDuplicateWritesTest {
 
     static final int CALLERS = 8;
@@ -47,6 +52,12 @@ class ConcurrentDuplicateWritesTest {
     @BeforeEach
     void tenant() {
         t = PlatformTenant.create(admin, port);
+    }
+
+    /** A lost race is an answer, not an incident: no ERROR with a stack trace in the log. */
+    @AfterEach
+    void nothingLoggedAsAnError(CapturedOutput output) {
+        assertThat(output.getAll()).doesNotContain("failed on storage").doesNotContain("DuplicateKeyException");
     }
 
     /** Sends the same call from eight threads released together, and returns the answers. */
