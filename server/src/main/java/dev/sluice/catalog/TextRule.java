@@ -4,7 +4,7 @@ package dev.sluice.catalog;
  * What a string parameter may hold before anything stores it: at most {@code maxLength} characters, and no control
  * characters, except tab, line feed and carriage return where {@code lineBreaks} allows text of several lines
  * (descriptions, code). Names, e-mail addresses, phone numbers and ids are one line. The rules come from the
- * hand-kept table {@code catalog/text-rules.tsv}, kept within the database columns that store the values.
+ * hand-kept table {@code catalog/text-rules.txt}, kept within the database columns that store the values.
  */
 public record TextRule(int maxLength, boolean lineBreaks) {
 

@@ -16,12 +16,12 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The table of text rules ({@code catalog/text-rules.tsv}): rows keyed by one parameter ({@code Action:Path}, array
+ * The table of text rules ({@code catalog/text-rules.txt}): rows keyed by one parameter ({@code Action:Path}, array
  * elements written {@code []}) or by a field-name pattern ({@code *Name}), the first matching pattern winning.
  */
 final class TextRules {
 
-    static final String RESOURCE = "catalog/text-rules.tsv";
+    static final String RESOURCE = "catalog/text-rules.txt";
 
     private record PatternRow(Pattern name, TextRule rule) {
     }
