@@ -187,6 +187,16 @@ public final class PopErrors {
         return new PopError("ServiceUnavailable", 503, "The service is temporarily unavailable: " + why);
     }
 
+    /**
+     * A write collided with stored data, usually a concurrent identical write that took the unique name or key first:
+     * a 4xx, since retrying the same request will not succeed while the other write stands.
+     */
+    public static PopError operationConflict(String action) {
+        return new PopError("OperationConflict", 409,
+                action + " conflicts with data stored at the same time (a name or key that must be unique, or an object it refers to); nothing was changed.",
+                "Read the current state, then repeat the request if it is still needed.");
+    }
+
     // --- domain --------------------------------------------------------------------------------------------------------
 
     public static PopError notFound(String what, Object id) {

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Every operation the API declares, loaded once and never changed afterwards: the 211 operations of the Dataphin
  * contract (generated {@code catalog/operations.json}) followed by Sluice's own Open Platform operations
- * ({@code catalog/sluice-operations.json}: usage, call details and bills of the caller's account).
+ * ({@code catalog/sluice-operations.json}: usage, call details and bills of the caller's account). Every string
+ * parameter carries its {@link TextRule} from the hand-kept {@code catalog/text-rules.txt}.
  */
 public final class Catalog {
 
@@ -32,7 +33,10 @@ public final class Catalog {
     }
 
     public static Catalog load() {
-        return new Catalog(CatalogReader.readResource(RESOURCE), CatalogReader.readResource(OWN_RESOURCE));
+        TextRules texts = TextRules.readResource(TextRules.RESOURCE);
+        Catalog catalog = new Catalog(CatalogReader.readResource(RESOURCE, texts), CatalogReader.readResource(OWN_RESOURCE, texts));
+        texts.requireAllUsed();
+        return catalog;
     }
 
     /** The operations of the Dataphin 2023-06-30 contract, in contract order (211). */

@@ -17,21 +17,21 @@ final class CatalogReader {
     private CatalogReader() {
     }
 
-    static List<Operation> readResource(String resource) {
+    static List<Operation> readResource(String resource, TextRules texts) {
         try (InputStream in = CatalogReader.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("catalog resource '" + resource + "' is not on the classpath");
-            return readOperations(JsonMapper.shared().readTree(in));
+            return readOperations(JsonMapper.shared().readTree(in), texts);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read catalog resource '" + resource + "'", e);
         }
     }
 
-    static List<Operation> readOperations(JsonNode root) {
+    static List<Operation> readOperations(JsonNode root, TextRules texts) {
         List<Operation> operations = new ArrayList<>();
         for (JsonNode node : required(root, "operations").values()) {
             String action = text(node, "action");
             try {
-                operations.add(operation(node));
+                operations.add(operation(node, texts));
             } catch (RuntimeException e) {
                 throw new IllegalStateException("catalog entry '" + action + "' is invalid: " + e.getMessage(), e);
             }
@@ -39,10 +39,13 @@ final class CatalogReader {
         return operations;
     }
 
-    private static Operation operation(JsonNode node) {
+    private static Operation operation(JsonNode node, TextRules texts) {
         List<Param> request = new ArrayList<>();
+        String action = text(node, "action");
         for (JsonNode param : required(node, "request").values()) {
-            request.add(param(param, ParamLocation.valueOf(text(param, "location").toUpperCase(Locale.ROOT))));
+            String name = param.path("name").asString("");
+            request.add(param(param, ParamLocation.valueOf(text(param, "location").toUpperCase(Locale.ROOT)),
+                    new Where(texts, action, name, name)));
         }
         return new Operation(
                 text(node, "action"),
@@ -56,21 +59,39 @@ final class CatalogReader {
                 adminRoles(required(node, "adminRoles")));
     }
 
-    private static Param param(JsonNode node, ParamLocation location) {
+    /** Where a parameter sits, to find its text rule: its path ({@code []} for elements) and its (or its array's) name. */
+    private record Where(TextRules texts, String action, String path, String name) {
+
+        Where field(String field) {
+            return new Where(texts, action, path + "." + field, field);
+        }
+
+        Where element() {
+            return new Where(texts, action, path + "[]", name);
+        }
+
+        TextRule rule() {
+            return texts.of(action, path, name);
+        }
+    }
+
+    private static Param param(JsonNode node, ParamLocation location, Where where) {
         List<Param> fields = new ArrayList<>();
         for (JsonNode field : node.path("fields").values()) {
-            fields.add(param(field, location));
+            fields.add(param(field, location, where.field(field.path("name").asString(""))));
         }
         JsonNode items = node.get("items");
+        ParamType type = ParamType.parse(text(node, "type"));
         return new Param(
                 node.path("name").asString(""),
                 location,
-                ParamType.parse(text(node, "type")),
+                type,
                 // an element shape declares no "required": elements are always there
                 node.path("required").asBoolean(true),
                 "json".equals(node.path("encoding").asString(null)),
                 fields,
-                items == null ? null : param(items, location));
+                items == null ? null : param(items, location, where.element()),
+                type == ParamType.STRING ? where.rule() : null);
     }
 
     private static ResponseShape responseShape(JsonNode node) {

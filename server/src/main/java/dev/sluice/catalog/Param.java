@@ -12,6 +12,7 @@ import java.util.Objects;
  *
  * @param fields the declared fields of an {@link ParamType#OBJECT}, in declaration order; empty otherwise
  * @param items  the element shape of an {@link ParamType#ARRAY}; {@code null} otherwise
+ * @param text   what a {@link ParamType#STRING} may hold; {@code null} (also for other types) means {@link TextRule#DEFAULT}
  */
 public record Param(
         String name,
@@ -20,7 +21,8 @@ public record Param(
         boolean required,
         boolean jsonEncoded,
         List<Param> fields,
-        Param items) {
+        Param items,
+        TextRule text) {
 
     public Param {
         Objects.requireNonNull(name, "name");
@@ -30,6 +32,17 @@ public record Param(
         if ((type == ParamType.ARRAY) != (items != null)) {
             throw new IllegalArgumentException("parameter '" + name + "': an array needs an element shape, nothing else has one");
         }
+    }
+
+    /** A parameter under the default text rule. */
+    public Param(String name, ParamLocation location, ParamType type, boolean required, boolean jsonEncoded, List<Param> fields,
+                 Param items) {
+        this(name, location, type, required, jsonEncoded, fields, items, null);
+    }
+
+    /** The rule a string value of this parameter is checked against. */
+    public TextRule textRule() {
+        return text == null ? TextRule.DEFAULT : text;
     }
 
     public boolean hasRequiredFields() {

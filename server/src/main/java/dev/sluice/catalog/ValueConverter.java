@@ -28,7 +28,7 @@ final class ValueConverter {
 
     private JsonNode convertValue(Param param, JsonNode node, String path) {
         return switch (param.type()) {
-            case STRING -> ScalarValues.string(node, path);
+            case STRING -> checkedText(param, ScalarValues.string(node, path), path);
             case INTEGER -> ScalarValues.integer(node, path);
             case NUMBER -> ScalarValues.number(node, path);
             case BOOLEAN -> ScalarValues.bool(node, path);
@@ -37,6 +37,12 @@ final class ValueConverter {
             case ARRAY -> array(param.items(), node, path);
             case ANY -> node.deepCopy();
         };
+    }
+
+    /** Every string is bounded and free of stray control characters before any handler stores it. */
+    private static JsonNode checkedText(Param param, JsonNode text, String path) {
+        param.textRule().check(text.stringValue(), path);
+        return text;
     }
 
     private ObjectNode object(Param param, JsonNode node, String path) {

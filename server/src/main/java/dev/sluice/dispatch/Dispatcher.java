@@ -7,8 +7,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.core.ResolvableType;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 import dev.sluice.catalog.Catalog;
@@ -23,6 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 public class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
     private record Registration(OperationHandler<Object, Object> handler, Class<?> requestType) {
     }
@@ -71,7 +78,31 @@ public class Dispatcher {
             // The catalog validated the shape already; this only fires when a handler's record is stricter than the catalog.
             throw PopErrors.invalidParameter(e.getPathReference(), e.getOriginalMessage()).exception();
         }
-        Object response = registration.handler().handle(caller, request);
+        Object response = handle(registration, operation, caller, request);
         return response == null ? RpcJson.MAPPER.createObjectNode() : RpcJson.MAPPER.valueToTree(response);
+    }
+
+    /**
+     * Runs the handler. A violated constraint is a collision with stored data (mostly a concurrent identical write),
+     * never an unreachable database: it is answered 409 here, for every operation, without an ERROR log. Handlers that
+     * know their own duplicate answer throw it before this sees the violation, so racing callers get the answer a
+     * sequential duplicate gets.
+     */
+    private static Object handle(Registration registration, Operation operation, Caller caller, Object request) {
+        try {
+            return registration.handler().handle(caller, request);
+        } catch (DuplicateKeyException | ConcurrencyFailureException collided) {
+            log.debug("request {}: {} collided with a concurrent write ({})", caller.requestId(), operation.action(), collided.getClass().getSimpleName());
+            throw PopErrors.operationConflict(operation.action()).exception();
+        } catch (DataIntegrityViolationException violated) {
+            // Not a duplicate: a reference that went away meanwhile, or a value the checks let through. Worth a look, not a
+            // page; the driver's message quotes the row's values, so only its SQL state is logged.
+            log.warn("request {}: {} violated a constraint (SQL state {})", caller.requestId(), operation.action(), sqlState(violated));
+            throw PopErrors.operationConflict(operation.action()).exception();
+        }
+    }
+
+    private static String sqlState(DataIntegrityViolationException violated) {
+        return violated.getMostSpecificCause() instanceof java.sql.SQLException sql ? sql.getSQLState() : "unknown";
     }
 }

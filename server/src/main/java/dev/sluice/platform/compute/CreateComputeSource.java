@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
+import dev.sluice.platform.internal.UniqueWrites;
 import dev.sluice.platform.source.ConfigItem;
 import dev.sluice.platform.source.ConfigItemStore;
 import dev.sluice.platform.source.SourceConfig;
@@ -55,7 +56,8 @@ class CreateComputeSource implements OperationHandler<CreateComputeSource.Reques
         SourceConfig config = configs.check(c.type(), c.configList(), "CreateCommand.Type", "CreateCommand.ConfigList");
         long tenant = caller.tenant().id();
         if (store.byName(tenant, name).isPresent()) throw PopErrors.alreadyExists("compute source", name).exception();
-        long id = store.insert(tenant, name, config.type().name(), description, caller.user().id(), clock.millis());
+        long id = UniqueWrites.orRefuse(() -> store.insert(tenant, name, config.type().name(), description, caller.user().id(), clock.millis()),
+                () -> PopErrors.alreadyExists("compute source", name));
         items.replace(SourceKind.COMPUTE, id, config);
         return new Response(new Created(id));
     }

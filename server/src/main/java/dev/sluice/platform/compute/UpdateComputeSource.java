@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
+import dev.sluice.platform.internal.UniqueWrites;
 import dev.sluice.platform.source.ConfigItem;
 import dev.sluice.platform.source.ConfigItemStore;
 import dev.sluice.platform.source.KeptSecrets;
@@ -66,7 +67,8 @@ class UpdateComputeSource implements OperationHandler<UpdateComputeSource.Reques
             throw PopErrors.alreadyExists("compute source", name).exception();
         });
         KeptSecrets kept = KeptSecrets.merge(config, items.load(SourceKind.COMPUTE, source.id()));
-        store.update(tenant, source.id(), name, description, clock.millis());
+        UniqueWrites.runOrRefuse(() -> store.update(tenant, source.id(), name, description, clock.millis()),
+                () -> PopErrors.alreadyExists("compute source", name));
         items.replace(SourceKind.COMPUTE, source.id(), kept.config());
         return new Response(kept.message());
     }

@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
+import dev.sluice.platform.internal.UniqueWrites;
 import dev.sluice.platform.source.ConfigItem;
 import dev.sluice.platform.source.ConfigItemStore;
 import dev.sluice.platform.source.Connectivity;
@@ -114,7 +115,8 @@ class CreateDataSource implements OperationHandler<CreateDataSource.Request, Cre
         long tenant = caller.tenant().id();
         String name = DataSourceNaming.name(create.name(), path + ".Name");
         if (store.byName(tenant, name).isPresent()) throw PopErrors.alreadyExists("data source", name).exception();
-        long id = store.insert(tenant, env, prodId, name, config.type().name(), create.description(), caller.user().id(), now);
+        long id = UniqueWrites.orRefuse(() -> store.insert(tenant, env, prodId, name, config.type().name(), create.description(), caller.user().id(), now),
+                () -> PopErrors.alreadyExists("data source", name));
         items.replace(SourceKind.DATA, id, config);
         return id;
     }

@@ -7,6 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
+import dev.sluice.platform.internal.UniqueWrites;
 import dev.sluice.protocol.PopErrors;
 
 /** Renames a data source and replaces its description. */
@@ -46,7 +47,8 @@ class UpdateDataSourceBasicInfo implements OperationHandler<UpdateDataSourceBasi
         store.byName(tenant, name).filter(other -> other.id() != source.id()).ifPresent(other -> {
             throw PopErrors.alreadyExists("data source", name).exception();
         });
-        store.updateBasics(tenant, source.id(), name, description, clock.millis());
+        UniqueWrites.runOrRefuse(() -> store.updateBasics(tenant, source.id(), name, description, clock.millis()),
+                () -> PopErrors.alreadyExists("data source", name));
         return new Response(true);
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.sluice.account.AccountAdmin;
@@ -54,8 +55,23 @@ final class AddTenantMembersBySourceUser
         this.transaction = transaction;
     }
 
+    /** How often a call is run again after a concurrent identical call took the same source id first. */
+    static final int ATTEMPTS = 3;
+
     @Override
     public Response handle(Caller caller, Request request) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return add(caller, request);
+            } catch (DuplicateKeyException raced) {
+                // Another call created the same source user (or membership) since this one looked. Adding a known
+                // user is a success that changes nothing, so running again answers what a later call would answer.
+                if (attempt == ATTEMPTS) throw raced;
+            }
+        }
+    }
+
+    private Response add(Caller caller, Request request) {
         if (!tenantRoles.isTenantAdmin(caller)) {
             throw PopErrors.adminRequired("AddTenantMembersBySourceUser", "super administrators or system administrators").exception();
         }

@@ -21,7 +21,8 @@ import dev.sluice.protocol.PopErrors;
 /**
  * The global roles members can be given, and every change of them. The super administrator role is never given or
  * taken through the API (it belongs to the tenant's owner), only a super administrator appoints or dismisses system
- * administrators, and each change is announced as a {@link PermissionChanged} on the tenant.
+ * administrators or changes or removes a super administrator, and each change is announced as a
+ * {@link PermissionChanged} on the tenant.
  */
 @Component
 class MemberRoles {
@@ -87,6 +88,42 @@ class MemberRoles {
         admin.setMemberRoles(tenantId, user.id(), after);
         publish(caller, user, PermissionChanged.Change.GRANT, granted);
         publish(caller, user, PermissionChanged.Change.REVOKE, revoked);
+    }
+
+    /**
+     * Refuses a change of {@code user} (roles or contact details) that the caller's rank does not cover: a super
+     * administrator is changed only by super administrators, so a system administrator can neither strip its other
+     * roles nor redirect its mail or phone.
+     */
+    void requireMayChange(Caller caller, User user, String path) {
+        if (holds(caller, user, TenantRoles.SUPER_ADMIN) && !roles.holdsAny(caller, TenantRoles.SUPER_ADMIN)) {
+            throw PopErrors.forbidden("Only super administrators may change a super administrator (" + path + ").").exception();
+        }
+    }
+
+    /**
+     * Refuses a removal the caller's rank does not cover: removing a super administrator needs a super administrator,
+     * and so does removing a system administrator other than oneself (removing dismisses, and only super
+     * administrators dismiss). The tenant's last super administrator is never removed.
+     */
+    void requireMayRemove(Caller caller, User user, String path) {
+        requireMayChange(caller, user, path);
+        boolean self = user.id() == caller.user().id();
+        if (!self && holds(caller, user, TenantRoles.SYSTEM_ADMIN) && !roles.holdsAny(caller, TenantRoles.SUPER_ADMIN)) {
+            throw PopErrors.forbidden("Only super administrators may remove a system administrator (" + path + ").").exception();
+        }
+        if (holds(caller, user, TenantRoles.SUPER_ADMIN) && superAdministrators(caller) <= 1) {
+            throw PopErrors.invalidParameter(path, "the tenant's last super administrator cannot be removed").exception();
+        }
+    }
+
+    private boolean holds(Caller caller, User user, String code) {
+        return accounts.roles(caller.tenant().id(), user.id()).stream().anyMatch(r -> r.code().equals(code));
+    }
+
+    private long superAdministrators(Caller caller) {
+        return accounts.members(caller.tenant().id(), caller.account().id()).stream()
+                .filter(m -> m.roleCodes().contains(TenantRoles.SUPER_ADMIN)).count();
     }
 
     /** Takes every role (the user leaves the tenant). */

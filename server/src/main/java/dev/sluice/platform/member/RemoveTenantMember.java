@@ -12,7 +12,8 @@ import dev.sluice.protocol.PopErrors;
 
 /**
  * Takes a member (named by source id) out of the tenant: its roles and its user-group memberships go; the user stays
- * in the account and can be added again. The tenant's owner cannot be removed.
+ * in the account and can be added again. The tenant's owner cannot be removed; super administrators, and system
+ * administrators other than the caller, are removed only by a super administrator (see {@link MemberRoles}).
  */
 @Action("RemoveTenantMember")
 final class RemoveTenantMember implements OperationHandler<RemoveTenantMember.Request, Void> {
@@ -44,6 +45,7 @@ final class RemoveTenantMember implements OperationHandler<RemoveTenantMember.Re
         if (user.mainUser() || Long.valueOf(user.id()).equals(caller.tenant().ownerUserId())) {
             throw PopErrors.invalidParameter("RemoveCommand.SourceId", "the tenant's owner cannot be removed").exception();
         }
+        roles.requireMayRemove(caller, user, "RemoveCommand.SourceId");
         transaction.executeWithoutResult(status -> {
             groups.leaveAll(caller.tenant().id(), user.id(), user.displayName(), caller.user().id());
             roles.removeAll(caller, user);

@@ -14,7 +14,10 @@ import dev.sluice.dispatch.OperationHandler;
 import dev.sluice.platform.internal.TenantUsers;
 import dev.sluice.protocol.PopErrors;
 
-/** Changes members' roles (when RoleList is given) and contact details (those given); all members or none. */
+/**
+ * Changes members' roles (when RoleList is given) and contact details (those given); all members or none. A super
+ * administrator is changed only by a super administrator (see {@link MemberRoles}).
+ */
 @Action("UpdateTenantMember")
 final class UpdateTenantMember implements OperationHandler<UpdateTenantMember.Request, Void> {
 
@@ -52,6 +55,7 @@ final class UpdateTenantMember implements OperationHandler<UpdateTenantMember.Re
             MemberChange change = given.get(i);
             if (change.userId() == null) throw PopErrors.missingParameter(path + ".UserId").exception();
             User user = users.member(caller, change.userId(), path + ".UserId");
+            roles.requireMayChange(caller, user, path + ".UserId");
             Contact.check(change.mail(), change.mobilePhone(), change.dingNumber(), path);
             Set<String> wanted = change.roleList() == null ? null : roles.parse(change.roleList(), path + ".RoleList");
             changes.add(new Change(user, change, wanted, path));

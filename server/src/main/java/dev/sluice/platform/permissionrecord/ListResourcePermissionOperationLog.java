@@ -56,15 +56,15 @@ final class ListResourcePermissionOperationLog
         List<LogRow> rows = store.log(scope, paging.offset(), paging.size());
         Map<Long, User> operators = accounts.users(caller.account().id(), rows.stream().map(LogRow::operatorUserId).distinct().toList())
                 .stream().collect(Collectors.toMap(User::id, Function.identity()));
-        List<Entry> entries = rows.stream().map(row -> entry(row, operators.get(row.operatorUserId()))).toList();
+        List<Entry> entries = rows.stream().map(row -> entry(scope, row, operators.get(row.operatorUserId()))).toList();
         return new Response(new PageResult(entries, store.countLog(scope)));
     }
 
-    private static Entry entry(LogRow row, User operator) {
+    private static Entry entry(PermissionRecordStore.Scope scope, LogRow row, User operator) {
         AccountRef by = new AccountRef(String.valueOf(row.operatorUserId()), operator == null ? null : operator.displayName(), "PERSONAL");
         return new Entry(by, RecordViews.authScope(row.resourceType()), row.id(), row.at(),
                 row.change(), Period.of(row.expiresAt()), row.reason(),
-                ResourceInfo.of(row.resourceType(), row.resourceId(), row.resourceName(), row.projectId(), row.projectName(), row.env()),
+                ResourceInfo.of(scope, row.resourceType(), row.resourceId(), row.resourceName(), row.projectId(), row.projectName(), row.env()),
                 AccountRef.target(row.targetType(), row.targetId(), row.targetName()));
     }
 }

@@ -52,11 +52,11 @@ final class ListResourcePermissions
         ListQuery query = request.listQuery();
         Paging paging = Paging.of(query.page(), query.pageSize(), "ListQuery.Page", "ListQuery.PageSize");
         PermissionRecordStore.Scope scope = RecordQuery.scope(caller, query.tabType(), query.searchText(), roles, groups);
-        List<Record> page = store.grantGroups(scope, paging.offset(), paging.size()).stream().map(ListResourcePermissions::record).toList();
+        List<Record> page = store.grantGroups(scope, paging.offset(), paging.size()).stream().map(rows -> record(scope, rows)).toList();
         return new Response(new PageResult(page, store.countGrantGroups(scope)));
     }
 
-    private static Record record(List<GrantRow> rows) {
+    private static Record record(PermissionRecordStore.Scope scope, List<GrantRow> rows) {
         GrantRow first = rows.getFirst();
         List<PermissionPeriod> periods = rows.stream()
                 .map(row -> new PermissionPeriod(Period.of(row.expiresAt()), row.permissionType())).toList();
@@ -64,7 +64,7 @@ final class ListResourcePermissions
         Long latest = rows.stream().anyMatch(row -> row.expiresAt() == null) ? null
                 : rows.stream().map(GrantRow::expiresAt).max(Long::compare).orElse(null);
         return new Record(String.valueOf(first.id()), RecordViews.authScope(first.resourceType()), Period.of(latest), periods,
-                ResourceInfo.of(first.resourceType(), first.resourceId(), first.resourceName(), first.projectId(),
+                ResourceInfo.of(scope, first.resourceType(), first.resourceId(), first.resourceName(), first.projectId(),
                         first.projectName(), first.env()),
                 AccountRef.target(first.targetType(), first.targetId(), first.targetName()));
     }

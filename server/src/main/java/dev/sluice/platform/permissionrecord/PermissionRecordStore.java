@@ -130,7 +130,10 @@ class PermissionRecordStore {
     private static String where(Scope scope, boolean operatorSees) {
         StringBuilder sql = new StringBuilder("tenant_id = :tenant and resource_type in (:types)");
         if (scope.searchText() != null) {
-            sql.append(" and (lower(resource_name) like :search or lower(resource_id) like :search or lower(target_name) like :search)");
+            // A row-level permission's name is for those who manage them; nobody else may find records by it either.
+            String names = scope.all() ? "lower(resource_name) like :search"
+                    : "(resource_type <> '" + RecordViews.ROW_PERMISSION + "' and lower(resource_name) like :search)";
+            sql.append(" and (" + names + " or lower(resource_id) like :search or lower(target_name) like :search)");
         }
         if (!scope.all()) {
             sql.append(" and ((target_type = 'USER' and target_id = :me)");

@@ -15,7 +15,19 @@ final class RecordViews {
     record ProjectInfo(Long id, String name, String displayName, String env) {
     }
 
+    static final String ROW_PERMISSION = "ROW_PERMISSION";
+
     record ResourceInfo(String type, String id, String name, String displayName, String env, ProjectInfo projectInfo) {
+
+        /**
+         * The resource as the caller may see it. A row-level permission's name is shown only to those who may manage
+         * row-level permissions (the scope that sees every record); the others see its id, as ListRowPermissionByUserId
+         * shows them their rules without the permission's name.
+         */
+        static ResourceInfo of(PermissionRecordStore.Scope scope, String type, String id, String name, Long projectId, String projectName,
+                               String env) {
+            return of(type, id, !scope.all() && ROW_PERMISSION.equals(type) ? null : name, projectId, projectName, env);
+        }
 
         static ResourceInfo of(String type, String id, String name, Long projectId, String projectName, String env) {
             String shownEnv = env == null || env.isEmpty() ? null : env;

@@ -20,6 +20,7 @@ import dev.sluice.protocol.PopErrors;
 class UpdateTenantComputeEngine implements OperationHandler<UpdateTenantComputeEngine.Request, Void> {
 
     static final int MAX_URLS = 100;
+    static final int MAX_STORED = 4000;
 
     record Request(long opTenantId, Command updateCommand) {
     }
@@ -53,6 +54,10 @@ class UpdateTenantComputeEngine implements OperationHandler<UpdateTenantComputeE
                 throw PopErrors.invalidParameter("UpdateCommand.ClusterUrlList[" + i + "]",
                         "expected host:port or a URL such as http://host:port, got '" + urls.get(i) + "'").exception();
             }
+        }
+        // Stored as one text, one endpoint a line, in a column of 4000 characters.
+        if (String.join("\n", urls).length() > MAX_STORED) {
+            throw PopErrors.invalidParameter("UpdateCommand.ClusterUrlList", "at most " + MAX_STORED + " characters in all").exception();
         }
         String version = command.version() == null ? null : command.version().trim();
         if (version != null && version.length() > 32) throw PopErrors.invalidParameter("UpdateCommand.Version", "at most 32 characters").exception();

@@ -2,12 +2,15 @@ package dev.sluice.platform.rowpermission;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
+import dev.sluice.platform.internal.UniqueWrites;
+import dev.sluice.protocol.PopError;
 import dev.sluice.protocol.PopErrors;
 
 /** Defines a row-level permission: mapping columns, the tables they map onto, and rules bound to users and groups. */
@@ -45,12 +48,11 @@ final class CreateRowPermission implements OperationHandler<CreateRowPermission.
         access.requireManager(caller, "CreateRowPermission");
         Definition definition = check.check(caller, request.createRowPermissionCommand(), ROOT);
         long tenantId = caller.tenant().id();
-        if (store.nameTaken(tenantId, definition.name(), -1)) {
-            throw PopErrors.invalidParameter(ROOT + ".RowPermissionName",
-                    "a row-level permission named '" + definition.name() + "' exists already").exception();
-        }
+        Supplier<PopError> nameTaken = () -> PopErrors.invalidParameter(ROOT + ".RowPermissionName",
+                "a row-level permission named '" + definition.name() + "' exists already");
+        if (store.nameTaken(tenantId, definition.name(), -1)) throw nameTaken.get().exception();
         long id = transaction.execute(status -> {
-            long created = store.insert(tenantId, definition, caller.user().id(), clock.millis());
+            long created = UniqueWrites.orRefuse(() -> store.insert(tenantId, definition, caller.user().id(), clock.millis()), nameTaken);
             grants.publish(tenantId, created, definition.name(), Map.of(), RowGrants.of(definition.rules()), caller.user().id());
             return created;
         });

@@ -27,6 +27,8 @@ import dev.sluice.protocol.PopErrors;
 @Component
 class DefinitionCheck {
 
+    /** The columns that keep a rule's expressions and their SQL hold this many characters. */
+    static final int MAX_STORED_EXPRESSION = 20000;
     private static final String IDENTIFIER = "[A-Za-z_][A-Za-z0-9_]{0,127}";
     private static final Set<String> ACCOUNT_TYPES = Set.of("PERSONAL", "USER_GROUP");
 
@@ -76,7 +78,12 @@ class DefinitionCheck {
             int status = rule.status() == null ? 1 : rule.status();
             if (status != 0 && status != 1) throw PopErrors.invalidParameter(path + ".Status", "1 (enabled) or 0 (disabled), got " + status).exception();
             String filter = filters.render(rule.expressions(), path + ".Expressions");
-            rules.add(new CheckedRule(ruleName, scope, status, RpcJson.MAPPER.writeValueAsString(rule.expressions()), filter,
+            String expressions = RpcJson.MAPPER.writeValueAsString(rule.expressions());
+            if (Math.max(filter.length(), expressions.length()) > MAX_STORED_EXPRESSION) {
+                throw PopErrors.invalidParameter(path + ".Expressions", "the expressions of a rule take at most " + MAX_STORED_EXPRESSION
+                        + " characters when stored").exception();
+            }
+            rules.add(new CheckedRule(ruleName, scope, status, expressions, filter,
                     bindings(caller, rule.userMappingList(), path + ".UserMappingList")));
         }
         return new Definition(name, description, mapping, tables, rules);

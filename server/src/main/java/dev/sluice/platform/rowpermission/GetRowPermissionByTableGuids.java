@@ -7,7 +7,10 @@ import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
 import dev.sluice.protocol.PopErrors;
 
-/** Which row-level permissions map onto any of the given tables (names only, so any member may ask). */
+/**
+ * Which row-level permissions map onto any of the given tables. The answer names them, and a permission's name and
+ * description tell what is being filtered from whom, so only those who may manage row-level permissions may ask.
+ */
 @Action("GetRowPermissionByTableGuids")
 final class GetRowPermissionByTableGuids
         implements OperationHandler<GetRowPermissionByTableGuids.Request, GetRowPermissionByTableGuids.Response> {
@@ -26,14 +29,17 @@ final class GetRowPermissionByTableGuids
     record Summary(String rowPermissionDesc, String rowPermissionId, String rowPermissionName) {
     }
 
+    private final RowPermissionAccess access;
     private final RowPermissionStore store;
 
-    GetRowPermissionByTableGuids(RowPermissionStore store) {
+    GetRowPermissionByTableGuids(RowPermissionAccess access, RowPermissionStore store) {
+        this.access = access;
         this.store = store;
     }
 
     @Override
     public Response handle(Caller caller, Request request) {
+        access.requireManager(caller, "GetRowPermissionByTableGuids");
         List<String> guids = request.getRowPermissionByTableGuidsQuery().tableGuids();
         String path = "GetRowPermissionByTableGuidsQuery.TableGuids";
         if (guids.isEmpty()) throw PopErrors.invalidParameter(path, "name at least one table GUID").exception();

@@ -9,8 +9,8 @@ import dev.sluice.platform.rowpermission.RowPermissionStore.Header;
 import dev.sluice.protocol.PopErrors;
 
 /**
- * Row-level rules decide which rows people may read, so only super, system and security administrators define them or
- * read them in full; every member may ask which rules apply to a table, and which apply to itself.
+ * Row-level rules decide which rows people may read, so only super, system and security administrators define them,
+ * read them or see their names; every other member may only ask which rules bind itself, without the permissions' names.
  */
 @Component
 class RowPermissionAccess {

@@ -1,13 +1,16 @@
 package dev.sluice.platform.rowpermission;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
+import dev.sluice.platform.internal.UniqueWrites;
 import dev.sluice.platform.rowpermission.RowPermissionStore.Header;
+import dev.sluice.protocol.PopError;
 import dev.sluice.protocol.PopErrors;
 
 /**
@@ -50,13 +53,12 @@ final class UpdateRowPermission implements OperationHandler<UpdateRowPermission.
         RowPermissionCommand command = request.updateRowPermissionCommand();
         Header existing = access.load(caller, command.rowPermissionId());
         Definition definition = check.check(caller, command, ROOT);
-        if (store.nameTaken(existing.tenantId(), definition.name(), existing.id())) {
-            throw PopErrors.invalidParameter(ROOT + ".RowPermissionName",
-                    "a row-level permission named '" + definition.name() + "' exists already").exception();
-        }
+        Supplier<PopError> nameTaken = () -> PopErrors.invalidParameter(ROOT + ".RowPermissionName",
+                "a row-level permission named '" + definition.name() + "' exists already");
+        if (store.nameTaken(existing.tenantId(), definition.name(), existing.id())) throw nameTaken.get().exception();
         transaction.executeWithoutResult(status -> {
             var before = reader.grants(caller, existing.id());
-            store.update(existing.id(), definition, caller.user().id(), clock.millis());
+            UniqueWrites.runOrRefuse(() -> store.update(existing.id(), definition, caller.user().id(), clock.millis()), nameTaken);
             grants.publish(existing.tenantId(), existing.id(), definition.name(), before, RowGrants.of(definition.rules()),
                     caller.user().id());
         });

@@ -11,8 +11,9 @@ import dev.sluice.platform.transfer.TransferStore.Transfer;
 import dev.sluice.protocol.PopErrors;
 
 /**
- * Who may move whose objects: super and system administrators anyone's, every other user only its own. The old owner
- * need not be a member any more (a leaver's objects are the usual case); the new owner must be one.
+ * Who may move whose objects: super administrators anyone's, system administrators anyone's but a super
+ * administrator's, every other user only its own. The old owner need not be a member any more (a leaver's objects are
+ * the usual case); the new owner must be one.
  */
 @Component
 class TransferAccess {
@@ -35,6 +36,11 @@ class TransferAccess {
         if (user == null) throw PopErrors.invalidParameter(path, "'" + id + "' is not a user id of this account").exception();
         if (user.id() != caller.user().id() && !roles.isTenantAdmin(caller)) {
             throw PopErrors.forbidden("Only super or system administrators may transfer objects of another user.").exception();
+        }
+        // Moving a super administrator's objects would let a system administrator take them over; only its peers may.
+        boolean superAdmin = accounts.roles(caller.tenant().id(), user.id()).stream().anyMatch(r -> r.code().equals(TenantRoles.SUPER_ADMIN));
+        if (user.id() != caller.user().id() && superAdmin && !roles.holdsAny(caller, TenantRoles.SUPER_ADMIN)) {
+            throw PopErrors.forbidden("Only super administrators may transfer objects of a super administrator.").exception();
         }
         return user;
     }

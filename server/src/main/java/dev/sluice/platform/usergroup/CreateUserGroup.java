@@ -10,6 +10,8 @@ import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
 import dev.sluice.platform.internal.TenantUsers;
+import dev.sluice.platform.internal.UniqueWrites;
+import dev.sluice.protocol.PopError;
 import dev.sluice.protocol.PopErrors;
 
 /** Creates a user group; its administrators are the listed members, or the caller when none is listed. */
@@ -50,16 +52,18 @@ final class CreateUserGroup implements OperationHandler<CreateUserGroup.Request,
                 ? List.of(users.member(caller, String.valueOf(caller.user().id()), "CreateCommand.AdminUserIdList"))
                 : users.members(caller, command.adminUserIdList(), "CreateCommand.AdminUserIdList");
         long tenantId = caller.tenant().id();
-        if (store.nameTaken(tenantId, name, -1)) {
-            throw PopErrors.invalidParameter("CreateCommand.Name", "a user group named '" + name + "' exists already").exception();
-        }
+        if (store.nameTaken(tenantId, name, -1)) throw nameTaken(name).exception();
         long id = transaction.execute(status -> {
-            long groupId = store.insert(tenantId, name, description, command.active() == null || command.active(),
-                    caller.user().id(), clock.millis());
+            long groupId = UniqueWrites.orRefuse(() -> store.insert(tenantId, name, description, command.active() == null || command.active(),
+                    caller.user().id(), clock.millis()), () -> nameTaken(name));
             UserGroupStore.Group group = store.find(tenantId, groupId).orElseThrow();
             for (User admin : admins) membership.add(group, admin, true, caller.user().id());
             return groupId;
         });
         return new Response(String.valueOf(id));
+    }
+
+    private static PopError nameTaken(String name) {
+        return PopErrors.invalidParameter("CreateCommand.Name", "a user group named '" + name + "' exists already");
     }
 }

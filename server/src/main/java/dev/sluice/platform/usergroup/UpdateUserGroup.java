@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.springframework.transaction.support.TransactionTemplate;
@@ -13,8 +14,10 @@ import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
 import dev.sluice.platform.internal.TenantUsers;
+import dev.sluice.platform.internal.UniqueWrites;
 import dev.sluice.platform.usergroup.UserGroupStore.Group;
 import dev.sluice.platform.usergroup.UserGroupStore.Member;
+import dev.sluice.protocol.PopError;
 import dev.sluice.protocol.PopErrors;
 
 /**
@@ -58,9 +61,8 @@ final class UpdateUserGroup implements OperationHandler<UpdateUserGroup.Request,
         String name = command.name() == null ? group.name() : GroupText.name(command.name(), "UpdateCommand.Name");
         String description = command.description() == null ? group.description()
                 : GroupText.description(command.description(), "UpdateCommand.Description");
-        if (store.nameTaken(group.tenantId(), name, group.id())) {
-            throw PopErrors.invalidParameter("UpdateCommand.Name", "a user group named '" + name + "' exists already").exception();
-        }
+        Supplier<PopError> nameTaken = () -> PopErrors.invalidParameter("UpdateCommand.Name", "a user group named '" + name + "' exists already");
+        if (store.nameTaken(group.tenantId(), name, group.id())) throw nameTaken.get().exception();
         List<User> admins = null;
         if (command.adminUserIdList() != null) {
             if (command.adminUserIdList().isEmpty()) {
@@ -70,7 +72,7 @@ final class UpdateUserGroup implements OperationHandler<UpdateUserGroup.Request,
         }
         List<User> newAdmins = admins;
         transaction.executeWithoutResult(status -> {
-            store.update(group.id(), name, description, clock.millis());
+            UniqueWrites.runOrRefuse(() -> store.update(group.id(), name, description, clock.millis()), nameTaken);
             Group renamed = store.find(group.tenantId(), group.id()).orElseThrow();
             if (newAdmins != null) replaceAdmins(caller, renamed, newAdmins);
         });

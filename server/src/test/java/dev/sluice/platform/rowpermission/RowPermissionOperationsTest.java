@@ -86,9 +86,13 @@ class RowPermissionOperationsTest {
         assertThat(east.get("Expressions").get(0).get("Operator").asString()).isEqualTo("EQUAL");
         assertThat(east.get("UserMappingList").get(0).get("Accounts").get(0).get("AccountId").asString()).isEqualTo(analyst.id());
 
-        Response byTable = f.call(analyst.client(), "GetRowPermissionByTableGuids", "GetRowPermissionByTableGuidsQuery",
+        Response byTable = f.call("GetRowPermissionByTableGuids", "GetRowPermissionByTableGuidsQuery",
                 "{\"TableGuids\":[\"" + TABLE + "\",\"odps.1.other.t\"]}");
         assertThat(byTable.status()).isEqualTo(200);
+        // The answer names the permissions, which only those who manage them may see (issue 15, item 6).
+        Response notForMembers = f.call(analyst.client(), "GetRowPermissionByTableGuids", "GetRowPermissionByTableGuidsQuery",
+                "{\"TableGuids\":[\"" + TABLE + "\"]}");
+        assertThat(notForMembers.code()).isEqualTo("Forbidden.NoPermission");
         assertThat(byTable.body().get("Data").get(0).get("RowPermissionId").asString()).isEqualTo(String.valueOf(id));
         Response missing = f.call("GetRowPermissionByTableGuids", "GetRowPermissionByTableGuidsQuery", "{}");
         assertThat(missing.code()).isEqualTo("MissingParameter");

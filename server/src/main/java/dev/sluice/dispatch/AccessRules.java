@@ -1,0 +1,151 @@
+package dev.sluice.dispatch;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Who may call each implemented operation, in one table: the rule its handler (or the admission chain's
+ * {@code AdminRule}, for operations the catalog reserves to super and system administrators) enforces, checked against
+ * the contract's description of the operation. Every call also needs a signed key of the tenant's account, a member
+ * of the tenant, and a policy that allows the call (read-only keys only read); the table says what comes on top.
+ *
+ * <p>A test keeps the table honest: every handler has exactly one row, and no row is weaker than the catalog's
+ * administrator restriction. When a handler's rule changes, its row changes with it.
+ */
+public final class AccessRules {
+
+    /** The least a caller must be, from the weakest to the strongest. */
+    public enum Who {
+        /** The caller's own account or user: its usage, bills, roles and tenants. */
+        SELF,
+        /** Any member of the tenant; objects are always those of the caller's tenant. */
+        MEMBER,
+        /** An administrator of the object (a group's administrators, a project's administrators, a source's owner) or a tenant administrator. */
+        OBJECT_ADMIN,
+        /** A project administrator of any project of the tenant, or a tenant administrator. */
+        PROJECT_ADMIN,
+        /** A super, system or security administrator: those who manage row-level permissions and see every permission record. */
+        SECURITY_ADMIN,
+        /** A super or system administrator (a tenant administrator). */
+        TENANT_ADMIN,
+        /** A super administrator. */
+        SUPER_ADMIN
+    }
+
+    /** @param detail what the rule adds to {@code who}, and why where the contract names no rule */
+    public record Rule(Who who, String detail) {
+    }
+
+    private static final Map<String, Rule> RULES = new LinkedHashMap<>();
+
+    private static void rule(String action, Who who, String detail) {
+        if (RULES.put(action, new Rule(who, detail)) != null) throw new IllegalStateException(action + " has two rows");
+    }
+
+    static {
+        // --- tenant members and global roles ---
+        rule("AddTenantMembers", Who.TENANT_ADMIN, "as the contract says; only a super administrator may give SYSTEM_ADMIN");
+        rule("AddTenantMembersBySourceUser", Who.TENANT_ADMIN, "the contract names no rule, but it creates users of the account, like AddTenantMembers");
+        rule("UpdateTenantMember", Who.TENANT_ADMIN, "as the contract says; a super administrator is changed (roles, contact) only by a super "
+                + "administrator, only a super administrator appoints or dismisses system administrators, and the super administrator role is never given or taken");
+        rule("RemoveTenantMember", Who.TENANT_ADMIN, "as the contract says; a super administrator, or a system administrator other than the caller, "
+                + "is removed only by a super administrator; the tenant's owner and its last super administrator are never removed");
+        rule("ListAddableUsers", Who.TENANT_ADMIN, "as the contract says");
+        rule("ListAddableRoles", Who.MEMBER, "the contract names no rule; the list of built-in roles is no secret");
+        rule("ListTenantMembers", Who.MEMBER, "the contract names no rule");
+        rule("GetUsers", Who.MEMBER, "users of the caller's account only; other ids are left out");
+        rule("GetUserBySourceId", Who.MEMBER, "users of the caller's account only");
+        rule("GetMyRoles", Who.SELF, "the caller's own roles");
+        rule("GetMyTenants", Who.SELF, "the tenants of the caller's account");
+
+        // --- user groups ---
+        rule("CreateUserGroup", Who.MEMBER, "the contract names no rule; the creator (or the members it names) administer the new group");
+        rule("UpdateUserGroup", Who.OBJECT_ADMIN, "the group's administrators or a tenant administrator");
+        rule("UpdateUserGroupSwitch", Who.OBJECT_ADMIN, "the group's administrators or a tenant administrator");
+        rule("DeleteUserGroup", Who.OBJECT_ADMIN, "the group's administrators or a tenant administrator");
+        rule("AddUserGroupMember", Who.OBJECT_ADMIN, "the group's administrators or a tenant administrator");
+        rule("RemoveUserGroupMember", Who.OBJECT_ADMIN, "the group's administrators or a tenant administrator");
+        rule("GetUserGroup", Who.MEMBER, "the contract names no rule");
+        rule("ListUserGroups", Who.MEMBER, "the contract names no rule");
+        rule("ListUserGroupMembers", Who.MEMBER, "the contract names no rule");
+
+        // --- row-level permissions: they decide who reads which rows, so even their names are for those who manage them ---
+        rule("CreateRowPermission", Who.SECURITY_ADMIN, "the contract names no rule");
+        rule("UpdateRowPermission", Who.SECURITY_ADMIN, "the contract names no rule");
+        rule("DeleteRowPermission", Who.SECURITY_ADMIN, "the contract names no rule");
+        rule("ListRowPermission", Who.SECURITY_ADMIN, "the contract names no rule; the answer is every definition in full");
+        rule("GetAccountByRowPermissionId", Who.SECURITY_ADMIN, "the contract names no rule; the answer lists who is bound to each rule");
+        rule("GetRowPermissionByTableGuids", Who.SECURITY_ADMIN, "the contract names no rule; the answer names the permissions");
+        rule("ListRowPermissionByUserId", Who.MEMBER, "a member about itself, without the permissions' names; about another user a super, "
+                + "system or security administrator");
+
+        // --- permission records ---
+        rule("ListResourcePermissions", Who.MEMBER, "super, system and security administrators see every record; others the records naming "
+                + "them or their groups, without row-level permissions' names");
+        rule("ListResourcePermissionOperationLog", Who.MEMBER, "as ListResourcePermissions, plus the changes the caller made");
+
+        // --- ownership transfer ---
+        rule("TransferOwnershipForAllObject", Who.MEMBER, "a member its own objects; a tenant administrator anyone's, but a super "
+                + "administrator's objects only a super administrator");
+        rule("RetryTransferOwnership", Who.MEMBER, "as TransferOwnershipForAllObject, for a transfer the caller may see");
+        rule("GetTransferInfo", Who.MEMBER, "the transfer's creator, its old or new owner, or a tenant administrator");
+
+        // --- projects ---
+        rule("GetProject", Who.MEMBER, "the contract names no rule");
+        rule("GetProjectByName", Who.MEMBER, "the contract names no rule");
+        rule("ListProjects", Who.MEMBER, "the contract names no rule");
+        rule("CheckProjectHasDependency", Who.MEMBER, "the contract names no rule");
+        rule("GetProjectWhiteLists", Who.MEMBER, "the contract names no rule");
+        rule("ListProjectMembers", Who.MEMBER, "the contract names no rule");
+        rule("GetProjectProduceUser", Who.SUPER_ADMIN, "as the contract says");
+        rule("AddProjectMember", Who.OBJECT_ADMIN, "as the contract says: an administrator of the project in that environment, or a tenant administrator");
+        rule("RemoveProjectMember", Who.OBJECT_ADMIN, "as the contract says: an administrator of the project in that environment, or a "
+                + "tenant administrator; the project's owner stays");
+        rule("UpdateProjectMember", Who.OBJECT_ADMIN, "the contract names no rule; as AddProjectMember, since changing roles grants and revokes");
+        rule("ReplaceProjectWhiteLists", Who.OBJECT_ADMIN, "the contract names no rule; the whitelist opens the project's network reach, so an "
+                + "administrator of the project (any environment) or a tenant administrator");
+        rule("UpdateTenantComputeEngine", Who.TENANT_ADMIN, "the contract names no rule; the setting reaches every project of the tenant");
+
+        // --- compute sources (the contract's business-unit administrators do not exist in Sluice) ---
+        rule("CreateComputeSource", Who.PROJECT_ADMIN, "as the contract says (project administrators), and tenant administrators");
+        rule("UpdateComputeSource", Who.OBJECT_ADMIN, "a tenant administrator, an administrator of the project it is bound to, or its owner "
+                + "if a project administrator");
+        rule("DeleteComputeSource", Who.OBJECT_ADMIN, "the contract names no rule; as UpdateComputeSource");
+        rule("GetComputeSource", Who.MEMBER, "the contract names no rule; the configuration is not part of the answer");
+        rule("ListComputeSources", Who.MEMBER, "the contract names no rule");
+        rule("GetSparkLocalClientInfo", Who.MEMBER, "the contract names no rule");
+        rule("CheckComputeSourceConnectivity", Who.MEMBER, "the contract names no rule");
+        rule("CheckComputeSourceConnectivityById", Who.MEMBER, "the contract names no rule");
+
+        // --- data sources (the contract's data, business-unit and operations administrators do not exist in Sluice) ---
+        rule("CreateDataSource", Who.PROJECT_ADMIN, "as the contract says (tenant and project administrators); a development twin of an "
+                + "existing source needs the right to change that source");
+        rule("UpdateDataSourceBasicInfo", Who.OBJECT_ADMIN, "as the contract says: a tenant administrator, or its owner if a project administrator");
+        rule("UpdateDataSourceConfig", Who.OBJECT_ADMIN, "as the contract says: a tenant administrator, or its owner if a project administrator");
+        rule("DeleteDataSource", Who.OBJECT_ADMIN, "as the contract says: a tenant administrator, or its owner if a project administrator");
+        rule("ListDataSourceWithConfig", Who.MEMBER, "the contract names no rule; secret items are never part of the answer");
+        rule("GetDataSourceDependencies", Who.MEMBER, "the contract names no rule");
+        rule("GetCheckConnectivityJobs", Who.MEMBER, "the contract names no rule");
+        rule("CheckDataSourceConnectivity", Who.MEMBER, "the contract names no rule");
+        rule("CheckDataSourceConnectivityById", Who.MEMBER, "the contract names no rule");
+
+        // --- Sluice's own operations: the caller's account ---
+        rule("GetOpenApiUsage", Who.SELF, "the usage of the caller's account");
+        rule("ListOpenApiCallDetails", Who.SELF, "the call details of the caller's account");
+        rule("ListOpenApiBills", Who.SELF, "the bills of the caller's account");
+    }
+
+    private AccessRules() {
+    }
+
+    /** The rule of an implemented operation; empty for an action without a handler. */
+    public static Optional<Rule> of(String action) {
+        return Optional.ofNullable(RULES.get(action));
+    }
+
+    /** Every row, in table order. */
+    public static Map<String, Rule> all() {
+        return java.util.Collections.unmodifiableMap(RULES);
+    }
+}
