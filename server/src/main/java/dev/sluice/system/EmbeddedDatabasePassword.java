@@ -2,6 +2,7 @@ package dev.sluice.system;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -35,7 +36,13 @@ final class EmbeddedDatabasePassword {
         Path file = dataDir.resolve(FILE_NAME);
         if (Files.exists(file)) return read(file);
         Path pending = dataDir.resolve(FILE_NAME + ".new");
-        if (!Files.exists(pending)) OwnerOnlyFiles.createSecret(pending, random());
+        if (!Files.exists(pending)) {
+            try {
+                OwnerOnlyFiles.createSecret(pending, random());
+            } catch (FileAlreadyExistsException anotherProcessFirst) { // the server and an admin command started together
+                // theirs is read below
+            }
+        }
         String password = read(pending);
         if (Files.exists(dataDir.resolve(databaseFile))) protect(url, password);
         Files.move(pending, file, StandardCopyOption.ATOMIC_MOVE);
