@@ -18,8 +18,7 @@ import dev.sluice.account.internal.ConsoleLoginStore;
 @Service
 public class ConsoleLogins {
 
-    /** Long enough that a person does not pick "password1"; short enough to type. */
-    public static final int MIN_PASSWORD_LENGTH = 10;
+    public static final int MIN_PASSWORD_LENGTH = PasswordRules.MIN_LENGTH;
 
     private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -43,6 +42,20 @@ public class ConsoleLogins {
         return store.byUser(userId);
     }
 
+    /** The sign-in of a user who may use the console now: it exists, and the user exists and is enabled. */
+    public Optional<ConsoleLogin> activeLogin(long userId) {
+        return ofUser(userId).filter(this::active);
+    }
+
+    /** As {@link #activeLogin(long)}, by the name typed on the sign-in page. */
+    public Optional<ConsoleLogin> activeLogin(String loginName) {
+        return byLoginName(loginName).filter(this::active);
+    }
+
+    private boolean active(ConsoleLogin login) {
+        return accounts.user(login.accountId(), login.userId()).map(User::enabled).orElse(false);
+    }
+
     /** The name a user signs in with: {@code <user>@<account>}, since user names are unique only within an account. */
     public String loginNameOf(long userId) {
         return ofUser(userId).map(ConsoleLogin::loginName).orElseGet(() -> derivedName(userId));
@@ -60,11 +73,11 @@ public class ConsoleLogins {
 
     /** Sets a password chosen by the person who will use it (no change required). */
     public void setPassword(long userId, String password) {
-        requireStrong(password);
+        requireStrong(userId, password);
         save(userId, password, false);
     }
 
-    /** The user's own change: the current password must match, the new one must differ and be long enough. */
+    /** The user's own change: the current password must match, the new one must differ and follow {@link PasswordRules}. */
     public void changePassword(long userId, String current, String replacement) {
         ConsoleLogin login = ofUser(userId).orElseThrow(() -> new IllegalArgumentException("no console sign-in for user " + userId));
         if (current == null || !encoder.matches(current, login.passwordHash())) {
@@ -73,7 +86,7 @@ public class ConsoleLogins {
         if (replacement != null && replacement.equals(current)) {
             throw new IllegalArgumentException("The new password must differ from the current one.");
         }
-        requireStrong(replacement);
+        requireStrong(userId, replacement);
         save(userId, replacement, false);
     }
 
@@ -94,10 +107,10 @@ public class ConsoleLogins {
         return user.name() + "@" + account.name();
     }
 
-    private static void requireStrong(String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("A password needs at least " + MIN_PASSWORD_LENGTH + " characters.");
-        }
+    private void requireStrong(long userId, String password) {
+        User user = accounts.userById(userId).orElseThrow(() -> new IllegalArgumentException("no user " + userId));
+        String accountName = accounts.account(user.accountId()).map(Account::name).orElse(null);
+        PasswordRules.require(password, user.name(), accountName);
     }
 
     private static String randomPassword() {

@@ -18,13 +18,18 @@ final class ConsoleCommands {
             + "printed once, and the user must change it at the first sign-in.")
     int password(@Option(names = "--user", required = true) long user,
                  @Option(names = "--password", description = "the password the user will keep (at least "
-                         + ConsoleLogins.MIN_PASSWORD_LENGTH + " characters)") String password) {
+                         + ConsoleLogins.MIN_PASSWORD_LENGTH + " characters, not the user or account name, not a common password)") String password) {
         if (password == null) {
             String issued = logins.issuePassword(user);
             System.out.println("ConsoleUser: " + logins.loginNameOf(user));
             System.out.println("ConsolePassword: " + issued);
         } else {
-            logins.setPassword(user, password);
+            try {
+                logins.setPassword(user, password);
+            } catch (IllegalArgumentException refused) { // the rule it broke, without a stack trace
+                System.err.println("Password refused: " + refused.getMessage());
+                return 1;
+            }
             System.out.println("ConsoleUser: " + logins.loginNameOf(user));
         }
         return 0;

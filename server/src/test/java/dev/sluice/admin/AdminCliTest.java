@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 
@@ -33,7 +34,8 @@ class AdminCliTest {
         }
         assertThat(code).isZero();
         assertThat(out.toString()).doesNotContain("AccessKeySecret", "ConsolePassword");
-        try (var connection = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("sluice") + ";AUTO_SERVER=TRUE");
+        String password = Files.readString(dataDir.resolve("database.password")).strip();
+        try (var connection = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("sluice") + ";AUTO_SERVER=TRUE", "", password);
              var rows = connection.createStatement().executeQuery("select count(*) from account")) {
             rows.next();
             assertThat(rows.getLong(1)).as("accounts created by a listing").isZero();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -31,13 +32,24 @@ public final class ConsoleSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"|name=\"csrf-token\" content=\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http;
     private final String base;
     private String csrf;
 
     public ConsoleSession(int port) {
+        this(port, null);
+    }
+
+    /**
+     * A visitor whose connections come from {@code from}, e.g. another loopback address such as 127.8.0.1 (all of
+     * 127/8 is this machine), so tests of per-address limits neither share nor spend the address other tests use.
+     */
+    public ConsoleSession(int port, InetAddress from) {
         this.base = "http://127.0.0.1:" + port;
+        HttpClient.Builder builder = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (from != null) builder.localAddress(from);
+        this.http = builder.build();
     }
 
     /** Signs in through the sign-in form and checks that it landed on the overview (or the forced password change). */

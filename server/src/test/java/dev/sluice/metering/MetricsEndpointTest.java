@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.sluice.account.AccountAdmin;
@@ -24,6 +25,10 @@ class MetricsEndpointTest {
     @LocalServerPort
     int port;
 
+    /** The actuator's own port, on the loopback address (what Prometheus on the same machine scrapes). */
+    @LocalManagementPort
+    int managementPort;
+
     @Autowired
     AccountAdmin admin;
 
@@ -34,15 +39,15 @@ class MetricsEndpointTest {
         client.call("GetMyTenants").param("OpTenantId", account.tenant().id()).send();
         client.call("GetMyTenants").param("OpTenantId", account.tenant().id()).signedWith("wrong").send();
 
-        String scrape = get("/actuator/prometheus");
+        String scrape = get(managementPort, "/actuator/prometheus");
         assertThat(scrape).containsPattern("sluice_calls_total\\{[^}]*action=\"GetMyTenants\"[^}]*outcome=\"admitted\"");
         assertThat(scrape).containsPattern("sluice_calls_total\\{[^}]*outcome=\"refused\"[^}]*reason=\"Authenticate\"");
         assertThat(scrape).contains("sluice_ledger_batch_size_count", "sluice_ledger_commit_seconds_count",
                 "sluice_ledger_queue_depth");
-        assertThat(get("/actuator/health")).contains("\"status\":\"UP\"");
+        assertThat(get(port, "/actuator/health")).contains("\"status\":\"UP\"");
     }
 
-    private String get(String path) throws Exception {
+    private static String get(int port, String path) throws Exception {
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                     HttpResponse.BodyHandlers.ofString());

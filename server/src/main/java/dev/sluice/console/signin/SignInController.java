@@ -28,8 +28,19 @@ class SignInController {
     }
 
     @GetMapping("/console/signin")
-    String signIn(@AuthenticationPrincipal ConsoleUser me) {
-        return me != null ? "redirect:/console" : "console/signin";
+    String signIn(@AuthenticationPrincipal ConsoleUser me, @RequestParam(required = false) String locked, Model model) {
+        if (me != null) return "redirect:/console";
+        if (locked != null) model.addAttribute("lockedMinutes", minutes(locked));
+        return "console/signin";
+    }
+
+    /** The wait the failure handler put in the address; anything else there is shown as the longest wait. */
+    private static int minutes(String text) {
+        try {
+            return Math.clamp(Integer.parseInt(text), 1, 60);
+        } catch (NumberFormatException notANumber) {
+            return 15;
+        }
     }
 
     @GetMapping("/console/password")
@@ -54,7 +65,7 @@ class SignInController {
             return "console/password";
         }
         // The session keeps the principal, so it is replaced (and saved) without the must-change mark.
-        ConsoleUser changed = me.withPasswordChanged();
+        ConsoleUser changed = me.withPasswordChanged(logins.ofUser(me.userId()).orElseThrow());
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(changed, null, changed.getAuthorities()));
         SecurityContextHolder.setContext(context);
