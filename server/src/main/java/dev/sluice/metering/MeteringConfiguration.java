@@ -72,7 +72,9 @@ class MeteringConfiguration {
             return new JournaledLedger(store, journal, maxBatch, storeBatch, storeInterval, maxUnstored, retention, registry,
                     intents, intentGrace, intentSweep);
         }
-        return new GroupCommitLedger(store, queueCapacity, maxBatch, deadline, linger, registry, intents, intentGrace, intentSweep);
+        // A zero sweep interval (operator commands) leaves the intents to the servers.
+        return new GroupCommitLedger(store, queueCapacity, maxBatch, deadline, linger, registry,
+                intentSweep.isZero() ? null : intents, intentGrace, intentSweep);
     }
 
     @Bean

@@ -53,30 +53,16 @@ class ChangeWithoutRecordAttackTest {
             createGroupsThenKill(node, facts, answered, 40);
         }
         assertThat(answered.get()).as("the ledger refused to record, so no write was answered").isZero();
-
-        try (ServerProcess restarted = ServerProcess.start(dataDir, env)) {
-            RawClient client = new RawClient(restarted.port(), facts.get("AccessKeyId"), facts.get("AccessKeySecret"));
-            long groups = groupCount(client, facts.get("TenantId"));
-            assertThat(groups).as("groups created before the kill").isGreaterThanOrEqualTo(10);
-            assertThat(ledgeredCreates(dataDir)).as("one 2xx CreateUserGroup in the ledger per created group").isEqualTo(groups);
-        }
-    }
-
-    @Test
-    void embeddedKillUnderLoadLeavesNoGroupWithoutItsRecord() throws Exception {
-        Path dataDir = dir.resolve("node");
-        Map<String, String> env = Map.of("SPRING_APPLICATION_JSON", PLANS);
-        Map<String, String> facts;
-        AtomicInteger answered = new AtomicInteger();
-        try (ServerProcess node = ServerProcess.start(dataDir, env, "--sluice.bootstrap.plan=open")) {
-            facts = node.printed().facts();
+        // Then a healthy node killed under the same load: the window between commit and journal is short, but there.
+        try (ServerProcess node = ServerProcess.start(dataDir, env)) {
             createGroupsThenKill(node, facts, answered, 60);
         }
+
         try (ServerProcess restarted = ServerProcess.start(dataDir, env)) {
             RawClient client = new RawClient(restarted.port(), facts.get("AccessKeyId"), facts.get("AccessKeySecret"));
             long groups = groupCount(client, facts.get("TenantId"));
-            assertThat(groups).isGreaterThanOrEqualTo(answered.get());
-            assertThat(ledgeredCreates(dataDir)).isEqualTo(groups);
+            assertThat(groups).as("groups created before the kills").isGreaterThanOrEqualTo(10 + answered.get());
+            assertThat(ledgeredCreates(dataDir)).as("one 2xx CreateUserGroup in the ledger per created group").isEqualTo(groups);
         }
     }
 

@@ -341,7 +341,7 @@ public final class JournaledLedger implements Ledger, DisposableBean {
     private void copyLoop() {
         while (true) {
             if (!toAppend.isEmpty()) appendAllQueued(); // refusals nobody appended since
-            if (intents != null && running && System.nanoTime() - sweptAt >= sweepIntervalNanos) sweepIntents();
+            if (intents != null && sweepIntervalNanos > 0 && running && System.nanoTime() - sweptAt >= sweepIntervalNanos) sweepIntents();
             List<Unstored> batch = new ArrayList<>(storeBatch);
             lock.lock();
             try {
