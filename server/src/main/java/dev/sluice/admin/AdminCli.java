@@ -34,9 +34,9 @@ public final class AdminCli {
                 .web(WebApplicationType.NONE)
                 // As arguments, which outrank application.yml (builder properties would not): an operator command
                 // never bootstraps a first account and never runs the background jobs, and it leaves the ledger
-                // journal to the server, which may be running on the same data directory.
+                // journal, and the recovery of call intents, to the server, which may be running on the same data directory.
                 .run("--sluice.bootstrap.enabled=false", "--sluice.jobs.enabled=false", "--sluice.ledger.journal=false",
-                        "--logging.level.root=warn",
+                        "--sluice.ledger.intent-sweep=0s", "--logging.level.root=warn",
                         "--spring.main.log-startup-info=false")) {
             CommandLine.IFactory factory = new CommandLine.IFactory() {
                 @Override

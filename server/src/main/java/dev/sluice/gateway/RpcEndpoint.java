@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import dev.sluice.catalog.Catalog;
 import dev.sluice.catalog.Operation;
 import dev.sluice.dispatch.Caller;
-import dev.sluice.dispatch.Dispatcher;
 import dev.sluice.governance.AdmissionChain;
 import dev.sluice.governance.Call;
 import dev.sluice.governance.SignedRequest;
@@ -45,19 +44,19 @@ class RpcEndpoint {
 
     private final Catalog catalog;
     private final AdmissionChain chain;
-    private final Dispatcher dispatcher;
     private final Envelopes envelopes;
     private final Clock clock;
     private final GatewaySettings settings;
     private final CallMeter meter;
+    private final RecordedWrites writes;
 
-    RpcEndpoint(Catalog catalog, AdmissionChain chain, Dispatcher dispatcher, Clock clock, GatewaySettings settings, CallMeter meter) {
+    RpcEndpoint(Catalog catalog, AdmissionChain chain, RecordedWrites writes, Clock clock, GatewaySettings settings, CallMeter meter) {
         this.catalog = catalog;
         this.chain = chain;
-        this.dispatcher = dispatcher;
         this.clock = clock;
         this.settings = settings;
         this.meter = meter;
+        this.writes = writes;
         this.envelopes = new Envelopes(settings.hostId());
     }
 
@@ -88,7 +87,8 @@ class RpcEndpoint {
     /**
      * Runs an admitted call and answers only once its ledger record is committed. A business error of the operation
      * is answered as such and still counts. If the ledger cannot commit, the caller gets 503: no call is ever
-     * answered without its record.
+     * answered without its record. A write's change commits with its call intent (RecordedWrites), which stands for
+     * its record until the record is committed.
      */
     private ResponseEntity<byte[]> dispatchAndMeter(Call call, Map<String, String> headers) {
         var credential = call.credential();
@@ -96,8 +96,10 @@ class RpcEndpoint {
         Caller caller = new Caller(credential.account(), credential.tenant(), credential.user(), credential.accessKeyId(), requestId);
         PopError failure = null;
         byte[] body = null;
+        RecordedWrites.Dispatched dispatched = null;
         try {
-            body = envelopes.success(requestId, dispatcher.dispatch(call.operation(), call.parameters(), caller));
+            dispatched = writes.dispatch(call, caller);
+            body = envelopes.success(requestId, dispatched.data());
         } catch (PopException businessError) {
             failure = businessError.error();
         } catch (DataAccessException storage) {
@@ -109,9 +111,11 @@ class RpcEndpoint {
         }
         if (call.counted()) { // false only with governance switched off (the benchmark baseline)
             boolean recorded = failure == null ? meter.admitted(call, 200, "OK") : meter.admitted(call, failure.httpStatus(), failure.code());
+            writes.settled(call, dispatched);
             if (!recorded) {
-                // The counters took this call; it is answered 503 and never billed, so it must not count either.
-                call.giveBack();
+                // The counters took this call; it is answered 503 and never billed, so it must not count either. Unless
+                // its change committed: its intent becomes its record later, and it is billed all the same.
+                if (dispatched == null || !dispatched.intentCommitted()) call.giveBack();
                 return error(requestId, PopErrors.serviceUnavailable("the call could not be metered, so it was not answered."), Map.of());
             }
         }

@@ -38,7 +38,7 @@ class MeteringConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
-    Ledger ledger(JdbcTemplate jdbc, PlatformTransactionManager transactions, Plans plans, MeterRegistry registry,
+    Ledger ledger(JdbcTemplate jdbc, PlatformTransactionManager transactions, Plans plans, MeterRegistry registry, CallIntents intents,
                   @Value("${sluice.ledger.queue-capacity:20000}") int queueCapacity,
                   @Value("${sluice.ledger.max-batch:512}") int maxBatch,
                   @Value("${sluice.ledger.commit-deadline:5s}") Duration deadline,
@@ -50,7 +50,15 @@ class MeteringConfiguration {
                   @Value("${sluice.ledger.store-batch:5000}") int storeBatch,
                   @Value("${sluice.ledger.store-interval:100ms}") Duration storeInterval,
                   @Value("${sluice.ledger.max-unstored:200000}") int maxUnstored,
-                  @Value("${sluice.ledger.retention:0s}") Duration retention) {
+                  @Value("${sluice.ledger.retention:0s}") Duration retention,
+                  @Value("${sluice.ledger.intent-grace:60s}") Duration intentGrace,
+                  @Value("${sluice.ledger.intent-sweep:10s}") Duration intentSweep) {
+        // An intent younger than this may still get its own record (on any node): recovering it too would count it twice.
+        Duration longestCommit = deadline.plus(statementTimeout);
+        if (intentGrace.compareTo(longestCommit.plusSeconds(2)) < 0) {
+            throw new IllegalStateException("sluice.ledger.intent-grace (" + intentGrace + ") must exceed sluice.ledger.commit-deadline"
+                    + " plus sluice.ledger.statement-timeout (" + longestCommit + ") by at least 2s");
+        }
         // The copier's 100 ms: tried at 1 s, fewer H2 commits saved less than the collector then spent on records
         // held that long (they outlive young collections and get copied, then promoted); ./sluice bench admission
         // --processes gave 0.84 at 1 s and 0.91 at 100 ms.
@@ -61,9 +69,17 @@ class MeteringConfiguration {
         LedgerStore store = new LedgerStore(jdbc, bounded, plans.zone());
         if (journaled) {
             LedgerJournal journal = LedgerJournal.open(journalDir, 16L << 20, fsync);
-            return new JournaledLedger(store, journal, maxBatch, storeBatch, storeInterval, maxUnstored, retention, registry);
+            return new JournaledLedger(store, journal, maxBatch, storeBatch, storeInterval, maxUnstored, retention, registry,
+                    intents, intentGrace, intentSweep);
         }
-        return new GroupCommitLedger(store, queueCapacity, maxBatch, deadline, linger, registry);
+        // A zero sweep interval (operator commands) leaves the intents to the servers.
+        return new GroupCommitLedger(store, queueCapacity, maxBatch, deadline, linger, registry,
+                intentSweep.isZero() ? null : intents, intentGrace, intentSweep);
+    }
+
+    @Bean
+    CallIntents callIntents(JdbcTemplate jdbc, Clock clock) {
+        return new CallIntents(jdbc, clock);
     }
 
     @Bean

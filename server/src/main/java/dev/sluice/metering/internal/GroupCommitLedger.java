@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
+import dev.sluice.metering.CallIntents;
 import dev.sluice.metering.CallRecord;
 import dev.sluice.metering.Ledger;
 import io.micrometer.core.instrument.Counter;
@@ -60,8 +61,21 @@ public final class GroupCommitLedger implements Ledger, DisposableBean {
     private final Counter droppedRefusals;
     private final Counter lateCalls;
 
+    private final Thread sweeper;
+    private final Counter recoveredCalls;
+
     public GroupCommitLedger(LedgerStore store, int queueCapacity, int maxBatch, Duration deadline, Duration linger,
                              MeterRegistry registry) {
+        this(store, queueCapacity, maxBatch, deadline, linger, registry, null, Duration.ZERO, Duration.ZERO);
+    }
+
+    /**
+     * With {@code intents}: every {@code sweepInterval}, and once at start, the intents older than {@code grace} (longer
+     * than the deadline plus a statement timeout, so their own record can no longer be committed, on any node) become
+     * ledger records.
+     */
+    public GroupCommitLedger(LedgerStore store, int queueCapacity, int maxBatch, Duration deadline, Duration linger,
+                             MeterRegistry registry, CallIntents intents, Duration grace, Duration sweepInterval) {
         this.lingerNanos = linger.toNanos();
         this.store = store;
         this.deadline = deadline;
@@ -76,6 +90,30 @@ public final class GroupCommitLedger implements Ledger, DisposableBean {
         registry.gauge("sluice.ledger.queue.depth", queue, BlockingQueue::size);
         // A platform thread: it spends its life in JDBC calls that would pin a virtual thread's carrier anyway.
         this.writer = Thread.ofPlatform().name("sluice-ledger-writer").daemon().start(this::run);
+        this.recoveredCalls = registry.counter("sluice.ledger.recovered");
+        this.sweeper = intents == null ? null
+                : Thread.ofPlatform().name("sluice-intent-sweeper").daemon().start(() -> sweep(intents, grace, sweepInterval));
+    }
+
+    /** Off the writer thread: callers never wait for a sweep. */
+    private void sweep(CallIntents intents, Duration grace, Duration interval) {
+        while (running) {
+            try {
+                int recovered = store.recoverIntents(intents.cutoff(grace), intents::awaitingRecord);
+                if (recovered > 0) {
+                    recoveredCalls.increment(recovered);
+                    log.warn("ledger: {} committed writes had no record (their node died or could not commit it); recorded as {}",
+                            recovered, CallIntents.RECOVERED);
+                }
+            } catch (RuntimeException failed) {
+                log.warn("ledger: call intents could not be swept, retrying: {}", failed.getMessage());
+            }
+            try {
+                Thread.sleep(interval);
+            } catch (InterruptedException stopping) {
+                return;
+            }
+        }
     }
 
     @Override
@@ -167,6 +205,7 @@ public final class GroupCommitLedger implements Ledger, DisposableBean {
     @Override
     public void destroy() throws InterruptedException {
         running = false;
+        if (sweeper != null) sweeper.interrupt();
         writer.join(10_000);
     }
 }

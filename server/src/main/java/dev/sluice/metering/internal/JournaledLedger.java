@@ -1,11 +1,14 @@
 package dev.sluice.metering.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -17,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
+import dev.sluice.metering.CallIntents;
 import dev.sluice.metering.CallRecord;
 import dev.sluice.metering.Ledger;
 import io.micrometer.core.instrument.Counter;
@@ -87,9 +91,28 @@ public final class JournaledLedger implements Ledger, DisposableBean {
     private final Counter failedStores;
     private final Counter droppedRefusals;
 
+    private final CallIntents intents;
+    private final Duration intentGrace;
+    private final long sweepIntervalNanos;
+    private long sweptAt;
+
     /** {@code retention}: how long the journal keeps records once they are in the rollups; zero keeps them for ever. */
     public JournaledLedger(LedgerStore store, LedgerJournal journal, int maxBatch, int storeBatch, Duration storeInterval,
                            int maxBacklog, Duration retention, MeterRegistry registry) {
+        this(store, journal, maxBatch, storeBatch, storeInterval, maxBacklog, retention, registry, null, Duration.ZERO, Duration.ZERO);
+    }
+
+    /**
+     * With {@code intents}: at start, after replay, every intent left in the database becomes a journaled record (this
+     * process holds the journal's lock, so no other can still record it); while running, every {@code sweepInterval},
+     * those older than {@code grace} whose call is no longer on its way (its ledger commit failed).
+     */
+    public JournaledLedger(LedgerStore store, LedgerJournal journal, int maxBatch, int storeBatch, Duration storeInterval,
+                           int maxBacklog, Duration retention, MeterRegistry registry, CallIntents intents, Duration grace,
+                           Duration sweepInterval) {
+        this.intents = intents;
+        this.intentGrace = grace;
+        this.sweepIntervalNanos = sweepInterval.toNanos();
         this.store = store;
         this.journal = journal;
         this.maxBatch = maxBatch;
@@ -112,6 +135,8 @@ public final class JournaledLedger implements Ledger, DisposableBean {
         registry.gauge("sluice.ledger.unstored", this, ledger -> ledger.backlog());
 
         replay();
+        recoverIntents();
+        this.sweptAt = System.nanoTime();
         // A platform thread: the copier lives in JDBC calls that would pin a virtual thread's carrier anyway.
         this.copier = Thread.ofPlatform().name("sluice-ledger-copier").daemon().start(this::copyLoop);
     }
@@ -220,6 +245,64 @@ public final class JournaledLedger implements Ledger, DisposableBean {
         if (!entries.isEmpty()) log.info("ledger journal: {} calls added to the rollups at start", entries.size());
     }
 
+    /**
+     * Journals, and adds to the rollups, a record for every write whose change committed with its intent but whose own
+     * record never reached the journal (the process died in between). Replay has deleted the intents of the records it
+     * found, so what is left has no record.
+     */
+    private void recoverIntents() {
+        if (intents == null) return;
+        List<CallRecord> orphans = store.intentsBefore(Long.MAX_VALUE);
+        for (int from = 0; from < orphans.size(); from += maxBatch) {
+            List<CallRecord> chunk = orphans.subList(from, Math.min(orphans.size(), from + maxBatch));
+            try {
+                store.writeJournaled(chunk, journal.append(chunk)); // a crash in between: replayed next time, intent and all
+            } catch (IOException failed) {
+                throw new UncheckedIOException("cannot journal the calls recovered from their intents", failed);
+            }
+        }
+        if (!orphans.isEmpty()) {
+            log.warn("ledger: {} committed writes had no record (the process died before journaling it); recorded as {}",
+                    orphans.size(), CallIntents.RECOVERED);
+        }
+    }
+
+    /**
+     * On the copier's thread, which alone moves records out of {@code unstored}: intents past the grace whose call is
+     * neither on its way (checked first) nor journaled and waiting for the copier are orphans of a failed commit.
+     */
+    private void sweepIntents() {
+        sweptAt = System.nanoTime();
+        List<CallRecord> old;
+        try {
+            old = store.intentsBefore(intents.cutoff(intentGrace));
+        } catch (RuntimeException failed) {
+            log.warn("ledger: call intents could not be read, retrying: {}", failed.getMessage());
+            return;
+        }
+        if (old.isEmpty()) return;
+        List<CallRecord> settled = old.stream().filter(intent -> !intents.awaitingRecord(intent.requestId())).toList();
+        Set<String> journaled = new HashSet<>();
+        lock.lock();
+        try {
+            for (Unstored next : unstored) journaled.add(next.record().requestId());
+        } finally {
+            lock.unlock();
+        }
+        int recovered = 0;
+        for (CallRecord orphan : settled) {
+            if (journaled.contains(orphan.requestId())) continue;
+            try {
+                commit(orphan).join();
+                recovered++;
+            } catch (RuntimeException failed) {
+                log.warn("ledger: the call {} recovered from its intent could not be journaled, retrying: {}", orphan.requestId(), failed.getMessage());
+                return;
+            }
+        }
+        if (recovered > 0) log.warn("ledger: {} committed writes had no record (their ledger commit failed); recorded as {}", recovered, CallIntents.RECOVERED);
+    }
+
     private void append(List<Pending> wanted) {
         long started = System.nanoTime();
         if (wanted.isEmpty()) return;
@@ -258,6 +341,7 @@ public final class JournaledLedger implements Ledger, DisposableBean {
     private void copyLoop() {
         while (true) {
             if (!toAppend.isEmpty()) appendAllQueued(); // refusals nobody appended since
+            if (intents != null && sweepIntervalNanos > 0 && running && System.nanoTime() - sweptAt >= sweepIntervalNanos) sweepIntents();
             List<Unstored> batch = new ArrayList<>(storeBatch);
             lock.lock();
             try {

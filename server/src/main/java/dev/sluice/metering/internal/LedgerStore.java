@@ -3,7 +3,9 @@ package dev.sluice.metering.internal;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -17,6 +19,8 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.sluice.catalog.OperationType;
+import dev.sluice.metering.CallIntents;
 import dev.sluice.metering.CallRecord;
 
 /**
@@ -60,6 +64,19 @@ public final class LedgerStore {
             group by account_id, call_day, outcome_code
             order by account_id, call_day, outcome_code
             on conflict (account_id, call_day, code) do update set calls = refusal_daily.calls + excluded.calls
+            """;
+
+    /**
+     * The same with the intents of the batch's writes deleted (see {@link CallIntents}): a write's intent goes in the very
+     * statement that commits its record. Batches without writes (reads, the hot path) keep the statement above.
+     */
+    private static final String INSERT_CALLS_WITH_ROLLUPS_SETTLING_INTENTS =
+            "with settled_intents as (delete from call_intent where request_id = any(?::varchar[])),\n"
+                    + INSERT_CALLS_WITH_ROLLUPS.substring("with ".length());
+
+    private static final String SELECT_INTENTS = """
+            select request_id, account_id, user_id, access_key_id, action, level, op_type, called_at, billable, created_at
+            from call_intent where created_at < ? order by request_id
             """;
 
     /** The element types of INSERT_CALLS_WITH_ROLLUPS's arrays, in its column order. */
@@ -117,6 +134,7 @@ public final class LedgerStore {
     void writeJournaled(List<CallRecord> batch, LedgerJournal.Position mark) {
         transactions.executeWithoutResult(status -> {
             if (!batch.isEmpty()) addRollups(batch);
+            deleteIntents(batch);
             if (mark != null) {
                 jdbc.update("update ledger_journal_mark set segment = ?, journal_offset = ? where id = 1", mark.segment(), mark.offset());
             }
@@ -156,9 +174,13 @@ public final class LedgerStore {
             columns[13][i] = call.latencyMillis();
             columns[14][i] = call.refusedBy();
         }
-        try (PreparedStatement statement = connection.prepareStatement(INSERT_CALLS_WITH_ROLLUPS)) {
+        List<String> writes = writes(batch);
+        boolean settling = !writes.isEmpty();
+        try (PreparedStatement statement = connection.prepareStatement(settling ? INSERT_CALLS_WITH_ROLLUPS_SETTLING_INTENTS : INSERT_CALLS_WITH_ROLLUPS)) {
             statement.setQueryTimeout(Math.max(1, transactions.getTimeout()));
-            for (int c = 0; c < columns.length; c++) statement.setArray(c + 1, connection.createArrayOf(COLUMN_TYPES[c], columns[c]));
+            int first = 1;
+            if (settling) statement.setArray(first++, connection.createArrayOf("varchar", writes.toArray()));
+            for (int c = 0; c < columns.length; c++) statement.setArray(c + first, connection.createArrayOf(COLUMN_TYPES[c], columns[c]));
             statement.executeUpdate();
         }
     }
@@ -172,6 +194,60 @@ public final class LedgerStore {
         }
         jdbc.batchUpdate(INSERT_CALL, calls);
         addRollups(batch);
+        deleteIntents(batch);
+    }
+
+    /** The request ids of the batch's admitted writes: the calls that may have left an intent. */
+    private static List<String> writes(List<CallRecord> batch) {
+        List<String> writes = new ArrayList<>();
+        for (CallRecord call : batch) if (call.admitted() && call.type() == OperationType.WRITE) writes.add(call.requestId());
+        return writes;
+    }
+
+    private void deleteIntents(List<CallRecord> batch) {
+        List<String> writes = writes(batch);
+        if (!writes.isEmpty()) jdbc.batchUpdate("delete from call_intent where request_id = ?", writes.stream().map(id -> new Object[] {id}).toList());
+    }
+
+    /**
+     * The intents written before {@code cutoff} (epoch millis) as the ledger records they stand for. For the embedded
+     * ledger, which journals them and deletes them when it adds them to the rollups.
+     */
+    List<CallRecord> intentsBefore(long cutoff) {
+        return jdbc.query(SELECT_INTENTS, (rs, row) -> recovered(rs), cutoff);
+    }
+
+    /**
+     * Turns the intents written before {@code cutoff} into ledger records, with their rollups, and deletes them, in one
+     * transaction; skips those {@code awaitingRecord} says this node may still commit. Rows locked by another node's
+     * sweep are skipped (PostgreSQL) or waited for, so no intent is recovered twice. Returns how many were recovered.
+     */
+    int recoverIntents(long cutoff, Predicate<String> awaitingRecord) {
+        Integer recovered = transactions.execute(status -> {
+            String select = SELECT_INTENTS + (dialect == SqlDialect.POSTGRESQL ? " for update skip locked" : " for update");
+            List<CallRecord> found = jdbc.query(select, (rs, row) -> recovered(rs), cutoff);
+            List<CallRecord> orphans = new ArrayList<>();
+            List<Object[]> recordedAlready = new ArrayList<>();
+            for (CallRecord intent : found) {
+                if (awaitingRecord.test(intent.requestId())) continue;
+                // Never expected (the record's own statement deletes its intent), but a second row would fail the batch.
+                Long recorded = jdbc.queryForObject("select count(*) from call_ledger where request_id = ?", Long.class, intent.requestId());
+                if (recorded == null || recorded == 0) orphans.add(intent);
+                else recordedAlready.add(new Object[] {intent.requestId()});
+            }
+            if (!orphans.isEmpty()) insert(orphans); // deletes their intents too
+            if (!recordedAlready.isEmpty()) jdbc.batchUpdate("delete from call_intent where request_id = ?", recordedAlready);
+            return orphans.size();
+        });
+        return recovered == null ? 0 : recovered;
+    }
+
+    private static CallRecord recovered(ResultSet rs) throws SQLException {
+        long calledAt = rs.getLong("called_at");
+        return new CallRecord(rs.getString("request_id"), rs.getLong("account_id"), rs.getLong("user_id"),
+                rs.getString("access_key_id"), rs.getString("action"), rs.getInt("level"), OperationType.valueOf(rs.getString("op_type")),
+                Instant.ofEpochMilli(calledAt), true, rs.getBoolean("billable"), CallIntents.RECOVERED, 200,
+                Math.max(0, rs.getLong("created_at") - calledAt), null);
     }
 
     private void addRollups(List<CallRecord> batch) {

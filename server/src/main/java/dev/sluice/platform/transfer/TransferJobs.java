@@ -8,6 +8,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
@@ -54,7 +56,18 @@ class TransferJobs {
         return id -> {
             Scheduler jobs = scheduler.getIfAvailable();
             if (jobs == null) throw PopErrors.serviceUnavailable("background jobs are disabled on this server").exception();
-            enqueue(jobs, ownershipTransferTask, id, clock);
+            // The scheduler has connections of its own: queued before the transfer commits (writes run in one
+            // transaction with their call intent), the task could look for the transfer and find nothing.
+            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+                enqueue(jobs, ownershipTransferTask, id, clock);
+                return;
+            }
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    enqueue(jobs, ownershipTransferTask, id, clock);
+                }
+            });
         };
     }
 
