@@ -3,6 +3,7 @@ package dev.sluice.governance;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import dev.sluice.account.Accounts;
 import dev.sluice.account.Credential;
@@ -20,14 +21,16 @@ final class Authenticate implements AdmissionStep {
 
     private final Accounts accounts;
     private final NonceRegistry nonces;
+    private final NonceBudget budget;
     private final Duration clockSkew;
     /** How long a nonce is remembered: a replay outside it is refused by the clock window instead. */
     private final Duration nonceLifetime;
     private final Clock clock;
 
-    Authenticate(Accounts accounts, NonceRegistry nonces, Duration clockSkew, Clock clock) {
+    Authenticate(Accounts accounts, NonceRegistry nonces, NonceBudget budget, Duration clockSkew, Clock clock) {
         this.accounts = accounts;
         this.nonces = nonces;
+        this.budget = budget;
         this.clockSkew = clockSkew;
         this.nonceLifetime = clockSkew.multipliedBy(2);
         this.clock = clock;
@@ -39,28 +42,39 @@ final class Authenticate implements AdmissionStep {
             SignedRequest request = call.request();
             String authorization = request.header(Wire.HEADER_AUTHORIZATION);
             SignatureClaim claim = authorization != null ? Acs3Claim.of(request, authorization) : ClassicClaim.of(request);
+            call.named(claim.accessKeyId());
             if (claim.securityToken()) {
                 call.authenticated(null, true);
                 return Verdict.pass();
             }
             Credential credential = accounts.credential(claim.accessKeyId())
                     .orElseThrow(() -> PopErrors.accessKeyNotFound(claim.accessKeyId()).exception());
-            call.claimedBy(credential);
             checkClock(claim);
             claim.verify(credential.secret());
             if (!credential.keyEnabled()) return Verdict.deny(PopErrors.accessKeyDisabled(claim.accessKeyId()));
+            Instant retryAt = budget.check(claim.accessKeyId(), claim.timestamp().plus(clockSkew));
+            if (retryAt != null) return overBudget(claim.accessKeyId(), retryAt);
             NonceClaim nonce = new NonceClaim(credential.account().id(), credential.account().region(),
                     claim.accessKeyId(), claim.nonce(), nonceLifetime);
             if (nonces.recordedByCounters()) {
-                call.deferNonce(nonce, nonces::firstUse, this);
+                call.deferNonce(nonce, nonces::firstUse, this, () -> budget.count(claim.accessKeyId()));
             } else if (!nonces.firstUse(nonce)) {
                 return Verdict.deny(PopErrors.nonceUsed(claim.nonce()));
+            } else {
+                budget.count(claim.accessKeyId());
             }
             call.authenticated(credential, false);
             return Verdict.pass();
         } catch (PopException refused) {
             return Verdict.deny(refused.error());
         }
+    }
+
+    /** The key has as many nonces remembered as it may: refused, with when to try again. */
+    private Verdict overBudget(String accessKeyId, Instant retryAt) {
+        long seconds = Math.max(1, (Duration.between(clock.instant(), retryAt).toMillis() + 999) / 1000);
+        return Verdict.deny(PopErrors.nonceBudgetExceeded(accessKeyId, budget.perKey(), nonceLifetime.toMinutes()),
+                Map.of("Retry-After", String.valueOf(seconds)));
     }
 
     private void checkClock(SignatureClaim claim) {
