@@ -50,7 +50,9 @@ class MeteringConfiguration {
                   @Value("${sluice.ledger.store-batch:5000}") int storeBatch,
                   @Value("${sluice.ledger.store-interval:100ms}") Duration storeInterval,
                   @Value("${sluice.ledger.max-unstored:200000}") int maxUnstored,
-                  @Value("${sluice.ledger.retention:0s}") Duration retention) {
+                  @Value("${sluice.ledger.retention:0s}") Duration retention,
+                  @Value("${sluice.ledger.refusals-per-key:1000}") int refusalsPerKey,
+                  @Value("${sluice.ledger.refusals-pending:5000}") int refusalsPending) {
         // The copier's 100 ms: tried at 1 s, fewer H2 commits saved less than the collector then spent on records
         // held that long (they outlive young collections and get copied, then promoted); ./sluice bench admission
         // --processes gave 0.84 at 1 s and 0.91 at 100 ms.
@@ -61,9 +63,10 @@ class MeteringConfiguration {
         LedgerStore store = new LedgerStore(jdbc, bounded, plans.zone());
         if (journaled) {
             LedgerJournal journal = LedgerJournal.open(journalDir, 16L << 20, fsync);
-            return new JournaledLedger(store, journal, maxBatch, storeBatch, storeInterval, maxUnstored, retention, registry);
+            return new JournaledLedger(store, journal, maxBatch, storeBatch, storeInterval, maxUnstored, retention,
+                    refusalsPerKey, refusalsPending, registry);
         }
-        return new GroupCommitLedger(store, queueCapacity, maxBatch, deadline, linger, registry);
+        return new GroupCommitLedger(store, queueCapacity, maxBatch, deadline, linger, refusalsPerKey, refusalsPending, registry);
     }
 
     @Bean

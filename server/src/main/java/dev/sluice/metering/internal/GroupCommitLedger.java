@@ -59,9 +59,19 @@ public final class GroupCommitLedger implements Ledger, DisposableBean {
     private final Counter failedCommits;
     private final Counter droppedRefusals;
     private final Counter lateCalls;
+    private final RefusalBacklog refusals;
 
     public GroupCommitLedger(LedgerStore store, int queueCapacity, int maxBatch, Duration deadline, Duration linger,
                              MeterRegistry registry) {
+        this(store, queueCapacity, maxBatch, deadline, linger, 1_000, 5_000, registry);
+    }
+
+    /**
+     * {@code refusalsPerKey} / {@code refusalsPending}: refusals of one AccessKey / of all keys that may wait in the
+     * queue ({@link RefusalBacklog}); the latter is held to half the queue, so admitted calls always find room.
+     */
+    public GroupCommitLedger(LedgerStore store, int queueCapacity, int maxBatch, Duration deadline, Duration linger,
+                             int refusalsPerKey, int refusalsPending, MeterRegistry registry) {
         this.lingerNanos = linger.toNanos();
         this.store = store;
         this.deadline = deadline;
@@ -73,6 +83,8 @@ public final class GroupCommitLedger implements Ledger, DisposableBean {
         this.failedCommits = registry.counter("sluice.ledger.commit.failed");
         this.droppedRefusals = registry.counter("sluice.ledger.refusals.dropped");
         this.lateCalls = registry.counter("sluice.ledger.calls.late");
+        int refusalRoom = Math.max(1, Math.min(refusalsPending, queueCapacity / 2));
+        this.refusals = new RefusalBacklog(Math.min(refusalsPerKey, refusalRoom), refusalRoom, droppedRefusals);
         registry.gauge("sluice.ledger.queue.depth", queue, BlockingQueue::size);
         // A platform thread: it spends its life in JDBC calls that would pin a virtual thread's carrier anyway.
         this.writer = Thread.ofPlatform().name("sluice-ledger-writer").daemon().start(this::run);
@@ -89,7 +101,15 @@ public final class GroupCommitLedger implements Ledger, DisposableBean {
 
     @Override
     public void refused(CallRecord refused) {
-        if (!running || !queue.offer(new Pending(refused, null, Long.MAX_VALUE))) droppedRefusals.increment();
+        if (!running) {
+            droppedRefusals.increment();
+            return;
+        }
+        if (!refusals.admit(refused)) return; // counted as dropped
+        if (!queue.offer(new Pending(refused, null, Long.MAX_VALUE))) {
+            refusals.release(refused);
+            droppedRefusals.increment();
+        }
     }
 
     private void run() {
@@ -111,6 +131,7 @@ public final class GroupCommitLedger implements Ledger, DisposableBean {
                 log.error("ledger writer: unexpected failure, carrying on", unexpected);
                 for (Pending pending : batch) if (pending.committed() != null) pending.committed().completeExceptionally(unexpected);
             } finally {
+                for (Pending pending : batch) if (pending.committed() == null) refusals.release(pending.record());
                 batch.clear();
             }
         }
