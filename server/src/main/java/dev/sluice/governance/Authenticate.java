@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.sluice.account.Accounts;
 import dev.sluice.account.Credential;
+import dev.sluice.protocol.PopError;
 import dev.sluice.protocol.PopErrors;
 import dev.sluice.protocol.PopException;
 import dev.sluice.protocol.Wire;
@@ -52,8 +53,8 @@ final class Authenticate implements AdmissionStep {
             checkClock(claim);
             claim.verify(credential.secret());
             if (!credential.keyEnabled()) return Verdict.deny(PopErrors.accessKeyDisabled(claim.accessKeyId()));
-            Instant retryAt = budget.check(claim.accessKeyId(), claim.timestamp().plus(clockSkew));
-            if (retryAt != null) return overBudget(claim.accessKeyId(), retryAt);
+            NonceBudget.Refusal overBudget = budget.check(claim.accessKeyId(), claim.timestamp().plus(clockSkew));
+            if (overBudget != null) return overBudget(claim.accessKeyId(), overBudget);
             NonceClaim nonce = new NonceClaim(credential.account().id(), credential.account().region(),
                     claim.accessKeyId(), claim.nonce(), nonceLifetime);
             if (nonces.recordedByCounters()) {
@@ -70,11 +71,13 @@ final class Authenticate implements AdmissionStep {
         }
     }
 
-    /** The key has as many nonces remembered as it may: refused, with when to try again. */
-    private Verdict overBudget(String accessKeyId, Instant retryAt) {
-        long seconds = Math.max(1, (Duration.between(clock.instant(), retryAt).toMillis() + 999) / 1000);
-        return Verdict.deny(PopErrors.nonceBudgetExceeded(accessKeyId, budget.perKey(), nonceLifetime.toMinutes()),
-                Map.of("Retry-After", String.valueOf(seconds)));
+    /** The key, or all keys together, have as many nonces remembered as they may: refused, with when to try again. */
+    private Verdict overBudget(String accessKeyId, NonceBudget.Refusal refusal) {
+        long seconds = Math.max(1, (Duration.between(clock.instant(), refusal.retryAt()).toMillis() + 999) / 1000);
+        PopError error = refusal.allKeys()
+                ? PopErrors.serviceUnavailable("the server remembers as many signature nonces as it may; retry later.")
+                : PopErrors.nonceBudgetExceeded(accessKeyId, budget.perKey(), nonceLifetime.toMinutes());
+        return Verdict.deny(error, Map.of("Retry-After", String.valueOf(seconds)));
     }
 
     private void checkClock(SignatureClaim claim) {

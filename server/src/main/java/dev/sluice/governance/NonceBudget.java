@@ -51,13 +51,16 @@ final class NonceBudget {
         return perKey;
     }
 
+    /** A refused nonce: when its key may try again, and whether the cap reached was all keys' together. */
+    record Refusal(Instant retryAt, boolean allKeys) {
+    }
+
     /**
-     * Null when the key may record one more nonce; otherwise the instant from which it may try again, and the key
-     * stays refused at least until {@code replayableUntil} (when the refused request's timestamp leaves the clock
+     * Null when the key may record one more nonce; otherwise when it may try again, and the key stays refused at least until {@code replayableUntil} (when the refused request's timestamp leaves the clock
      * window). Counts nothing: {@link #count} does, once the nonce turned out new, so that replaying one captured
      * request many times (refused as replays, storing nothing) cannot use up its key's budget.
      */
-    Instant check(String accessKeyId, Instant replayableUntil) {
+    Refusal check(String accessKeyId, Instant replayableUntil) {
         long now = clock.millis();
         long bucket = now / bucketMillis;
         sweepIfDue(now, bucket);
@@ -74,7 +77,7 @@ final class NonceBudget {
                             accessKeyId, window.live, lifetimeMinutes(), full ? ", all keys' together at " + total : ", at its cap");
                 }
                 window.refusedUntil = Math.max(window.refusedUntil, replayableUntil.toEpochMilli());
-                return Instant.ofEpochMilli(Math.max(window.refusedUntil, window.belowCapAt(bucket)));
+                return new Refusal(Instant.ofEpochMilli(Math.max(window.refusedUntil, window.belowCapAt(bucket))), full);
             }
         }
     }
