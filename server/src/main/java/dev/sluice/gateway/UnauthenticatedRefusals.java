@@ -35,7 +35,7 @@ class UnauthenticatedRefusals {
     static final class Tally {
         long total;
         long sinceLogged;
-        long loggedAt = Long.MIN_VALUE;
+        long loggedAt;
     }
 
     private final Clock clock;
@@ -65,7 +65,7 @@ class UnauthenticatedRefusals {
             Tally tally = byAddress.computeIfAbsent(address, a -> new Tally());
             tally.total++;
             tally.sinceLogged++;
-            if (now - tally.loggedAt < LOG_EVERY.toMillis()) return;
+            if (tally.total > 1 && now - tally.loggedAt < LOG_EVERY.toMillis()) return;
             tally.loggedAt = now;
             total = tally.total;
             recent = tally.sinceLogged;
