@@ -99,6 +99,14 @@ public final class PopErrors {
                 "The signature nonce '" + nonce + "' was already used; every request needs a fresh nonce.");
     }
 
+    /** One AccessKey sent more signed requests than its nonces may take in the window: its new ones wait. */
+    public static PopError nonceBudgetExceeded(String accessKeyId, int perKey, long windowMinutes) {
+        return new PopError("Throttling.User", 429,
+                "Request was denied by flow control: AccessKey " + accessKeyId + " sent more than " + perKey
+                        + " signed requests in " + windowMinutes + " minutes.",
+                "Slow down and retry after the time in the Retry-After header.");
+    }
+
     public static PopError contentHashMismatch() {
         return new PopError("InvalidParameter.ContentSha256", 400,
                 "The x-acs-content-sha256 header does not match the SHA-256 of the request body.");

@@ -16,12 +16,14 @@ import dev.sluice.governance.AdmissionChain;
 import dev.sluice.governance.Call;
 import dev.sluice.metering.CallRecord;
 import dev.sluice.metering.Ledger;
+import dev.sluice.protocol.PopErrors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Writes each call to the ledger and counts it in metrics: admitted calls synchronously (the answer waits for the
- * commit), refusals asynchronously and only when the caller's account is known.
+ * commit), refusals asynchronously and only when the signature proved who sent them; other refusals are counted by
+ * source address ({@link UnauthenticatedRefusals}).
  */
 @Component
 class CallMeter {
@@ -32,18 +34,21 @@ class CallMeter {
      * a record is then either committed or refused before we stop waiting, never committed behind a caller told 503.
      */
     private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(10);
+    private static final String REPLAYED = PopErrors.nonceUsed("").code();
 
     private final Ledger ledger;
     private final Clock clock;
     private final MeterRegistry registry;
 
     private final KeyUsage keyUsage;
+    private final UnauthenticatedRefusals unauthenticated;
 
-    CallMeter(Ledger ledger, Clock clock, MeterRegistry registry, KeyUsage keyUsage) {
+    CallMeter(Ledger ledger, Clock clock, MeterRegistry registry, KeyUsage keyUsage, UnauthenticatedRefusals unauthenticated) {
         this.ledger = ledger;
         this.clock = clock;
         this.registry = registry;
         this.keyUsage = keyUsage;
+        this.unauthenticated = unauthenticated;
     }
 
     /** True once the admitted call's record is committed. */
@@ -71,13 +76,21 @@ class CallMeter {
         }
     }
 
-    void refused(Call call, AdmissionChain.Outcome outcome) {
+    /**
+     * Records a refusal against the caller's account only when the signature verified and the request is not a replay
+     * (whoever captured a request can replay it): anyone can name someone else's AccessKeyId, and such calls must not
+     * fill that account's refusal figures, nor its share of the ledger's backlog.
+     */
+    void refused(Call call, AdmissionChain.Outcome outcome, String address) {
         var operation = call.operation();
         String reason = outcome.deciding().name();
         count("refused", reason, operation.level(), operation.action());
-        var credential = call.claimant();
-        if (credential == null) return; // unknown AccessKey: nothing to attribute the refusal to
+        var credential = call.credential();
         var error = outcome.verdict().error();
+        if (credential == null || REPLAYED.equals(error.code())) {
+            unauthenticated.refused(address, error.code(), call.namedAccessKeyId());
+            return;
+        }
         ledger.refused(new CallRecord(call.requestId(), credential.account().id(), credential.user().id(),
                 credential.accessKeyId(), operation.action(), operation.level(), operation.type(), call.receivedAt(), false,
                 false, error.code(), error.httpStatus(), latency(call), reason));

@@ -69,7 +69,7 @@ class RpcEndpoint {
             Call call = new Call(requestId, clock.instant(), request, operation);
             AdmissionChain.Outcome outcome = chain.admit(call);
             if (!outcome.admitted()) {
-                meter.refused(call, outcome);
+                meter.refused(call, outcome, http.getRemoteAddr());
                 return error(requestId, outcome.verdict().error(), outcome.verdict().headers());
             }
             return dispatchAndMeter(call, outcome.verdict().headers());

@@ -18,7 +18,7 @@ public final class Call {
     private final SignedRequest request;
     private final Operation operation;
     private Credential credential;
-    private Credential claimant;
+    private String namedAccessKeyId;
     private boolean securityToken;
     private ObjectNode parameters;
     private boolean admitted;
@@ -26,8 +26,11 @@ public final class Call {
     private Runnable giveBack;
     private DeferredNonce deferredNonce;
 
-    /** A nonce left to the counters, with the registry that records it otherwise and the step a replay is reported under. */
-    private record DeferredNonce(NonceClaim claim, Predicate<NonceClaim> registry, AdmissionStep step) {
+    /**
+     * A nonce left to the counters, with the registry that records it otherwise, the step a replay is reported under,
+     * and what to do once it is recorded as new (count it in the key's nonce budget).
+     */
+    private record DeferredNonce(NonceClaim claim, Predicate<NonceClaim> registry, AdmissionStep step, Runnable firstUse) {
     }
 
     public Call(String requestId, Instant receivedAt, SignedRequest request, Operation operation) {
@@ -58,13 +61,16 @@ public final class Call {
         return credential;
     }
 
-    /** The holder of the AccessKey the call names, verified or not: who a refusal is shown to. */
-    public Credential claimant() {
-        return credential != null ? credential : claimant;
+    /**
+     * The AccessKeyId the request names, verified or not: for the logs only. A refusal is never recorded against it
+     * before the signature verified, since anyone can name anyone's key.
+     */
+    public String namedAccessKeyId() {
+        return credential != null ? credential.accessKeyId() : namedAccessKeyId;
     }
 
-    void claimedBy(Credential holder) {
-        this.claimant = holder;
+    void named(String accessKeyId) {
+        this.namedAccessKeyId = accessKeyId;
     }
 
     void authenticated(Credential credential, boolean carriesSecurityToken) {
@@ -77,7 +83,12 @@ public final class Call {
      * call never gets there. {@code by} is the step a replay is reported under.
      */
     void deferNonce(NonceClaim nonce, Predicate<NonceClaim> registry, AdmissionStep by) {
-        this.deferredNonce = new DeferredNonce(nonce, registry, by);
+        deferNonce(nonce, registry, by, () -> { });
+    }
+
+    /** As {@link #deferNonce(NonceClaim, Predicate, AdmissionStep)}; {@code firstUse} runs once the nonce is recorded as new. */
+    void deferNonce(NonceClaim nonce, Predicate<NonceClaim> registry, AdmissionStep by, Runnable firstUse) {
+        this.deferredNonce = new DeferredNonce(nonce, registry, by, firstUse);
     }
 
     /** The nonce still to be recorded, or null. */
@@ -90,9 +101,16 @@ public final class Call {
         return deferredNonce == null ? null : deferredNonce.step();
     }
 
-    /** The counters recorded the nonce with the counts. */
+    /** The counters recorded the nonce with the counts (or found it replayed). */
     void nonceRecorded() {
         deferredNonce = null;
+    }
+
+    /** The counters recorded the nonce with the counts, as a new one. */
+    void nonceFirstUsed() {
+        DeferredNonce pending = deferredNonce;
+        deferredNonce = null;
+        if (pending != null) pending.firstUse().run();
     }
 
     /** Records a still deferred nonce through the registry, once: false when it is a replay. */
@@ -100,7 +118,9 @@ public final class Call {
         DeferredNonce pending = deferredNonce;
         if (pending == null) return true;
         deferredNonce = null;
-        return pending.registry().test(pending.claim());
+        boolean first = pending.registry().test(pending.claim());
+        if (first) pending.firstUse().run();
+        return first;
     }
 
     /** True when the call was signed with a role's temporary credentials. */

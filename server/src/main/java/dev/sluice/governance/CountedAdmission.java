@@ -37,7 +37,7 @@ final class CountedAdmission implements AdmissionStep {
                 call.nonceRecorded();
                 return Verdict.deny(PopErrors.nonceUsed(nonce.nonce()));
             }
-            case FIRST_USE -> call.nonceRecorded();
+            case FIRST_USE -> call.nonceFirstUsed();
             case UNCHECKED -> {
                 // Counted without the nonce (locally, while Redis is away): the registry records it now. A refused
                 // call leaves it to the chain, which records it for every refusal.

@@ -22,7 +22,7 @@ class GovernanceConfiguration {
     /** Nonces in this process (embedded), or shared on Redis (cluster mode: {@code sluice.redis.url} is set). */
     @Bean
     NonceRegistry nonceRegistry(Clock clock, ObjectProvider<RedisGovernance> cluster) {
-        NonceRegistry local = new LocalNonceRegistry(clock, 20_000_000);
+        NonceRegistry local = new LocalNonceRegistry(clock);
         RedisGovernance redis = cluster.getIfAvailable();
         return redis == null ? local : redis.nonces(local);
     }
@@ -33,6 +33,15 @@ class GovernanceConfiguration {
         RedisGovernance redis = cluster.getIfAvailable();
         return redis == null ? new LocalCounters(usage, plans.zone(), clock)
                 : redis.counters(() -> new LocalCounters(usage, plans.zone(), clock));
+    }
+
+    /**
+     * The nonces each AccessKey may have remembered, and all keys together: it bounds the node's nonce table, and on
+     * a cluster what each node lets a key store in Redis.
+     */
+    private static NonceBudget nonceBudget(AuthSettings settings, Clock clock) {
+        return new NonceBudget(settings.noncesPerKey(), Math.max(settings.maxNonces(), settings.noncesPerKey()),
+                settings.clockSkew().multipliedBy(2), clock);
     }
 
     @Bean
@@ -48,7 +57,7 @@ class GovernanceConfiguration {
     AdmissionChain admissionChain(Accounts accounts, NonceRegistry nonces, AuthSettings settings, Clock clock,
                                   RequestBinder binder, Plans plans, Dispatcher dispatcher, AdmissionCounters counters) {
         return AdmissionChain.of(
-                new Authenticate(accounts, nonces, settings.clockSkew(), clock), // who signed, and is the signature good
+                new Authenticate(accounts, nonces, nonceBudget(settings, clock), settings.clockSkew(), clock), // who signed, and is the signature good
                 new Identity(),                                                 // an account's own user, not a role
                 new AccountStanding(),                                          // no calls while payment is overdue
                 new PolicyCheck(),                                              // full access, or read-only reads

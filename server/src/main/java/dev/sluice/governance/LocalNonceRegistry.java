@@ -5,11 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Nonces of one process, each remembered for {@link NonceClaim#remember()} (twice the clock skew, so a request whose
@@ -25,21 +21,24 @@ import org.slf4j.LoggerFactory;
  * <p>The fingerprint is a truncated SHA-256 of AccessKey id and nonce, so equal nonces always meet: a replay can never
  * slip through. Two different nonces sharing 128 bits (a false "already used") is out of reach for random nonces,
  * and a caller who crafts one only refuses its own request.
+ *
+ * <p>A nonce is never forgotten before it expires, whatever the load: the memory is bounded by {@link NonceBudget},
+ * per AccessKey and in all, before a nonce gets here. (This table used to forget the oldest nonces of a full stripe,
+ * so one key's flood could push out another key's nonces and make them replayable; and a stripe is chosen by hash,
+ * which a caller can aim at.)
  */
 final class LocalNonceRegistry implements NonceRegistry {
 
-    private static final Logger log = LoggerFactory.getLogger(LocalNonceRegistry.class);
     private static final int STRIPE_BITS = 6;
     private static final MessageDigest SHA256 = sha256();
 
     private final Clock clock;
     private final Stripe[] stripes = new Stripe[1 << STRIPE_BITS];
 
-    /** {@code maxNonces} is a memory guard far above what one node can receive in the window (24 bytes each). */
-    LocalNonceRegistry(Clock clock, int maxNonces) {
+    /** 24 bytes a nonce (twice that while a table is half full); how many there are is {@link NonceBudget}'s business. */
+    LocalNonceRegistry(Clock clock) {
         this.clock = clock;
-        int perStripe = Math.max(16, maxNonces >> STRIPE_BITS);
-        for (int i = 0; i < stripes.length; i++) stripes[i] = new Stripe(perStripe);
+        for (int i = 0; i < stripes.length; i++) stripes[i] = new Stripe();
     }
 
     @Override
@@ -89,13 +88,8 @@ final class LocalNonceRegistry implements NonceRegistry {
         private static final int MIN_SLOTS = 1 << 8;
 
         private final ReentrantLock lock = new ReentrantLock();
-        private final int maxLive;
         private long[] slots = new long[MIN_SLOTS * 3];
         private int used; // non-empty slots, live or expired
-
-        Stripe(int maxLive) {
-            this.maxLive = maxLive;
-        }
 
         boolean firstUse(long high, long low, long expires, long now) {
             lock.lock();
@@ -110,7 +104,7 @@ final class LocalNonceRegistry implements NonceRegistry {
                             used++;
                         }
                         put(reusable, high, low, expires);
-                        if (used > Math.min((mask + 1) / 4 * 3, maxLive)) rebuild(now);
+                        if (used > (mask + 1) / 4 * 3) rebuild(now);
                         return true;
                     }
                     if (slots[i * 3] == high && slots[i * 3 + 1] == low) {
@@ -131,18 +125,10 @@ final class LocalNonceRegistry implements NonceRegistry {
             slots[slot * 3 + 2] = expires;
         }
 
-        /** Drops expired slots into a table sized for what is left; at the memory guard, forgets the oldest first. */
+        /** Drops expired slots into a table sized for what is left: the live ones fill at most half of it. */
         private void rebuild(long now) {
             long keepAfter = now;
             int live = live(keepAfter);
-            if (live > maxLive) {
-                while (live > maxLive) {
-                    keepAfter += Math.max(1, (latestExpiry() - keepAfter) / 2);
-                    live = live(keepAfter);
-                }
-                log.warn("more than {} nonces in one stripe: forgot those expiring before {}", maxLive,
-                        Instant.ofEpochMilli(keepAfter));
-            }
             int capacity = MIN_SLOTS;
             while (capacity < live * 2L + 2) capacity <<= 1;
             long[] old = slots;
@@ -167,12 +153,6 @@ final class LocalNonceRegistry implements NonceRegistry {
             } finally {
                 lock.unlock();
             }
-        }
-
-        private long latestExpiry() {
-            long latest = 0;
-            for (int s = 2; s < slots.length; s += 3) latest = Math.max(latest, slots[s]);
-            return latest;
         }
     }
 }

@@ -52,7 +52,9 @@ class MeteringConfiguration {
                   @Value("${sluice.ledger.max-unstored:200000}") int maxUnstored,
                   @Value("${sluice.ledger.retention:0s}") Duration retention,
                   @Value("${sluice.ledger.intent-grace:60s}") Duration intentGrace,
-                  @Value("${sluice.ledger.intent-sweep:10s}") Duration intentSweep) {
+                  @Value("${sluice.ledger.intent-sweep:10s}") Duration intentSweep,
+                  @Value("${sluice.ledger.refusals-per-key:1000}") int refusalsPerKey,
+                  @Value("${sluice.ledger.refusals-pending:5000}") int refusalsPending) {
         // An intent younger than this may still get its own record (on any node): recovering it too would count it twice.
         Duration longestCommit = deadline.plus(statementTimeout);
         if (intentGrace.compareTo(longestCommit.plusSeconds(2)) < 0) {
@@ -69,11 +71,11 @@ class MeteringConfiguration {
         LedgerStore store = new LedgerStore(jdbc, bounded, plans.zone());
         if (journaled) {
             LedgerJournal journal = LedgerJournal.open(journalDir, 16L << 20, fsync);
-            return new JournaledLedger(store, journal, maxBatch, storeBatch, storeInterval, maxUnstored, retention, registry,
-                    intents, intentGrace, intentSweep);
+            return new JournaledLedger(store, journal, maxBatch, storeBatch, storeInterval, maxUnstored, retention,
+                    refusalsPerKey, refusalsPending, registry, intents, intentGrace, intentSweep);
         }
         // A zero sweep interval (operator commands) leaves the intents to the servers.
-        return new GroupCommitLedger(store, queueCapacity, maxBatch, deadline, linger, registry,
+        return new GroupCommitLedger(store, queueCapacity, maxBatch, deadline, linger, refusalsPerKey, refusalsPending, registry,
                 intentSweep.isZero() ? null : intents, intentGrace, intentSweep);
     }
 

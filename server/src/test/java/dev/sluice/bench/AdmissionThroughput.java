@@ -146,7 +146,9 @@ public final class AdmissionThroughput {
         List<String> args = new ArrayList<>(List.of(
                 "--sluice.governance.enabled=" + governance, "--sluice.jobs.enabled=false", "--logging.level.root=warn",
                 "--sluice.plans.bench.edition=intelligent", "--sluice.plans.bench.qps.total=10000000",
-                "--sluice.plans.bench.monthly-free=1000000000", "--sluice.plans.bench.price-per-10k=0.05"));
+                "--sluice.plans.bench.monthly-free=1000000000", "--sluice.plans.bench.price-per-10k=0.05",
+                // One key sends every call: its nonce cap as high as the node's, the guard this bench always ran under.
+                "--sluice.auth.nonces-per-key=20000000"));
         args.addAll(List.of(extra));
         return args;
     }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -64,6 +66,28 @@ class DeferredNonceTest {
         AdmissionChain chain = AdmissionChain.of(authenticate("n-2"), countersRecordIt, policyRefuses);
         chain.admit(call());
         assertThat(recorded).isEmpty();
+    }
+
+    @Test
+    void aDeferredNonceIsCountedInItsKeysBudgetOnlyWhenItWasNew() {
+        List<String> counted = new ArrayList<>();
+        AdmissionStep authenticate = new AdmissionStep() {
+            @Override
+            public Verdict check(Call call) {
+                NonceClaim nonce = new NonceClaim(1, "cn-hangzhou", "LTAI1", call.requestId(), Duration.ofMinutes(30));
+                call.deferNonce(nonce, registry, this, () -> counted.add(nonce.nonce()));
+                return Verdict.pass();
+            }
+        };
+        AdmissionChain refusedBeforeCounters = AdmissionChain.of(authenticate, policyRefuses);
+        refusedBeforeCounters.admit(new Call("n-4", Instant.now(), null, null));
+        refusedBeforeCounters.admit(new Call("n-4", Instant.now(), null, null)); // a replay: stored nothing
+        AdmissionChain.of(authenticate, call -> {
+            call.nonceFirstUsed(); // the counters' script stored it as new
+            return Verdict.pass();
+        }).admit(new Call("n-5", Instant.now(), null, null));
+        AdmissionChain.of(authenticate, countersRecordIt).admit(new Call("n-6", Instant.now(), null, null)); // found replayed
+        assertThat(counted).containsExactly("n-4", "n-5");
     }
 
     @Test

@@ -60,22 +60,32 @@ public final class GroupCommitLedger implements Ledger, DisposableBean {
     private final Counter failedCommits;
     private final Counter droppedRefusals;
     private final Counter lateCalls;
+    private final RefusalBacklog refusals;
 
     private final Thread sweeper;
     private final Counter recoveredCalls;
 
     public GroupCommitLedger(LedgerStore store, int queueCapacity, int maxBatch, Duration deadline, Duration linger,
                              MeterRegistry registry) {
-        this(store, queueCapacity, maxBatch, deadline, linger, registry, null, Duration.ZERO, Duration.ZERO);
+        this(store, queueCapacity, maxBatch, deadline, linger, 1_000, 5_000, registry, null, Duration.ZERO, Duration.ZERO);
+    }
+
+    /** With the default caps on waiting refusals and no intent sweeper. */
+    public GroupCommitLedger(LedgerStore store, int queueCapacity, int maxBatch, Duration deadline, Duration linger,
+                             int refusalsPerKey, int refusalsPending, MeterRegistry registry) {
+        this(store, queueCapacity, maxBatch, deadline, linger, refusalsPerKey, refusalsPending, registry, null, Duration.ZERO, Duration.ZERO);
     }
 
     /**
+     * {@code refusalsPerKey} / {@code refusalsPending}: refusals of one AccessKey / of all keys that may wait in the
+     * queue ({@link RefusalBacklog}); the latter is held to half the queue, so admitted calls always find room.
      * With {@code intents}: every {@code sweepInterval}, and once at start, the intents older than {@code grace} (longer
      * than the deadline plus a statement timeout, so their own record can no longer be committed, on any node) become
      * ledger records.
      */
     public GroupCommitLedger(LedgerStore store, int queueCapacity, int maxBatch, Duration deadline, Duration linger,
-                             MeterRegistry registry, CallIntents intents, Duration grace, Duration sweepInterval) {
+                             int refusalsPerKey, int refusalsPending, MeterRegistry registry,
+                             CallIntents intents, Duration grace, Duration sweepInterval) {
         this.lingerNanos = linger.toNanos();
         this.store = store;
         this.deadline = deadline;
@@ -87,6 +97,8 @@ public final class GroupCommitLedger implements Ledger, DisposableBean {
         this.failedCommits = registry.counter("sluice.ledger.commit.failed");
         this.droppedRefusals = registry.counter("sluice.ledger.refusals.dropped");
         this.lateCalls = registry.counter("sluice.ledger.calls.late");
+        int refusalRoom = Math.max(1, Math.min(refusalsPending, queueCapacity / 2));
+        this.refusals = new RefusalBacklog(Math.min(refusalsPerKey, refusalRoom), refusalRoom, droppedRefusals);
         registry.gauge("sluice.ledger.queue.depth", queue, BlockingQueue::size);
         // A platform thread: it spends its life in JDBC calls that would pin a virtual thread's carrier anyway.
         this.writer = Thread.ofPlatform().name("sluice-ledger-writer").daemon().start(this::run);
@@ -127,7 +139,15 @@ public final class GroupCommitLedger implements Ledger, DisposableBean {
 
     @Override
     public void refused(CallRecord refused) {
-        if (!running || !queue.offer(new Pending(refused, null, Long.MAX_VALUE))) droppedRefusals.increment();
+        if (!running) {
+            droppedRefusals.increment();
+            return;
+        }
+        if (!refusals.admit(refused)) return; // counted as dropped
+        if (!queue.offer(new Pending(refused, null, Long.MAX_VALUE))) {
+            refusals.release(refused);
+            droppedRefusals.increment();
+        }
     }
 
     private void run() {
@@ -149,6 +169,7 @@ public final class GroupCommitLedger implements Ledger, DisposableBean {
                 log.error("ledger writer: unexpected failure, carrying on", unexpected);
                 for (Pending pending : batch) if (pending.committed() != null) pending.committed().completeExceptionally(unexpected);
             } finally {
+                for (Pending pending : batch) if (pending.committed() == null) refusals.release(pending.record());
                 batch.clear();
             }
         }

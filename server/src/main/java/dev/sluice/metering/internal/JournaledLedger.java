@@ -90,6 +90,7 @@ public final class JournaledLedger implements Ledger, DisposableBean {
     private final Counter failedAppends;
     private final Counter failedStores;
     private final Counter droppedRefusals;
+    private final RefusalBacklog refusals;
 
     private final CallIntents intents;
     private final Duration intentGrace;
@@ -99,17 +100,20 @@ public final class JournaledLedger implements Ledger, DisposableBean {
     /** {@code retention}: how long the journal keeps records once they are in the rollups; zero keeps them for ever. */
     public JournaledLedger(LedgerStore store, LedgerJournal journal, int maxBatch, int storeBatch, Duration storeInterval,
                            int maxBacklog, Duration retention, MeterRegistry registry) {
-        this(store, journal, maxBatch, storeBatch, storeInterval, maxBacklog, retention, registry, null, Duration.ZERO, Duration.ZERO);
+        this(store, journal, maxBatch, storeBatch, storeInterval, maxBacklog, retention, 1_000, 5_000, registry, null, Duration.ZERO, Duration.ZERO);
     }
 
     /**
+     * {@code refusalsPerKey} / {@code refusalsPending}: refusals of one AccessKey / of all keys that may wait to be
+     * journaled or added to the rollups ({@link RefusalBacklog}); the latter is held to half the backlog, so
+     * admitted calls always find room.
      * With {@code intents}: at start, after replay, every intent left in the database becomes a journaled record (this
      * process holds the journal's lock, so no other can still record it); while running, every {@code sweepInterval},
      * those older than {@code grace} whose call is no longer on its way (its ledger commit failed).
      */
     public JournaledLedger(LedgerStore store, LedgerJournal journal, int maxBatch, int storeBatch, Duration storeInterval,
-                           int maxBacklog, Duration retention, MeterRegistry registry, CallIntents intents, Duration grace,
-                           Duration sweepInterval) {
+                           int maxBacklog, Duration retention, int refusalsPerKey, int refusalsPending, MeterRegistry registry,
+                           CallIntents intents, Duration grace, Duration sweepInterval) {
         this.intents = intents;
         this.intentGrace = grace;
         this.sweepIntervalNanos = sweepInterval.toNanos();
@@ -131,6 +135,8 @@ public final class JournaledLedger implements Ledger, DisposableBean {
         this.failedAppends = registry.counter("sluice.ledger.commit.failed");
         this.failedStores = registry.counter("sluice.ledger.store.failed");
         this.droppedRefusals = registry.counter("sluice.ledger.refusals.dropped");
+        int refusalRoom = Math.max(1, Math.min(refusalsPending, maxBacklog / 2));
+        this.refusals = new RefusalBacklog(Math.min(refusalsPerKey, refusalRoom), refusalRoom, droppedRefusals);
         registry.gauge("sluice.ledger.queue.depth", toAppend, ConcurrentLinkedQueue::size);
         registry.gauge("sluice.ledger.unstored", this, ledger -> ledger.backlog());
 
@@ -174,8 +180,12 @@ public final class JournaledLedger implements Ledger, DisposableBean {
 
     private void fail(List<Pending> batch, Throwable why) {
         for (Pending pending : batch) {
-            if (pending.committed() != null) pending.committed().completeExceptionally(why);
-            else droppedRefusals.increment();
+            if (pending.committed() != null) {
+                pending.committed().completeExceptionally(why);
+            } else {
+                refusals.release(pending.record());
+                droppedRefusals.increment();
+            }
         }
     }
 
@@ -189,6 +199,7 @@ public final class JournaledLedger implements Ledger, DisposableBean {
             droppedRefusals.increment();
             return;
         }
+        if (!refusals.admit(refused)) return; // counted as dropped
         toAppend.add(new Pending(refused, null));
         if (appendLock.tryLock()) {
             try {
@@ -387,6 +398,7 @@ public final class JournaledLedger implements Ledger, DisposableBean {
         lock.lock();
         try {
             for (int i = 0; i < batch.size(); i++) unstored.poll();
+            for (Unstored next : batch) if (!next.record().admitted()) refusals.release(next.record());
             storedCount += batch.size();
             stored.signalAll();
         } finally {

@@ -100,7 +100,7 @@ class CallIntentRecoveryTest {
         CallIntents intents = new CallIntents(jdbc, Clock.systemUTC());
         Path journalDir = dir.resolve("journal");
         JournaledLedger ledger = new JournaledLedger(store, LedgerJournal.open(journalDir, 1 << 20, false), 64, 5000,
-                Duration.ofMillis(10), 10_000, Duration.ZERO, new SimpleMeterRegistry(), intents, Duration.ZERO, Duration.ofMillis(20));
+                Duration.ofMillis(10), 10_000, Duration.ZERO, 1_000, 5_000, new SimpleMeterRegistry(), intents, Duration.ZERO, Duration.ofMillis(20));
         try {
             writeIntent(intents, 1);
             intents.committed(id(1)); // still waiting for its record
@@ -153,13 +153,13 @@ class CallIntentRecoveryTest {
     }
 
     private GroupCommitLedger clusterNode(CallIntents intents) {
-        return new GroupCommitLedger(store, 100, 64, Duration.ofSeconds(2), Duration.ZERO, new SimpleMeterRegistry(), intents,
+        return new GroupCommitLedger(store, 100, 64, Duration.ofSeconds(2), Duration.ZERO, 1_000, 5_000, new SimpleMeterRegistry(), intents,
                 Duration.ofSeconds(30), Duration.ofMillis(10));
     }
 
     private JournaledLedger journaled(Path journalDir, CallIntents intents, Duration sweep) {
         return new JournaledLedger(store, LedgerJournal.open(journalDir, 1 << 20, false), 64, 5000, Duration.ofMillis(10), 10_000,
-                Duration.ZERO, new SimpleMeterRegistry(), intents, Duration.ofMinutes(1), sweep);
+                Duration.ZERO, 1_000, 5_000, new SimpleMeterRegistry(), intents, Duration.ofMinutes(1), sweep);
     }
 
     /** The write's own transaction: its change (here none) and its intent. */
