@@ -2,13 +2,8 @@ package dev.sluice.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -18,8 +13,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.sluice.account.AccountAdmin;
 import dev.sluice.account.NewAccount;
-import dev.sluice.dispatch.RpcJson;
 import dev.sluice.security.WireCalls.Answer;
+import dev.sluice.security.WireCalls.Raw;
 import dev.sluice.testsupport.SluiceServerTest;
 import dev.sluice.testsupport.TestAccounts;
 import tools.jackson.databind.JsonNode;
@@ -32,13 +27,6 @@ import tools.jackson.databind.JsonNode;
  */
 @SluiceServerTest
 class ErrorEnvelopeTest {
-
-    record Raw(int status, Map<String, String> headers, String body) {
-
-        JsonNode json() {
-            return RpcJson.MAPPER.readTree(body);
-        }
-    }
 
     @LocalServerPort
     int port;
@@ -53,43 +41,8 @@ class ErrorEnvelopeTest {
         account = TestAccounts.create(admin, "intelligent");
     }
 
-    /** Sends bytes as they are (no client library would send most of these) and reads the whole answer. */
     private Raw raw(String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
-            return parse(socket.getInputStream());
-        }
-    }
-
-    private static Raw parse(InputStream in) throws IOException {
-        byte[] all = in.readAllBytes();
-        String text = new String(all, StandardCharsets.ISO_8859_1);
-        int end = text.indexOf("\r\n\r\n");
-        String[] head = text.substring(0, end).split("\r\n");
-        int status = Integer.parseInt(head[0].split(" ")[1]);
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (int i = 1; i < head.length; i++) {
-            int colon = head[i].indexOf(':');
-            headers.put(head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), head[i].substring(colon + 1).trim());
-        }
-        byte[] body = java.util.Arrays.copyOfRange(all, end + 4, all.length);
-        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) body = unchunk(body);
-        return new Raw(status, headers, new String(body, StandardCharsets.UTF_8));
-    }
-
-    private static byte[] unchunk(byte[] chunked) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String text = new String(chunked, StandardCharsets.ISO_8859_1);
-        int at = 0;
-        while (true) {
-            int lineEnd = text.indexOf("\r\n", at);
-            int size = Integer.parseInt(text.substring(at, lineEnd).trim(), 16);
-            if (size == 0) return out.toByteArray();
-            out.write(chunked, lineEnd + 2, size);
-            at = lineEnd + 2 + size + 2;
-        }
+        return WireCalls.raw(port, request);
     }
 
     private static String get(String target, String... headers) {

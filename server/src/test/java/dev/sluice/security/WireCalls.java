@@ -1,7 +1,10 @@
 package dev.sluice.security;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -9,7 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -37,6 +42,14 @@ final class WireCalls {
 
         String message() {
             return body().path("Message").asString();
+        }
+    }
+
+    /** An answer read straight off a socket. */
+    record Raw(int status, Map<String, String> headers, String body) {
+
+        JsonNode json() {
+            return RpcJson.MAPPER.readTree(body);
         }
     }
 
@@ -102,6 +115,46 @@ final class WireCalls {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends bytes as they are (no client library would send most of these) and reads the whole answer. */
+    static Raw raw(int port, String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return parse(socket.getInputStream());
+        }
+    }
+
+    private static Raw parse(InputStream in) throws IOException {
+        byte[] all = in.readAllBytes();
+        String text = new String(all, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        if (end < 0) throw new IOException("no complete answer: " + text);
+        String[] head = text.substring(0, end).split("\r\n");
+        int status = Integer.parseInt(head[0].split(" ")[1]);
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 1; i < head.length; i++) {
+            int colon = head[i].indexOf(':');
+            headers.put(head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), head[i].substring(colon + 1).trim());
+        }
+        byte[] body = Arrays.copyOfRange(all, end + 4, all.length);
+        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) body = unchunk(body);
+        return new Raw(status, headers, new String(body, StandardCharsets.UTF_8));
+    }
+
+    private static byte[] unchunk(byte[] chunked) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String text = new String(chunked, StandardCharsets.ISO_8859_1);
+        int at = 0;
+        while (true) {
+            int lineEnd = text.indexOf("\r\n", at);
+            int size = Integer.parseInt(text.substring(at, lineEnd).trim(), 16);
+            if (size == 0) return out.toByteArray();
+            out.write(chunked, lineEnd + 2, size);
+            at = lineEnd + 2 + size + 2;
         }
     }
 }
