@@ -12,7 +12,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.sluice.account.AccountAdmin;
+import dev.sluice.account.ConsoleLogins;
 import dev.sluice.account.NewAccount;
+import dev.sluice.console.ConsoleFixtures;
+import dev.sluice.console.ConsoleSession;
 import dev.sluice.security.WireCalls.Answer;
 import dev.sluice.security.WireCalls.Raw;
 import dev.sluice.testsupport.SluiceServerTest;
@@ -33,6 +36,9 @@ class ErrorEnvelopeTest {
 
     @Autowired
     AccountAdmin admin;
+
+    @Autowired
+    ConsoleLogins logins;
 
     NewAccount account;
 
@@ -129,6 +135,10 @@ class ErrorEnvelopeTest {
         Raw signin = raw(get("/console/signin", "Accept: text/html\r\n"));
         assertThat(signin.status()).isEqualTo(200);
         assertThat(signin.headers().get("content-type")).startsWith("text/html");
+        ConsoleSession session = ConsoleSession.signedIn(port, ConsoleFixtures.consoleUser(logins, account), ConsoleFixtures.PASSWORD);
+        ConsoleSession.Page missing = session.get("/console/nope");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body()).contains("Page not found", "Back to the console");
         Raw health = raw(get("/actuator/health"));
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).contains("UP");
