@@ -46,6 +46,25 @@ public final class FormParameters {
         return parameters;
     }
 
+    /**
+     * How many parameters {@link #parse} would find (empty pairs skipped), counted without decoding anything, so a
+     * server can refuse a request with too many before spending work on each.
+     */
+    public static int count(String encoded) {
+        if (encoded == null || encoded.isEmpty()) return 0;
+        int pairs = 0;
+        boolean inPair = false;
+        for (int i = 0; i < encoded.length(); i++) {
+            if (encoded.charAt(i) == '&') {
+                inPair = false;
+            } else if (!inPair) {
+                inPair = true;
+                pairs++;
+            }
+        }
+        return pairs;
+    }
+
     /** Encodes parameters in their iteration order, names and values with {@link PercentEncoding}. */
     public static String format(Map<String, String> parameters) {
         StringJoiner joined = new StringJoiner("&");

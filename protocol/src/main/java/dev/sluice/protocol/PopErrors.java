@@ -50,9 +50,55 @@ public final class PopErrors {
                 "The HTTP method " + method + " is not supported; use POST (or GET).");
     }
 
+    /** A header that decides something the signature does not cover disagrees with what the signature does cover. */
+    public static PopError headerDisagrees(String header, String headerValue, String parameter, String parameterValue, String why) {
+        return invalidParameter(header, "it says '" + excerpt(headerValue) + "' but the parameter " + parameter + " says '"
+                + excerpt(parameterValue) + "'; " + why);
+    }
+
+    public static PopError tooManyParameters(int sent, int limit) {
+        return invalidParameter("parameters", "the request has " + sent + " parameters in its query and body together; at most "
+                + limit + " are accepted.");
+    }
+
+    // --- the HTTP edge: what the server answers before a request reaches the API -----------------------------------
+
+    public static PopError pathNotFound(String path) {
+        return new PopError("InvalidPath.NotFound", 404,
+                "There is no API at the path '" + excerpt(path) + "'; the RPC API is served at '/'.");
+    }
+
+    public static PopError requestUriTooLong(int limitBytes) {
+        return new PopError("RequestURITooLong", 414,
+                "The request line is longer than the limit of " + limitBytes + " bytes; send parameters in a form body.");
+    }
+
+    public static PopError requestHeaderTooLarge(int limitBytes) {
+        return new PopError("RequestHeaderFieldsTooLarge", 431,
+                "The request line and headers together are larger than the limit of " + limitBytes + " bytes.");
+    }
+
+    public static PopError malformedRequest(String why) {
+        return new PopError("MalformedRequest", 400, "The HTTP request is malformed: " + excerpt(why));
+    }
+
+    /** Any other status the HTTP layer answers by itself, worded from its reason phrase. */
+    public static PopError httpStatus(int status, String code, String message) {
+        return new PopError(code, status, message);
+    }
+
     public static PopError unsupportedContentType(String contentType) {
         return new PopError("InvalidParameter.ContentType", 415,
                 "The content type '" + contentType + "' is not supported; send application/x-www-form-urlencoded.");
+    }
+
+    /**
+     * A value a client sent, shortened for a message: an error quotes what was wrong, but a request of a megabyte must not
+     * come back as a megabyte (nor fill a log).
+     */
+    public static String excerpt(String value) {
+        if (value == null) return "null";
+        return value.length() <= 64 ? value : value.substring(0, 64) + "… (" + value.length() + " characters)";
     }
 
     // --- authentication ------------------------------------------------------------------------------------------
@@ -85,7 +131,7 @@ public final class PopErrors {
 
     public static PopError timestampFormat(String value) {
         return new PopError("InvalidTimeStamp.Format", 400,
-                "The timestamp '" + value + "' is not in the format yyyy-MM-dd'T'HH:mm:ss'Z' (UTC).");
+                "The timestamp '" + excerpt(value) + "' is not in the format yyyy-MM-dd'T'HH:mm:ss'Z' (UTC).");
     }
 
     public static PopError timestampExpired(String value, long windowMinutes) {

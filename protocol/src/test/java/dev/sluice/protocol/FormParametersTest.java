@@ -103,4 +103,13 @@ class FormParametersTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'Name' is in both the query and the body");
     }
+
+    @Test
+    void countsThePairsParseWouldFindWithoutDecoding() {
+        assertThat(FormParameters.count(null)).isZero();
+        assertThat(FormParameters.count("")).isZero();
+        assertThat(FormParameters.count("&&")).isZero();
+        assertThat(FormParameters.count("a=1&&b=%zz&c")).isEqualTo(3);
+        assertThat(FormParameters.count("a=1&b=2&")).isEqualTo(FormParameters.parse("a=1&b=2&").size());
+    }
 }

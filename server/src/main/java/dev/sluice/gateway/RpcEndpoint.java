@@ -42,6 +42,12 @@ class RpcEndpoint {
 
     private static final Logger log = LoggerFactory.getLogger(RpcEndpoint.class);
 
+    /**
+     * Most parameters a request may carry, query and form together. The largest operation of the contract takes a
+     * few dozen (lists travel as {@code Name.1}, {@code Name.2}, …); more is an attack on the decoder or the signature.
+     */
+    static final int MAX_PARAMETERS = 1000;
+
     private final Catalog catalog;
     private final AdmissionChain chain;
     private final Envelopes envelopes;
@@ -122,30 +128,70 @@ class RpcEndpoint {
         return failure == null ? answer(200, requestId, body, headers) : error(requestId, failure, headers);
     }
 
+    /**
+     * Which operation the request asks for: Action and Version from what its signature covers, never from what it
+     * does not. Decided here, before the chain, so the rule is stated once for both schemes:
+     * <ul>
+     * <li>Classic (HMAC-SHA1, no {@code Authorization} header): the signature covers the query and form parameters
+     * only, no header. Action and Version come from the parameters; an {@code x-acs-action}/{@code x-acs-version}
+     * header that disagrees is refused (one that agrees, as aliyun-java-sdk-core sends, changes nothing). Otherwise
+     * anyone could re-aim a captured or self-signed read at a write by adding a header.</li>
+     * <li>ACS3: the signature covers every {@code x-acs-*} header and {@code host} ({@code Acs3Signature.verify}
+     * refuses a request where one is present but not in SignedHeaders), the query, and the body through its hash.
+     * The header comes first, as tea-openapi sends it; a parameter that disagrees with it is refused.</li>
+     * </ul>
+     * The other headers the server reads were audited for the same flaw: {@code authorization} only selects the
+     * scheme (the other one then fails to verify); {@code x-acs-date}, {@code x-acs-signature-nonce},
+     * {@code x-acs-content-sha256} and {@code x-acs-security-token} are read in the ACS3 scheme only, where they
+     * must be signed (a classic request's {@code x-acs-security-token} is ignored; its token travels as the signed
+     * {@code SecurityToken} parameter); {@code content-type} only lets a body be read as a form, and that body is
+     * then signed (classic: its parameters; ACS3: its hash); {@code host} and the path decide nothing (the RPC API
+     * is only at {@code /}, the canonical URI of both schemes); the method is signed in both.
+     */
     private Operation operationOf(SignedRequest request) {
         Map<String, String> parameters = request.parameters();
-        String action = firstPresent(request.header(Wire.HEADER_ACTION), parameters.get(Wire.ACTION));
+        boolean acs3 = request.header(Wire.HEADER_AUTHORIZATION) != null;
+        String action = decide(acs3, request.header(Wire.HEADER_ACTION), Wire.HEADER_ACTION, parameters.get(Wire.ACTION), Wire.ACTION);
         if (action == null) throw PopErrors.missingAction().exception();
-        String version = firstPresent(request.header(Wire.HEADER_VERSION), parameters.get(Wire.VERSION_PARAM));
+        String version = decide(acs3, request.header(Wire.HEADER_VERSION), Wire.HEADER_VERSION,
+                parameters.get(Wire.VERSION_PARAM), Wire.VERSION_PARAM);
         if (version == null) throw PopErrors.missingVersion().exception();
         if (!Wire.VERSION.equals(version)) throw PopErrors.invalidVersion(version).exception();
         return catalog.find(action).orElseThrow(() -> PopErrors.actionNotFound(action).exception());
+    }
+
+    /** The value of a header/parameter pair as {@link #operationOf} rules; null when neither is given. */
+    private static String decide(boolean acs3, String header, String headerName, String parameter, String parameterName) {
+        boolean hasHeader = header != null && !header.isEmpty();
+        boolean hasParameter = parameter != null && !parameter.isEmpty();
+        if (hasHeader && hasParameter && !header.equals(parameter)) {
+            throw PopErrors.headerDisagrees(headerName, header, parameterName, parameter, acs3
+                    ? "send one of them, or the same value in both."
+                    : "with the HMAC-SHA1 signature, which covers no header, it comes from the signed parameter only.").exception();
+        }
+        if (acs3) return hasHeader ? header : hasParameter ? parameter : null;
+        return hasParameter ? parameter : null;
     }
 
     private SignedRequest read(HttpServletRequest http) {
         Map<String, String> headers = new HashMap<>();
         for (String name : Collections.list(http.getHeaderNames())) headers.put(name.toLowerCase(Locale.ROOT), http.getHeader(name));
         String rawQuery = http.getQueryString();
-        Map<String, String> query = rawQuery == null ? Map.of() : decode(rawQuery, "query string");
         byte[] body = readBody(http);
-        Map<String, String> form = Map.of();
+        String encodedForm = "";
         if (body.length > 0) {
             String contentType = http.getContentType() == null ? "" : http.getContentType().toLowerCase(Locale.ROOT);
             if (!contentType.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
-                throw PopErrors.unsupportedContentType(http.getContentType()).exception();
+                throw PopErrors.unsupportedContentType(PopErrors.excerpt(http.getContentType())).exception();
             }
-            form = decode(new String(body, StandardCharsets.UTF_8), "form body");
+            encodedForm = new String(body, StandardCharsets.UTF_8);
         }
+        // Counted before anything is decoded. The servlet container's own limit (maxParameterCount) never applies:
+        // this endpoint reads the query string and the body itself.
+        int count = FormParameters.count(rawQuery) + FormParameters.count(encodedForm);
+        if (count > MAX_PARAMETERS) throw PopErrors.tooManyParameters(count, MAX_PARAMETERS).exception();
+        Map<String, String> query = rawQuery == null ? Map.of() : decode(rawQuery, "query string");
+        Map<String, String> form = encodedForm.isEmpty() ? Map.of() : decode(encodedForm, "form body");
         try {
             return new SignedRequest(http.getMethod(), query, form, headers, body);
         } catch (IllegalArgumentException twice) {
@@ -184,10 +230,5 @@ class RpcEndpoint {
         headers.set("x-acs-request-id", requestId);
         extra.forEach(headers::set);
         return ResponseEntity.status(status).headers(headers).body(body);
-    }
-
-    private static String firstPresent(String a, String b) {
-        if (a != null && !a.isEmpty()) return a;
-        return b != null && !b.isEmpty() ? b : null;
     }
 }

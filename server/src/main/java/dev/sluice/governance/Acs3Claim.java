@@ -7,6 +7,7 @@ import dev.sluice.protocol.Wire;
 import dev.sluice.protocol.WireTimestamp;
 import dev.sluice.protocol.signature.Acs3Authorization;
 import dev.sluice.protocol.signature.Acs3Signature;
+import dev.sluice.protocol.signature.SignatureBounds;
 
 /** The ACS3-HMAC-SHA256 header signature: canonical request over method, query, signed headers and body hash. */
 record Acs3Claim(SignedRequest request, Acs3Authorization authorization, String rawTimestamp, Instant timestamp, String nonce)
@@ -18,6 +19,8 @@ record Acs3Claim(SignedRequest request, Acs3Authorization authorization, String 
         if (date == null || date.isEmpty()) throw PopErrors.missingSignatureField(Wire.HEADER_DATE).exception();
         String nonce = request.header(Wire.HEADER_NONCE);
         if (nonce == null || nonce.isEmpty()) throw PopErrors.missingSignatureField(Wire.HEADER_NONCE).exception();
+        // Bounded here, before Authenticate records it anywhere (see SignatureBounds); the classic fields do the same.
+        SignatureBounds.check(Wire.HEADER_NONCE, nonce);
         return new Acs3Claim(request, authorization, date, WireTimestamp.parse(date), nonce);
     }
 

@@ -36,7 +36,8 @@ public record Acs3Authorization(String accessKeyId, List<String> signedHeaders, 
     /**
      * @throws PopException {@code IncompleteSignature}: {@link PopErrors#missingSignatureField} when the header or one
      *                      of its three fields is absent or empty, {@link PopErrors#unsupportedSignature} when the
-     *                      algorithm is another one or the header is otherwise malformed
+     *                      algorithm is another one or the header is otherwise malformed; {@code InvalidParameter}
+     *                      when {@code Credential} is beyond {@link SignatureBounds}
      */
     public static Acs3Authorization parse(String header) {
         if (header == null || header.isBlank()) throw PopErrors.missingSignatureField("Authorization").exception();
@@ -47,7 +48,7 @@ public record Acs3Authorization(String accessKeyId, List<String> signedHeaders, 
             throw unsupported("Authorization algorithm '" + algorithm + "'");
         }
         Map<String, String> fields = fields(space < 0 ? "" : trimmed.substring(space + 1));
-        String accessKeyId = required(fields, CREDENTIAL);
+        String accessKeyId = SignatureBounds.check(CREDENTIAL, required(fields, CREDENTIAL));
         List<String> signedHeaders = signedHeaders(required(fields, SIGNED_HEADERS));
         String signature = required(fields, SIGNATURE);
         if (!HMAC_SHA256_HEX.matcher(signature).matches()) {

@@ -20,20 +20,23 @@ public record ClassicSignatureFields(String accessKeyId, String signature, Strin
     /**
      * @throws dev.sluice.protocol.PopException {@code IncompleteSignature} when a field is missing or names a method or
      *                                          version other than HMAC-SHA1 / 1.0; {@code InvalidTimeStamp.Format}
-     *                                          when {@code Timestamp} is not in the wire format
+     *                                          when {@code Timestamp} is not in the wire format; {@code InvalidParameter}
+     *                                          when {@code AccessKeyId} or {@code SignatureNonce} is beyond
+     *                                          {@link SignatureBounds}
      */
     public static ClassicSignatureFields read(Map<String, String> parameters) {
         String method = required(parameters, Wire.SIGNATURE_METHOD);
         if (!ClassicRpcSignature.SIGNATURE_METHOD.equals(method)) {
-            throw PopErrors.unsupportedSignature("SignatureMethod '" + method + "'").exception();
+            throw PopErrors.unsupportedSignature("SignatureMethod '" + PopErrors.excerpt(method) + "'").exception();
         }
         String version = required(parameters, Wire.SIGNATURE_VERSION);
         if (!ClassicRpcSignature.SIGNATURE_VERSION.equals(version)) {
-            throw PopErrors.unsupportedSignature("SignatureVersion '" + version + "'").exception();
+            throw PopErrors.unsupportedSignature("SignatureVersion '" + PopErrors.excerpt(version) + "'").exception();
         }
-        String accessKeyId = required(parameters, Wire.ACCESS_KEY_ID);
+        // Bounded before anything is looked up or remembered (see SignatureBounds).
+        String accessKeyId = SignatureBounds.check(Wire.ACCESS_KEY_ID, required(parameters, Wire.ACCESS_KEY_ID));
         String signature = required(parameters, Wire.SIGNATURE);
-        String nonce = required(parameters, Wire.SIGNATURE_NONCE);
+        String nonce = SignatureBounds.check(Wire.SIGNATURE_NONCE, required(parameters, Wire.SIGNATURE_NONCE));
         String rawTimestamp = required(parameters, Wire.TIMESTAMP);
         String securityToken = parameters.get(Wire.SECURITY_TOKEN);
         return new ClassicSignatureFields(accessKeyId, signature, nonce, WireTimestamp.parse(rawTimestamp), rawTimestamp,
