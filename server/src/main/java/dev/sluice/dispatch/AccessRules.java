@@ -115,8 +115,9 @@ public final class AccessRules {
         rule("GetComputeSource", Who.MEMBER, "the contract names no rule; the configuration is not part of the answer");
         rule("ListComputeSources", Who.MEMBER, "the contract names no rule");
         rule("GetSparkLocalClientInfo", Who.MEMBER, "the contract names no rule");
-        rule("CheckComputeSourceConnectivity", Who.MEMBER, "the contract names no rule");
-        rule("CheckComputeSourceConnectivityById", Who.MEMBER, "the contract names no rule");
+        rule("CheckComputeSourceConnectivity", Who.PROJECT_ADMIN, "the contract names no rule; a check dials the host the caller names, so it needs "
+                + "the right to create such a source; a read-only policy is refused although the catalog files checks as reads");
+        rule("CheckComputeSourceConnectivityById", Who.OBJECT_ADMIN, "the contract names no rule; the right to change that source, as UpdateComputeSource");
 
         // --- data sources (the contract's data, business-unit and operations administrators do not exist in Sluice) ---
         rule("CreateDataSource", Who.PROJECT_ADMIN, "as the contract says (tenant and project administrators); a development twin of an "
@@ -127,8 +128,9 @@ public final class AccessRules {
         rule("ListDataSourceWithConfig", Who.MEMBER, "the contract names no rule; secret items are never part of the answer");
         rule("GetDataSourceDependencies", Who.MEMBER, "the contract names no rule");
         rule("GetCheckConnectivityJobs", Who.MEMBER, "the contract names no rule");
-        rule("CheckDataSourceConnectivity", Who.MEMBER, "the contract names no rule");
-        rule("CheckDataSourceConnectivityById", Who.MEMBER, "the contract names no rule");
+        rule("CheckDataSourceConnectivity", Who.PROJECT_ADMIN, "the contract names no rule; a check dials the host the caller names, so it needs "
+                + "the right to create such a source; a read-only policy is refused although the catalog files checks as reads");
+        rule("CheckDataSourceConnectivityById", Who.OBJECT_ADMIN, "the contract names no rule; the right to change that source, as UpdateDataSourceConfig");
 
         // --- Sluice's own operations: the caller's account ---
         rule("GetOpenApiUsage", Who.SELF, "the usage of the caller's account");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.sluice.account.AccountAdmin;
@@ -52,7 +53,11 @@ final class AddTenantMembersBySourceUser
         this.admin = admin;
         this.roles = roles;
         this.tenantRoles = tenantRoles;
-        this.transaction = transaction;
+        // Nested (a savepoint inside the write's outer transaction, see gateway.RecordedWrites): a lost race rolls back
+        // only this attempt, so the next one can run in the same transaction (PostgreSQL refuses every statement of a
+        // transaction after a failed one).
+        this.transaction = new TransactionTemplate(transaction.getTransactionManager());
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** How often a call is run again after a concurrent identical call took the same source id first. */
