@@ -23,7 +23,7 @@ public final class PopErrors {
 
     public static PopError actionNotFound(String action) {
         return new PopError("InvalidAction.NotFound", 404,
-                "The action '" + action + "' does not exist in version " + Wire.VERSION + ".",
+                "The action '" + excerpt(action) + "' does not exist in version " + Wire.VERSION + ".",
                 "Check the spelling and case of Action; the catalog lists every operation.");
     }
 
@@ -37,7 +37,7 @@ public final class PopErrors {
 
     public static PopError invalidVersion(String version) {
         return new PopError("InvalidVersion", 400,
-                "The version '" + version + "' is not supported; this service speaks version " + Wire.VERSION + ".");
+                "The version '" + excerpt(version) + "' is not supported; this service speaks version " + Wire.VERSION + ".");
     }
 
     public static PopError bodyTooLarge(long limitBytes) {
@@ -79,12 +79,9 @@ public final class PopErrors {
     }
 
     public static PopError malformedRequest(String why) {
-        return new PopError("MalformedRequest", 400, "The HTTP request is malformed: " + excerpt(why));
-    }
-
-    /** Any other status the HTTP layer answers by itself, worded from its reason phrase. */
-    public static PopError httpStatus(int status, String code, String message) {
-        return new PopError(code, status, message);
+        // Tomcat's own words, which quote part of the request: kept whole up to a sensible length.
+        String said = why.length() <= 300 ? why : why.substring(0, 300) + "…";
+        return new PopError("MalformedRequest", 400, "The HTTP request is malformed: " + said);
     }
 
     public static PopError unsupportedContentType(String contentType) {

@@ -43,8 +43,9 @@ class RpcEndpoint {
     private static final Logger log = LoggerFactory.getLogger(RpcEndpoint.class);
 
     /**
-     * Most parameters a request may carry, query and form together. The largest operation of the contract takes a
-     * few dozen (lists travel as {@code Name.1}, {@code Name.2}, …); more is an attack on the decoder or the signature.
+     * Most parameters a request may carry, query and form together. Structs and lists travel as one JSON string
+     * each, so an honest call has a handful plus the signature's; a thousand is only work for the decoder and the
+     * signature check.
      */
     static final int MAX_PARAMETERS = 1000;
 
