@@ -105,6 +105,9 @@ class CrossTenantSweepTest {
 
         System.out.printf("Cross-tenant sweep: %d operations probed, %d calls as tenant B, %d of A's reads compared (%d move on their own)%n",
                 statuses.size(), calls, stable.size(), baseline.size() - stable.size());
+        List<String> unknownKinds = implemented.stream().flatMap(op -> new ProbeParameters(op).slots().stream()
+                .filter(slot -> slot.kind() == IdKind.ANY).map(slot -> op.action() + ":" + slot.path())).toList();
+        System.out.println("  id-like parameters of no known kind, probed with every id of A (map them in IdKind to aim better): " + unknownKinds);
         statuses.forEach((action, byStatus) -> System.out.println("  " + action + " " + byStatus
                 + (refusals.containsKey(action) ? "  first 400: " + refusals.get(action) : "")));
         assertThat(statuses.keySet()).as("every implemented operation is probed").containsExactlyInAnyOrderElementsOf(dispatcher.implementedActions());
