@@ -40,7 +40,7 @@ class CatalogBinderFuzzTest {
     private static final Catalog CATALOG = Catalog.load();
     private static final RequestBinder BINDER = new RequestBinder();
     private static final Map<String, Class<?>> REQUEST_TYPES = requestTypes();
-    private static final WireValues VALUES = new WireValues(70_000);
+    private static final WireValues VALUES = new WireValues(70_000, 4);
 
     record Input(Operation operation, Map<String, String> parameters) {
 

@@ -51,7 +51,7 @@ class CatalogBinderWireFuzzTest {
     @Test
     void randomCallsOfImplementedOperationsNeverFailOnTheServer() {
         PlatformTenant tenant = PlatformTenant.create(admin, port);
-        WireValues values = new WireValues(20_000);
+        WireValues values = new WireValues(20_000, 25);
         List<Operation> implemented = catalog.all().stream().filter(op -> dispatcher.handles(op.action())).toList();
         Arbitrary<String> opTenantId = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(8, Arbitraries.just(String.valueOf(tenant.tenantId()))),

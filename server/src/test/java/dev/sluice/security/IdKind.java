@@ -37,10 +37,6 @@ enum IdKind {
             "ListRowPermissionByUserId:ListRowPermissionByUserIdQuery.Operator", USER,
             "AddTenantMembers:AddCommand.UserList[].Id", USER,
             "RetryTransferOwnership:PrivilegeTransferRecord.Id", TRANSFER,
-            "UpdateUserGroup:UpdateCommand.Id", USER_GROUP,
-            "UpdateComputeSource:UpdateCommand.Id", COMPUTE_SOURCE,
-            "UpdateDataSourceBasicInfo:UpdateCommand.Id", DATA_SOURCE,
-            "UpdateDataSourceConfig:UpdateCommand.Id", DATA_SOURCE,
             "GetProjectByName:Name", NAME,
             "ListDataSourceWithConfig:ListQuery.Name", NAME);
 
@@ -60,7 +56,22 @@ enum IdKind {
         String leaf = leaf(path);
         IdKind known = BY_LEAF.get(leaf);
         if (known != null) return Optional.of(known);
+        if (leaf.equals("Id")) {
+            // A bare Id names the object the operation is about, which its name says: GetProject, DeleteComputeSource...
+            for (Map.Entry<String, IdKind> noun : BY_NOUN.entrySet()) if (action.contains(noun.getKey())) return Optional.of(noun.getValue());
+        }
         return ID_LIKE.matcher(leaf).matches() ? Optional.of(ANY) : Optional.empty();
+    }
+
+    /** The object an action's name is about, for its bare {@code Id} parameters (longest nouns first). */
+    private static final Map<String, IdKind> BY_NOUN = new java.util.LinkedHashMap<>();
+
+    static {
+        BY_NOUN.put("RowPermission", ROW_PERMISSION);
+        BY_NOUN.put("ComputeSource", COMPUTE_SOURCE);
+        BY_NOUN.put("DataSource", DATA_SOURCE);
+        BY_NOUN.put("UserGroup", USER_GROUP);
+        BY_NOUN.put("Project", PROJECT);
     }
 
     /** Whether a field of an answer, by its name, holds an id (so an id of the other tenant there is a leak). */

@@ -127,7 +127,8 @@ final class ProbeParameters {
 
     private void collectSlots(Param param, String path) {
         IdKind.of(operation.action(), path).ifPresent(kind -> {
-            if (param.type() != ParamType.OBJECT) slots.add(new Slot(path, kind, param.type()));
+            // A list of ids is probed through its element ({@code UserIdList[]}); structures through their fields.
+            if (param.type() != ParamType.OBJECT && param.type() != ParamType.ARRAY) slots.add(new Slot(path, kind, param.type()));
         });
         for (Param field : param.fields()) collectSlots(field, path + "." + field.name());
         if (param.items() != null) collectSlots(param.items(), path + "[]");
