@@ -1,0 +1,5 @@
+/**
+ * Cross-cutting infrastructure. Uses no other module.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"protocol"})
+package dev.sluice.system;
