@@ -1,15 +1,14 @@
 package dev.sluice.admin;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
-import dev.sluice.metering.CallRecord;
+import dev.sluice.metering.CsvWriter;
 import dev.sluice.metering.RecordedCalls;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,8 +17,8 @@ import picocli.CommandLine.Option;
 @Command(name = "ledger", description = "The per-call ledger: export calls as CSV.", mixinStandardHelpOptions = true)
 final class LedgerCommands {
 
-    private static final String HEADER = "request_id,account_id,user_id,access_key_id,action,level,type,called_at,"
-            + "admitted,billable,outcome_code,http_status,latency_ms,refused_by";
+    private static final String[] HEADER = {"request_id", "account_id", "user_id", "access_key_id", "action", "level",
+            "type", "called_at", "admitted", "billable", "outcome_code", "http_status", "latency_ms", "refused_by"};
 
     private final RecordedCalls calls;
 
@@ -35,35 +34,17 @@ final class LedgerCommands {
         LocalDate last = to != null ? to : from;
         if (last.isBefore(from)) throw new IllegalArgumentException("--to " + last + " is before --from " + from);
         Writer target = out != null ? Files.newBufferedWriter(out, StandardCharsets.UTF_8)
-                : new PrintWriter(System.out, false, StandardCharsets.UTF_8);
+                : new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
         long[] rows = {0};
-        try (PrintWriter csv = new PrintWriter(target)) {
-            csv.println(HEADER);
+        try (CsvWriter csv = new CsvWriter(target, HEADER)) {
             calls.forEach(from, last, account, call -> {
-                csv.println(row(call));
+                csv.row(call.requestId(), call.accountId(), call.userId(), call.accessKeyId(), call.action(),
+                        call.level(), call.type().name(), call.at(), call.admitted(), call.billable(),
+                        call.outcomeCode(), call.httpStatus(), call.latencyMillis(), call.refusedBy());
                 rows[0]++;
             });
-            if (csv.checkError()) throw new UncheckedIOException(new IOException("writing the export failed"));
         }
         if (out != null) System.err.println(rows[0] + " calls written to " + out);
         return 0;
-    }
-
-    private static String row(CallRecord c) {
-        return String.join(",", c.requestId(), text(c.accountId()), text(c.userId()), quoted(c.accessKeyId()),
-                c.action(), String.valueOf(c.level()), c.type().name(), c.at().toString(), String.valueOf(c.admitted()),
-                String.valueOf(c.billable()), quoted(c.outcomeCode()), String.valueOf(c.httpStatus()),
-                String.valueOf(c.latencyMillis()), quoted(c.refusedBy()));
-    }
-
-    private static String text(Object value) {
-        return value == null ? "" : value.toString();
-    }
-
-    /** RFC 4180: a field with a comma, quote or line break is quoted, inner quotes doubled. */
-    private static String quoted(String value) {
-        if (value == null) return "";
-        if (value.chars().noneMatch(ch -> ch == ',' || ch == '"' || ch == '\n' || ch == '\r')) return value;
-        return '"' + value.replace("\"", "\"\"") + '"';
     }
 }

@@ -20,6 +20,7 @@ import dev.sluice.catalog.Operation;
 import dev.sluice.console.ConsoleUser;
 import dev.sluice.console.Htmx;
 import dev.sluice.metering.CallDetail;
+import dev.sluice.metering.CsvWriter;
 import dev.sluice.metering.UsageQueries;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -64,16 +65,16 @@ class CallsController {
     @GetMapping("/console/calls.csv")
     ResponseEntity<byte[]> csv(@AuthenticationPrincipal ConsoleUser me, @RequestParam Map<String, String> params) {
         CallsQuery query = CallsQuery.parse(params, usage.today());
-        StringBuilder csv = new StringBuilder("date,api,type,level,calls,month_to_date\r\n");
+        StringBuilder body = new StringBuilder();
+        CsvWriter csv = new CsvWriter(body, "date", "api", "type", "level", "calls", "month_to_date");
         for (CallDetail row : rows(me, query)) {
-            csv.append(row.date()).append(',').append(row.apiName()).append(',').append(row.type()).append(',')
-                    .append(row.level()).append(',').append(row.calls()).append(',').append(row.monthToDate()).append("\r\n");
+            csv.row(row.date(), row.apiName(), row.type().name(), row.level(), row.calls(), row.monthToDate());
         }
         String file = "call-details-" + query.from() + "-to-" + query.to() + ".csv";
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build().toString())
-                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+                .body(body.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private List<CallDetail> rows(ConsoleUser me, CallsQuery query) {
