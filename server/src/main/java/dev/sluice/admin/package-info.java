@@ -1,5 +1,10 @@
 /**
- * The operator's command line ({@code ./sluice admin ...}). Uses: account, metering, platform's projects.
+ * The operator command line ({@code ./sluice admin ...}); it reaches into platform only through its
+ * {@code project} named interface.
+ * <p>{@code allowedDependencies}: the modules this one may use, checked by {@code ModularityTests}; a new one is a
+ * decision, also written in the README's layout table.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"account", "catalog", "metering", "platform :: project"})
+@ApplicationModule(allowedDependencies = {"account", "catalog", "metering", "platform :: project"})
 package dev.sluice.admin;
+
+import org.springframework.modulith.ApplicationModule;

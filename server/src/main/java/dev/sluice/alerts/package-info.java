@@ -1,5 +1,9 @@
 /**
- * Usage alerts of an account. Uses: account, metering, plan.
+ * Quota alerts: 80 % / 100 % crossings of the free quota and daily caps, recorded once.
+ * <p>{@code allowedDependencies}: the modules this one may use, checked by {@code ModularityTests}; a new one is a
+ * decision, also written in the README's layout table.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"account", "metering", "plan"})
+@ApplicationModule(allowedDependencies = {"account", "metering", "plan"})
 package dev.sluice.alerts;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,9 @@
 /**
- * The web console. Uses: account, alerts, catalog, metering, plan.
+ * The web console, one package per screen; nothing depends on it.
+ * <p>{@code allowedDependencies}: the modules this one may use, checked by {@code ModularityTests}; a new one is a
+ * decision, also written in the README's layout table.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"account", "alerts", "catalog", "metering", "plan", "protocol"})
+@ApplicationModule(allowedDependencies = {"account", "alerts", "catalog", "metering", "plan", "protocol"})
 package dev.sluice.console;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,10 @@
 /**
- * From a verified call to its handler. Uses: account, catalog.
+ * Finds an operation's handler by action name and binds typed request records; the one table of who may call
+ * each operation.
+ * <p>{@code allowedDependencies}: the modules this one may use, checked by {@code ModularityTests}; a new one is a
+ * decision, also written in the README's layout table.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"account", "catalog", "protocol"})
+@ApplicationModule(allowedDependencies = {"account", "catalog", "protocol"})
 package dev.sluice.dispatch;
+
+import org.springframework.modulith.ApplicationModule;

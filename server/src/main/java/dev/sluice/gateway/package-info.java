@@ -1,5 +1,9 @@
 /**
- * The HTTP entry point of the OpenAPI. Uses: account, catalog, dispatch, governance, metering.
+ * The RPC endpoint: reads the wire, runs the governance chain, dispatches, writes the envelope.
+ * <p>{@code allowedDependencies}: the modules this one may use, checked by {@code ModularityTests}; a new one is a
+ * decision, also written in the README's layout table.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"account", "catalog", "dispatch", "governance", "metering", "protocol"})
+@ApplicationModule(allowedDependencies = {"account", "catalog", "dispatch", "governance", "metering", "protocol"})
 package dev.sluice.gateway;
+
+import org.springframework.modulith.ApplicationModule;

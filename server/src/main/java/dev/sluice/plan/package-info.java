@@ -1,5 +1,9 @@
 /**
- * Editions and their limits. Uses: catalog.
+ * Plans: editions, QPS and daily caps, free quota, price.
+ * <p>{@code allowedDependencies}: the modules this one may use, checked by {@code ModularityTests}; a new one is a
+ * decision, also written in the README's layout table.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog"})
+@ApplicationModule(allowedDependencies = {"catalog"})
 package dev.sluice.plan;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,9 @@
 /**
- * Cross-cutting infrastructure. Uses no other module.
+ * Data directory, master key, clock, background jobs.
+ * <p>{@code allowedDependencies}: the modules this one may use, checked by {@code ModularityTests}; a new one is a
+ * decision, also written in the README's layout table.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"protocol"})
+@ApplicationModule(allowedDependencies = {"protocol"})
 package dev.sluice.system;
+
+import org.springframework.modulith.ApplicationModule;
