@@ -16,7 +16,7 @@ import dev.sluice.account.User;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.platform.internal.TenantRoles;
+import dev.sluice.dispatch.TenantRoles;
 import dev.sluice.protocol.PopErrors;
 
 /**

@@ -15,7 +15,7 @@ import dev.sluice.account.Role;
 import dev.sluice.account.User;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.platform.PermissionChanged;
-import dev.sluice.platform.internal.TenantRoles;
+import dev.sluice.dispatch.TenantRoles;
 import dev.sluice.protocol.PopErrors;
 
 /**

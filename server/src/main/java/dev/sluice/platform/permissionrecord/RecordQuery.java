@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.sluice.dispatch.Caller;
-import dev.sluice.platform.internal.TenantRoles;
+import dev.sluice.dispatch.TenantRoles;
 import dev.sluice.platform.usergroup.UserGroups;
 import dev.sluice.protocol.PopErrors;
 

@@ -7,7 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.platform.internal.TenantUsers;
+import dev.sluice.dispatch.TenantUsers;
 import dev.sluice.protocol.PopErrors;
 
 /** Adds users to a project environment with roles; only for its administrators (and tenant administrators). */

@@ -3,7 +3,7 @@ package dev.sluice.platform.project;
 import org.springframework.stereotype.Component;
 
 import dev.sluice.dispatch.Caller;
-import dev.sluice.platform.internal.TenantRoles;
+import dev.sluice.dispatch.TenantRoles;
 import dev.sluice.protocol.PopErrors;
 
 /**

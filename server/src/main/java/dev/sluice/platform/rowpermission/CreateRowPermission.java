@@ -9,7 +9,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.platform.internal.UniqueWrites;
+import dev.sluice.dispatch.UniqueWrites;
 import dev.sluice.protocol.PopError;
 import dev.sluice.protocol.PopErrors;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.platform.internal.Paging;
+import dev.sluice.dispatch.Paging;
 import dev.sluice.platform.rowpermission.RowPermissionReader.PermissionView;
 
 /** The tenant's row-level permissions in full, optionally those whose name or description contains a keyword. */

@@ -5,8 +5,8 @@ import org.springframework.stereotype.Component;
 import dev.sluice.account.Accounts;
 import dev.sluice.account.User;
 import dev.sluice.dispatch.Caller;
-import dev.sluice.platform.internal.TenantRoles;
-import dev.sluice.platform.internal.TenantUsers;
+import dev.sluice.dispatch.TenantRoles;
+import dev.sluice.dispatch.TenantUsers;
 import dev.sluice.platform.transfer.TransferStore.Transfer;
 import dev.sluice.protocol.PopErrors;
 

@@ -3,8 +3,8 @@ package dev.sluice.platform.usergroup;
 import org.springframework.stereotype.Component;
 
 import dev.sluice.dispatch.Caller;
-import dev.sluice.platform.internal.TenantRoles;
-import dev.sluice.platform.internal.TenantUsers;
+import dev.sluice.dispatch.TenantRoles;
+import dev.sluice.dispatch.TenantUsers;
 import dev.sluice.platform.usergroup.UserGroupStore.Group;
 import dev.sluice.protocol.PopErrors;
 
