@@ -45,7 +45,7 @@ final class CreateRowPermission implements OperationHandler<CreateRowPermission.
 
     @Override
     public Response handle(Caller caller, Request request) {
-        access.requireManager(caller, "CreateRowPermission");
+        access.requireManager(caller);
         Definition definition = check.check(caller, request.createRowPermissionCommand(), ROOT);
         long tenantId = caller.tenant().id();
         Supplier<PopError> nameTaken = () -> PopErrors.invalidParameter(ROOT + ".RowPermissionName",

@@ -36,7 +36,7 @@ final class ListRowPermission implements OperationHandler<ListRowPermission.Requ
 
     @Override
     public Response handle(Caller caller, Request request) {
-        access.requireManager(caller, "ListRowPermission");
+        access.requireManager(caller);
         Query query = request.pageRowPermissionQuery();
         Paging paging = Paging.of(query.pageNum(), query.pageSize(), "PageRowPermissionQuery.PageNum", "PageRowPermissionQuery.PageSize");
         String keyword = query.keyword() == null || query.keyword().isBlank() ? null : query.keyword().trim();

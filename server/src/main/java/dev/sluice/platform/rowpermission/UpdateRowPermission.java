@@ -49,7 +49,7 @@ final class UpdateRowPermission implements OperationHandler<UpdateRowPermission.
 
     @Override
     public Response handle(Caller caller, Request request) {
-        access.requireManager(caller, "UpdateRowPermission");
+        access.requireManager(caller);
         RowPermissionCommand command = request.updateRowPermissionCommand();
         Header existing = access.load(caller, command.rowPermissionId());
         Definition definition = check.check(caller, command, ROOT);

@@ -44,7 +44,7 @@ final class AddUserGroupMember implements OperationHandler<AddUserGroupMember.Re
         if (command.userIdList() == null || command.userIdList().isEmpty()) {
             throw PopErrors.missingParameter("AddCommand.UserIdList").exception();
         }
-        Group group = access.loadManaged(caller, command.userGroupId(), "AddCommand.UserGroupId", "AddUserGroupMember");
+        Group group = access.loadManaged(caller, command.userGroupId(), "AddCommand.UserGroupId");
         List<User> added = users.members(caller, command.userIdList(), "AddCommand.UserIdList");
         transaction.executeWithoutResult(status -> {
             for (User user : added) membership.add(group, user, false, caller.user().id());

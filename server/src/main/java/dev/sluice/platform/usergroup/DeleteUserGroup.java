@@ -43,7 +43,7 @@ final class DeleteUserGroup implements OperationHandler<DeleteUserGroup.Request,
 
     @Override
     public Response handle(Caller caller, Request request) {
-        Group group = access.loadManaged(caller, request.userGroupId(), "UserGroupId", "DeleteUserGroup");
+        Group group = access.loadManaged(caller, request.userGroupId(), "UserGroupId");
         transaction.executeWithoutResult(status -> {
             List<Member> members = store.members(group.id());
             Map<Long, User> names = users.byId(caller, members.stream().map(Member::userId).toList());

@@ -57,7 +57,7 @@ final class UpdateUserGroup implements OperationHandler<UpdateUserGroup.Request,
     public Response handle(Caller caller, Request request) {
         UpdateCommand command = request.updateCommand();
         if (command == null || command.id() == null) throw PopErrors.missingParameter("UpdateCommand.Id").exception();
-        Group group = access.loadManaged(caller, command.id(), "UpdateCommand.Id", "UpdateUserGroup");
+        Group group = access.loadManaged(caller, command.id(), "UpdateCommand.Id");
         String name = command.name() == null ? group.name() : GroupText.name(command.name(), "UpdateCommand.Name");
         String description = command.description() == null ? group.description()
                 : GroupText.description(command.description(), "UpdateCommand.Description");
