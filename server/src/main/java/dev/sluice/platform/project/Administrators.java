@@ -36,6 +36,14 @@ public class Administrators {
         return projectAdmin(caller, project, Env.PROD) || projectAdmin(caller, project, Env.DEV);
     }
 
+    /** {@link #requireProjectAdmin} for an operation on the whole project, whichever environment the caller administers. */
+    public Project requireProjectAdminAnywhere(Caller caller, long projectId) {
+        Project project = projects.require(caller.tenant().id(), projectId);
+        if (tenantAdmin(caller) || projectAdminAnywhere(caller, project)) return project;
+        throw Access.refused(caller, null, "an administrator of project '" + project.name() + "' or by a super or system administrator")
+                .exception();
+    }
+
     /** Administrator of at least one project of the caller's tenant. */
     public boolean anyProjectAdmin(Caller caller) {
         return members.administersAny(caller.tenant().id(), caller.user().id());
