@@ -22,8 +22,7 @@ class DataSourceRules {
 
     /** Also for a check of a draft configuration: it connects where a new source would, so it takes the right to create one. */
     void requireCreate(Caller caller) {
-        if (admins.tenantAdmin(caller) || admins.anyProjectAdmin(caller)) return;
-        throw Access.refused(caller, null, "project administrators or super and system administrators").exception();
+        admins.requireAnyProjectAdmin(caller);
     }
 
     void requireChange(Caller caller, DataSource source) {

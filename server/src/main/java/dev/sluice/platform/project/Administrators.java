@@ -44,6 +44,12 @@ public class Administrators {
                 .exception();
     }
 
+    /** Refuses unless the caller is a tenant administrator or administers at least one project of the tenant. */
+    public void requireAnyProjectAdmin(Caller caller) {
+        access.require(caller, () -> tenantAdmin(caller) || anyProjectAdmin(caller), null,
+                "project administrators or super and system administrators");
+    }
+
     /** Administrator of at least one project of the caller's tenant. */
     public boolean anyProjectAdmin(Caller caller) {
         return members.administersAny(caller.tenant().id(), caller.user().id());
