@@ -100,7 +100,8 @@ class RpcEndpoint {
     private ResponseEntity<byte[]> dispatchAndMeter(Call call, Map<String, String> headers) {
         var credential = call.credential();
         String requestId = call.requestId();
-        Caller caller = new Caller(credential.account(), credential.tenant(), credential.user(), credential.accessKeyId(), requestId);
+        Caller caller = new Caller(credential.account(), credential.tenant(), credential.user(), credential.accessKeyId(), requestId,
+                call.operation());
         PopError failure = null;
         byte[] body = null;
         RecordedWrites.Dispatched dispatched = null;

@@ -10,6 +10,7 @@ import dev.sluice.catalog.OperationType;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
+import dev.sluice.dispatch.Paging;
 import dev.sluice.protocol.PopErrors;
 
 /**
@@ -53,19 +54,14 @@ final class ListOpenApiCallDetails implements OperationHandler<ListOpenApiCallDe
         if (level != null && (level < 1 || level > 3)) {
             throw PopErrors.invalidParameter("ApiLevel", "must be 1, 2 or 3, got " + level).exception();
         }
-        int page = request.pageNumber() == null ? 1 : request.pageNumber();
-        int size = request.pageSize() == null ? 20 : request.pageSize();
-        if (page < 1) throw PopErrors.invalidParameter("PageNumber", "must be 1 or more, got " + page).exception();
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw PopErrors.invalidParameter("PageSize", "must be between 1 and " + MAX_PAGE_SIZE + ", got " + size).exception();
-        }
+        Paging paging = Paging.of(request.pageNumber(), request.pageSize(), "PageNumber", "PageSize", MAX_PAGE_SIZE);
         String apiName = request.apiName() == null || request.apiName().isBlank() ? null : request.apiName().trim();
         List<CallDetail> rows = usage.callDetails(caller.account().id(),
                 new CallDetailFilter(from, to, type(request.apiType()), level, apiName, request.userId()));
-        List<Item> items = rows.stream().skip((long) (page - 1) * size).limit(size)
+        List<Item> items = paging.slice(rows).stream()
                 .map(r -> new Item(r.date().toString(), r.apiName(), r.type().name(), r.level(), r.calls(), r.monthToDate()))
                 .toList();
-        return new Response(new CallDetails(rows.size(), page, size, items));
+        return new Response(new CallDetails(rows.size(), paging.page(), paging.size(), items));
     }
 
     private static LocalDate date(String parameter, String value) {

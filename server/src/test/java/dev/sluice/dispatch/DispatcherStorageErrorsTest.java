@@ -41,8 +41,9 @@ class DispatcherStorageErrorsTest {
     }
 
     private static void dispatch() {
-        DISPATCHER.dispatch(CATALOG.find("GetProject").orElseThrow(), JsonNodeFactory.instance.objectNode().put("OpTenantId", 1),
-                new Caller(null, null, null, "LTAI", "req-1"));
+        var operation = CATALOG.find("GetProject").orElseThrow();
+        DISPATCHER.dispatch(operation, JsonNodeFactory.instance.objectNode().put("OpTenantId", 1),
+                new Caller(null, null, null, "LTAI", "req-1", operation));
     }
 
     @Test

@@ -39,8 +39,8 @@ final class CheckComputeSourceConnectivity implements OperationHandler<CheckComp
 
     @Override
     public CheckAnswer handle(Caller caller, Request request) {
-        rights.requireFullAccess(caller, "CheckComputeSourceConnectivity");
-        rules.requireCreate(caller, "CheckComputeSourceConnectivity");
+        rights.requireFullAccess(caller);
+        rules.requireCreate(caller);
         var config = configs.check(request.checkCommand().type(), request.checkCommand().configList(), "CheckCommand.Type", "CheckCommand.ConfigList");
         return CheckAnswer.of(connectivity.check(caller.tenant().id(), caller.user().id(), SourceKind.COMPUTE, null, config));
     }

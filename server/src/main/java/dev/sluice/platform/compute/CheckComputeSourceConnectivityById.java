@@ -38,8 +38,8 @@ final class CheckComputeSourceConnectivityById implements OperationHandler<Check
     public CheckAnswer handle(Caller caller, Request request) {
         ComputeSource source = store.find(caller.tenant().id(), request.id())
                 .orElseThrow(() -> PopErrors.notFound("compute source", request.id()).exception());
-        rights.requireFullAccess(caller, "CheckComputeSourceConnectivityById");
-        rules.requireChange(caller, source, "CheckComputeSourceConnectivityById");
+        rights.requireFullAccess(caller);
+        rules.requireChange(caller, source);
         SourceConfig config = SourceConfig.stored(SourceTypes.parse(source.type(), "Id"), items.load(SourceKind.COMPUTE, source.id()));
         return CheckAnswer.of(connectivity.check(caller.tenant().id(), caller.user().id(), SourceKind.COMPUTE, source.id(), config));
     }

@@ -2,10 +2,10 @@ package dev.sluice.platform.compute;
 
 import org.springframework.stereotype.Component;
 
+import dev.sluice.dispatch.Access;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.platform.project.Administrators;
 import dev.sluice.platform.project.Projects;
-import dev.sluice.protocol.PopErrors;
 
 /**
  * Who may create and change compute sources. The contract names business-unit and project administrators; Sluice
@@ -23,22 +23,17 @@ class ComputeSourceRules {
         this.projects = projects;
     }
 
-    void requireCreate(Caller caller) {
-        requireCreate(caller, "CreateComputeSource");
-    }
-
     /** Also for a check of a draft configuration: it connects where a new source would, so it takes the right to create one. */
-    void requireCreate(Caller caller, String action) {
-        if (admins.tenantAdmin(caller) || admins.anyProjectAdmin(caller)) return;
-        throw PopErrors.forbidden(action + " may only be called by project administrators or super and system administrators.").exception();
+    void requireCreate(Caller caller) {
+        admins.requireAnyProjectAdmin(caller);
     }
 
-    void requireChange(Caller caller, ComputeSource source, String action) {
+    void requireChange(Caller caller, ComputeSource source) {
         if (admins.tenantAdmin(caller)) return;
         boolean projectAdmin = admins.anyProjectAdmin(caller);
         if (projectAdmin && source.ownerUserId() == caller.user().id()) return;
         if (projects.usingComputeSource(source.tenantId(), source.id()).map(p -> admins.projectAdminAnywhere(caller, p)).orElse(false)) return;
-        throw PopErrors.forbidden(action + " on compute source '" + source.name() + "' may only be called by super or system administrators, "
-                + "by an administrator of the project it is bound to, or by its owner if a project administrator.").exception();
+        throw Access.refused(caller, "compute source '" + source.name() + "'", "super or system administrators, "
+                + "by an administrator of the project it is bound to, or by its owner if a project administrator").exception();
     }
 }

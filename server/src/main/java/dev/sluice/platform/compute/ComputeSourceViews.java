@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 import dev.sluice.account.User;
 import dev.sluice.dispatch.Caller;
-import dev.sluice.platform.internal.DisplayTime;
-import dev.sluice.platform.internal.TenantUsers;
+import dev.sluice.dispatch.DisplayTime;
+import dev.sluice.dispatch.TenantUsers;
 import dev.sluice.platform.project.Project;
 import dev.sluice.platform.project.Projects;
 

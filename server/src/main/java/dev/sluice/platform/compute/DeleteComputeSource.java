@@ -34,7 +34,7 @@ class DeleteComputeSource implements OperationHandler<DeleteComputeSource.Reques
     public Void handle(Caller caller, Request request) {
         long tenant = caller.tenant().id();
         ComputeSource source = store.find(tenant, request.id()).orElseThrow(() -> PopErrors.notFound("compute source", request.id()).exception());
-        rules.requireChange(caller, source, "DeleteComputeSource");
+        rules.requireChange(caller, source);
         projects.usingComputeSource(tenant, source.id()).ifPresent(p -> {
             throw PopErrors.inUse("compute source", source.name(), "project '" + p.name() + "' (" + p.id() + ") is bound to it").exception();
         });

@@ -6,7 +6,7 @@ import java.util.Locale;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.platform.internal.Paging;
+import dev.sluice.dispatch.Paging;
 import dev.sluice.platform.source.SourceTypes;
 
 /** The tenant's compute sources by id, filtered by keyword (name, ignoring case), type and whether a project is bound. */

@@ -8,7 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.platform.internal.UniqueWrites;
+import dev.sluice.dispatch.UniqueWrites;
 import dev.sluice.platform.source.ConfigItem;
 import dev.sluice.platform.source.ConfigItemStore;
 import dev.sluice.platform.source.KeptSecrets;
@@ -55,7 +55,7 @@ class UpdateComputeSource implements OperationHandler<UpdateComputeSource.Reques
         Command c = request.updateCommand();
         long tenant = caller.tenant().id();
         ComputeSource source = store.find(tenant, c.id()).orElseThrow(() -> PopErrors.notFound("compute source", c.id()).exception());
-        rules.requireChange(caller, source, "UpdateComputeSource");
+        rules.requireChange(caller, source);
         String name = ComputeSourceNaming.name(c.name(), "UpdateCommand.Name");
         String description = ComputeSourceNaming.description(c.description(), "UpdateCommand.Description");
         SourceConfig config = configs.check(c.type(), c.configList(), "UpdateCommand.Type", "UpdateCommand.ConfigList");

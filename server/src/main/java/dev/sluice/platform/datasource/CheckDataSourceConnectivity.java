@@ -39,8 +39,8 @@ final class CheckDataSourceConnectivity implements OperationHandler<CheckDataSou
 
     @Override
     public CheckAnswer handle(Caller caller, Request request) {
-        rights.requireFullAccess(caller, "CheckDataSourceConnectivity");
-        rules.requireCreate(caller, "CheckDataSourceConnectivity");
+        rights.requireFullAccess(caller);
+        rules.requireCreate(caller);
         var config = configs.check(request.checkCommand().type(), request.checkCommand().configItemList(), "CheckCommand.Type", "CheckCommand.ConfigItemList");
         return CheckAnswer.of(connectivity.check(caller.tenant().id(), caller.user().id(), SourceKind.DATA, null, config));
     }

@@ -30,8 +30,8 @@ final class CheckDataSourceConnectivityById implements OperationHandler<CheckDat
     @Override
     public CheckAnswer handle(Caller caller, Request request) {
         DataSource source = sources.require(caller.tenant().id(), request.id());
-        rights.requireFullAccess(caller, "CheckDataSourceConnectivityById");
-        rules.requireChange(caller, source, "CheckDataSourceConnectivityById");
+        rights.requireFullAccess(caller);
+        rules.requireChange(caller, source);
         return CheckAnswer.of(connectivity.check(caller.tenant().id(), caller.user().id(), SourceKind.DATA, source.id(), sources.config(source)));
     }
 }

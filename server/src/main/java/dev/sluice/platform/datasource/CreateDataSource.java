@@ -8,7 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.platform.internal.UniqueWrites;
+import dev.sluice.dispatch.UniqueWrites;
 import dev.sluice.platform.source.ConfigItem;
 import dev.sluice.platform.source.ConfigItemStore;
 import dev.sluice.platform.source.Connectivity;
@@ -79,7 +79,7 @@ class CreateDataSource implements OperationHandler<CreateDataSource.Request, Cre
             if (prodId == null) throw PopErrors.missingParameter("CreateCommand.DevDataSourceCreate.ProdDataSourceId").exception();
             existingProd = store.find(tenant, prodId).filter(d -> d.env().equals("PROD"))
                     .orElseThrow(() -> PopErrors.notFound("production data source", prodId).exception());
-            rules.requireChange(caller, existingProd, "CreateDataSource");
+            rules.requireChange(caller, existingProd);
             DataSource twin = existingProd;
             store.devOf(tenant, prodId).ifPresent(d -> {
                 throw PopErrors.alreadyExists("development data source of '" + twin.name() + "'", d.name()).exception();

@@ -2,9 +2,9 @@ package dev.sluice.platform.datasource;
 
 import org.springframework.stereotype.Component;
 
+import dev.sluice.dispatch.Access;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.platform.project.Administrators;
-import dev.sluice.protocol.PopErrors;
 
 /**
  * Who may create and change data sources. The contract names tenant, data, business-unit, project and operations
@@ -20,20 +20,15 @@ class DataSourceRules {
         this.admins = admins;
     }
 
-    void requireCreate(Caller caller) {
-        requireCreate(caller, "CreateDataSource");
-    }
-
     /** Also for a check of a draft configuration: it connects where a new source would, so it takes the right to create one. */
-    void requireCreate(Caller caller, String action) {
-        if (admins.tenantAdmin(caller) || admins.anyProjectAdmin(caller)) return;
-        throw PopErrors.forbidden(action + " may only be called by project administrators or super and system administrators.").exception();
+    void requireCreate(Caller caller) {
+        admins.requireAnyProjectAdmin(caller);
     }
 
-    void requireChange(Caller caller, DataSource source, String action) {
+    void requireChange(Caller caller, DataSource source) {
         if (admins.tenantAdmin(caller)) return;
         if (source.ownerUserId() == caller.user().id() && admins.anyProjectAdmin(caller)) return;
-        throw PopErrors.forbidden(action + " on data source '" + source.name() + "' may only be called by super or system administrators, "
-                + "or by its owner if a project administrator.").exception();
+        throw Access.refused(caller, "data source '" + source.name() + "'", "super or system administrators, "
+                + "or by its owner if a project administrator").exception();
     }
 }

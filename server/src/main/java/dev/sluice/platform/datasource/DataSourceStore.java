@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
-import dev.sluice.platform.internal.Paging;
+import dev.sluice.dispatch.Paging;
 
 /** The data source table; every read names the tenant. Listings page over production sources. */
 @Component

@@ -64,7 +64,7 @@ class DeleteDataSource implements OperationHandler<DeleteDataSource.Request, Del
             doomed.add(prod);
         }
         for (DataSource d : doomed) {
-            rules.requireChange(caller, d, "DeleteDataSource");
+            rules.requireChange(caller, d);
             var dependents = sources.dependents(tenant, d.id());
             if (!dependents.isEmpty()) {
                 throw PopErrors.inUse("data source", d.name(), dependents.size() + " object(s) depend on it, e.g. "

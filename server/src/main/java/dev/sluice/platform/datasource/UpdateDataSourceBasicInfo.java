@@ -7,7 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.platform.internal.UniqueWrites;
+import dev.sluice.dispatch.UniqueWrites;
 import dev.sluice.protocol.PopErrors;
 
 /** Renames a data source and replaces its description. */
@@ -41,7 +41,7 @@ class UpdateDataSourceBasicInfo implements OperationHandler<UpdateDataSourceBasi
         Command c = request.updateCommand();
         long tenant = caller.tenant().id();
         DataSource source = sources.require(tenant, c.id());
-        rules.requireChange(caller, source, "UpdateDataSourceBasicInfo");
+        rules.requireChange(caller, source);
         String name = DataSourceNaming.name(c.name(), "UpdateCommand.Name");
         String description = DataSourceNaming.description(c.description(), "UpdateCommand.Description");
         store.byName(tenant, name).filter(other -> other.id() != source.id()).ifPresent(other -> {

@@ -54,7 +54,7 @@ class UpdateDataSourceConfig implements OperationHandler<UpdateDataSourceConfig.
     public Response handle(Caller caller, Request request) {
         Command c = request.updateCommand();
         DataSource source = sources.require(caller.tenant().id(), c.id());
-        rules.requireChange(caller, source, "UpdateDataSourceConfig");
+        rules.requireChange(caller, source);
         SourceConfig given = configs.check(source.type(), c.configItemList(), "UpdateCommand.Id", "UpdateCommand.ConfigItemList");
         KeptSecrets kept = KeptSecrets.merge(given, items.load(SourceKind.DATA, source.id()));
         items.replace(SourceKind.DATA, source.id(), kept.config());

@@ -13,10 +13,10 @@ import dev.sluice.account.AccountAdmin;
 import dev.sluice.account.Accounts;
 import dev.sluice.account.SourceUser;
 import dev.sluice.account.User;
+import dev.sluice.dispatch.Access;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.platform.internal.TenantRoles;
 import dev.sluice.protocol.PopErrors;
 
 /**
@@ -44,15 +44,15 @@ final class AddTenantMembersBySourceUser
     private final Accounts accounts;
     private final AccountAdmin admin;
     private final MemberRoles roles;
-    private final TenantRoles tenantRoles;
+    private final Access access;
     private final TransactionTemplate transaction;
 
-    AddTenantMembersBySourceUser(Accounts accounts, AccountAdmin admin, MemberRoles roles, TenantRoles tenantRoles,
+    AddTenantMembersBySourceUser(Accounts accounts, AccountAdmin admin, MemberRoles roles, Access access,
                                  TransactionTemplate transaction) {
         this.accounts = accounts;
         this.admin = admin;
         this.roles = roles;
-        this.tenantRoles = tenantRoles;
+        this.access = access;
         // Nested (a savepoint inside the write's outer transaction, see gateway.RecordedWrites): a lost race rolls back
         // only this attempt, so the next one can run in the same transaction (PostgreSQL refuses every statement of a
         // transaction after a failed one).
@@ -77,9 +77,7 @@ final class AddTenantMembersBySourceUser
     }
 
     private Response add(Caller caller, Request request) {
-        if (!tenantRoles.isTenantAdmin(caller)) {
-            throw PopErrors.adminRequired("AddTenantMembersBySourceUser", "super administrators or system administrators").exception();
-        }
+        access.tenantAdmin(caller, "super administrators or system administrators");
         List<SourceUserEntry> given = request.addCommand() == null || request.addCommand().sourceUserList() == null
                 ? List.of() : request.addCommand().sourceUserList();
         if (given.isEmpty()) throw PopErrors.missingParameter("AddCommand.SourceUserList").exception();

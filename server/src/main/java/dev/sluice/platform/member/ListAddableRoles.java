@@ -5,7 +5,7 @@ import java.util.List;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.platform.internal.TenantRoles;
+import dev.sluice.dispatch.TenantRoles;
 
 /** The built-in global roles that can be given to tenant members. */
 @Action("ListAddableRoles")

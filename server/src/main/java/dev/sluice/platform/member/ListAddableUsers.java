@@ -10,7 +10,7 @@ import dev.sluice.account.User;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.platform.internal.Paging;
+import dev.sluice.dispatch.Paging;
 import dev.sluice.platform.internal.UserView;
 
 /** Users of the caller's account who are not members of the tenant yet, and so can be added. */

@@ -13,9 +13,10 @@ import dev.sluice.account.AccountAdmin;
 import dev.sluice.account.Accounts;
 import dev.sluice.account.Role;
 import dev.sluice.account.User;
+import dev.sluice.dispatch.Access;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.platform.PermissionChanged;
-import dev.sluice.platform.internal.TenantRoles;
+import dev.sluice.dispatch.TenantRoles;
 import dev.sluice.protocol.PopErrors;
 
 /**
@@ -29,14 +30,14 @@ class MemberRoles {
 
     private final Accounts accounts;
     private final AccountAdmin admin;
-    private final TenantRoles roles;
+    private final Access access;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    MemberRoles(Accounts accounts, AccountAdmin admin, TenantRoles roles, ApplicationEventPublisher events, Clock clock) {
+    MemberRoles(Accounts accounts, AccountAdmin admin, Access access, ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
         this.admin = admin;
-        this.roles = roles;
+        this.access = access;
         this.events = events;
         this.clock = clock;
     }
@@ -77,7 +78,7 @@ class MemberRoles {
         after.add(TenantRoles.MEMBER);
         if (before.contains(TenantRoles.SUPER_ADMIN)) after.add(TenantRoles.SUPER_ADMIN);
         boolean systemAdminChanges = before.contains(TenantRoles.SYSTEM_ADMIN) != after.contains(TenantRoles.SYSTEM_ADMIN);
-        if (systemAdminChanges && !roles.holdsAny(caller, TenantRoles.SUPER_ADMIN)) {
+        if (systemAdminChanges && !access.isSuperAdmin(caller)) {
             throw PopErrors.forbidden("Only super administrators may appoint or dismiss system administrators (" + path + ").")
                     .exception();
         }
@@ -96,7 +97,7 @@ class MemberRoles {
      * roles nor redirect its mail or phone.
      */
     void requireMayChange(Caller caller, User user, String path) {
-        if (holds(caller, user, TenantRoles.SUPER_ADMIN) && !roles.holdsAny(caller, TenantRoles.SUPER_ADMIN)) {
+        if (holds(caller, user, TenantRoles.SUPER_ADMIN) && !access.isSuperAdmin(caller)) {
             throw PopErrors.forbidden("Only super administrators may change a super administrator (" + path + ").").exception();
         }
     }
@@ -109,7 +110,7 @@ class MemberRoles {
     void requireMayRemove(Caller caller, User user, String path) {
         requireMayChange(caller, user, path);
         boolean self = user.id() == caller.user().id();
-        if (!self && holds(caller, user, TenantRoles.SYSTEM_ADMIN) && !roles.holdsAny(caller, TenantRoles.SUPER_ADMIN)) {
+        if (!self && holds(caller, user, TenantRoles.SYSTEM_ADMIN) && !access.isSuperAdmin(caller)) {
             throw PopErrors.forbidden("Only super administrators may remove a system administrator (" + path + ").").exception();
         }
         if (holds(caller, user, TenantRoles.SUPER_ADMIN) && superAdministrators(caller) <= 1) {

@@ -7,11 +7,11 @@ import java.util.stream.Collectors;
 
 import dev.sluice.account.Accounts;
 import dev.sluice.account.User;
+import dev.sluice.dispatch.Access;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.platform.internal.Paging;
-import dev.sluice.platform.internal.TenantRoles;
+import dev.sluice.dispatch.Paging;
 import dev.sluice.platform.permissionrecord.PermissionRecordStore.LogRow;
 import dev.sluice.platform.permissionrecord.RecordViews.AccountRef;
 import dev.sluice.platform.permissionrecord.RecordViews.Period;
@@ -37,13 +37,13 @@ final class ListResourcePermissionOperationLog
     }
 
     private final PermissionRecordStore store;
-    private final TenantRoles roles;
+    private final Access access;
     private final UserGroups groups;
     private final Accounts accounts;
 
-    ListResourcePermissionOperationLog(PermissionRecordStore store, TenantRoles roles, UserGroups groups, Accounts accounts) {
+    ListResourcePermissionOperationLog(PermissionRecordStore store, Access access, UserGroups groups, Accounts accounts) {
         this.store = store;
-        this.roles = roles;
+        this.access = access;
         this.groups = groups;
         this.accounts = accounts;
     }
@@ -52,7 +52,7 @@ final class ListResourcePermissionOperationLog
     public Response handle(Caller caller, Request request) {
         ListResourcePermissions.ListQuery query = request.listQuery();
         Paging paging = Paging.of(query.page(), query.pageSize(), "ListQuery.Page", "ListQuery.PageSize");
-        PermissionRecordStore.Scope scope = RecordQuery.scope(caller, query.tabType(), query.searchText(), roles, groups);
+        PermissionRecordStore.Scope scope = RecordQuery.scope(caller, query.tabType(), query.searchText(), access, groups);
         List<LogRow> rows = store.log(scope, paging.offset(), paging.size());
         Map<Long, User> operators = accounts.users(caller.account().id(), rows.stream().map(LogRow::operatorUserId).distinct().toList())
                 .stream().collect(Collectors.toMap(User::id, Function.identity()));

@@ -2,11 +2,11 @@ package dev.sluice.platform.permissionrecord;
 
 import java.util.List;
 
+import dev.sluice.dispatch.Access;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.platform.internal.Paging;
-import dev.sluice.platform.internal.TenantRoles;
+import dev.sluice.dispatch.Paging;
 import dev.sluice.platform.permissionrecord.PermissionRecordStore.GrantRow;
 import dev.sluice.platform.permissionrecord.RecordViews.AccountRef;
 import dev.sluice.platform.permissionrecord.RecordViews.Period;
@@ -38,12 +38,12 @@ final class ListResourcePermissions
     }
 
     private final PermissionRecordStore store;
-    private final TenantRoles roles;
+    private final Access access;
     private final UserGroups groups;
 
-    ListResourcePermissions(PermissionRecordStore store, TenantRoles roles, UserGroups groups) {
+    ListResourcePermissions(PermissionRecordStore store, Access access, UserGroups groups) {
         this.store = store;
-        this.roles = roles;
+        this.access = access;
         this.groups = groups;
     }
 
@@ -51,7 +51,7 @@ final class ListResourcePermissions
     public Response handle(Caller caller, Request request) {
         ListQuery query = request.listQuery();
         Paging paging = Paging.of(query.page(), query.pageSize(), "ListQuery.Page", "ListQuery.PageSize");
-        PermissionRecordStore.Scope scope = RecordQuery.scope(caller, query.tabType(), query.searchText(), roles, groups);
+        PermissionRecordStore.Scope scope = RecordQuery.scope(caller, query.tabType(), query.searchText(), access, groups);
         List<Record> page = store.grantGroups(scope, paging.offset(), paging.size()).stream().map(rows -> record(scope, rows)).toList();
         return new Response(new PageResult(page, store.countGrantGroups(scope)));
     }

@@ -3,8 +3,9 @@ package dev.sluice.platform.permissionrecord;
 import java.util.List;
 import java.util.Map;
 
+import dev.sluice.dispatch.Access;
 import dev.sluice.dispatch.Caller;
-import dev.sluice.platform.internal.TenantRoles;
+import dev.sluice.dispatch.TenantRoles;
 import dev.sluice.platform.usergroup.UserGroups;
 import dev.sluice.protocol.PopErrors;
 
@@ -27,7 +28,7 @@ final class RecordQuery {
     private RecordQuery() {
     }
 
-    static PermissionRecordStore.Scope scope(Caller caller, String tabType, String searchText, TenantRoles roles,
+    static PermissionRecordStore.Scope scope(Caller caller, String tabType, String searchText, Access access,
                                              UserGroups groups) {
         List<String> types = TABS.get(tabType);
         if (types == null) {
@@ -36,7 +37,7 @@ final class RecordQuery {
         }
         String search = searchText == null || searchText.isBlank() ? null : searchText.trim();
         long tenantId = caller.tenant().id();
-        boolean all = roles.holdsAny(caller, TenantRoles.SUPER_ADMIN, TenantRoles.SYSTEM_ADMIN, TenantRoles.SECURITY_ADMIN);
+        boolean all = access.holdsAny(caller, TenantRoles.SUPER_ADMIN, TenantRoles.SYSTEM_ADMIN, TenantRoles.SECURITY_ADMIN);
         List<String> groupIds = all ? List.of()
                 : groups.groupIdsOf(tenantId, caller.user().id()).stream().map(String::valueOf).toList();
         return new PermissionRecordStore.Scope(tenantId, types, search, all, String.valueOf(caller.user().id()), groupIds);

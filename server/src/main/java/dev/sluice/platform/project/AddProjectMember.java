@@ -7,7 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.platform.internal.TenantUsers;
+import dev.sluice.dispatch.TenantUsers;
 import dev.sluice.protocol.PopErrors;
 
 /** Adds users to a project environment with roles; only for its administrators (and tenant administrators). */
@@ -20,14 +20,12 @@ class AddProjectMember implements OperationHandler<AddProjectMember.Request, Voi
     record Command(String env, List<MemberInput.Wire> userList) {
     }
 
-    private final Projects projects;
     private final Administrators admins;
     private final MemberStore store;
     private final ProjectMembers members;
     private final TenantUsers users;
 
-    AddProjectMember(Projects projects, Administrators admins, MemberStore store, ProjectMembers members, TenantUsers users) {
-        this.projects = projects;
+    AddProjectMember(Administrators admins, MemberStore store, ProjectMembers members, TenantUsers users) {
         this.admins = admins;
         this.store = store;
         this.members = members;
@@ -38,8 +36,7 @@ class AddProjectMember implements OperationHandler<AddProjectMember.Request, Voi
     @Transactional
     public Void handle(Caller caller, Request request) {
         Env env = Env.parse(request.addCommand().env(), null, "AddCommand.Env");
-        Project project = projects.require(caller.tenant().id(), request.id());
-        admins.requireProjectAdmin(caller, project, env, "AddProjectMember");
+        Project project = admins.requireProjectAdmin(caller, request.id(), env);
         List<MemberInput.Checked> checked = MemberInput.check(caller, users, request.addCommand().userList(), "AddCommand.UserList");
         for (MemberInput.Checked u : checked) {
             if (store.find(project.id(), project.memberEnv(env), u.user().id()).isPresent()) {
@@ -48,7 +45,7 @@ class AddProjectMember implements OperationHandler<AddProjectMember.Request, Voi
             }
         }
         for (MemberInput.Checked u : checked) {
-            members.add(project, env, u.user().id(), u.user().displayName(), u.roles(), caller.user().id(), "AddProjectMember");
+            members.add(project, env, u.user().id(), u.user().displayName(), u.roles(), caller.user().id(), caller.action());
         }
         return null;
     }

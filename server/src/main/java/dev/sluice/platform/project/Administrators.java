@@ -2,9 +2,8 @@ package dev.sluice.platform.project;
 
 import org.springframework.stereotype.Component;
 
+import dev.sluice.dispatch.Access;
 import dev.sluice.dispatch.Caller;
-import dev.sluice.platform.internal.TenantRoles;
-import dev.sluice.protocol.PopErrors;
 
 /**
  * Who administers what, for the rules that need an object: tenant administrators (super or system administrator,
@@ -14,16 +13,18 @@ import dev.sluice.protocol.PopErrors;
 @Component
 public class Administrators {
 
-    private final TenantRoles roles;
+    private final Access access;
+    private final Projects projects;
     private final MemberStore members;
 
-    Administrators(TenantRoles roles, MemberStore members) {
-        this.roles = roles;
+    Administrators(Access access, Projects projects, MemberStore members) {
+        this.access = access;
+        this.projects = projects;
         this.members = members;
     }
 
     public boolean tenantAdmin(Caller caller) {
-        return roles.isTenantAdmin(caller);
+        return access.isTenantAdmin(caller);
     }
 
     public boolean projectAdmin(Caller caller, Project project, Env env) {
@@ -35,15 +36,33 @@ public class Administrators {
         return projectAdmin(caller, project, Env.PROD) || projectAdmin(caller, project, Env.DEV);
     }
 
+    /** {@link #requireProjectAdmin} for an operation on the whole project, whichever environment the caller administers. */
+    public Project requireProjectAdminAnywhere(Caller caller, long projectId) {
+        Project project = projects.require(caller.tenant().id(), projectId);
+        if (tenantAdmin(caller) || projectAdminAnywhere(caller, project)) return project;
+        throw Access.refused(caller, null, "an administrator of project '" + project.name() + "' or by a super or system administrator")
+                .exception();
+    }
+
+    /** Refuses unless the caller is a tenant administrator or administers at least one project of the tenant. */
+    public void requireAnyProjectAdmin(Caller caller) {
+        access.require(caller, () -> tenantAdmin(caller) || anyProjectAdmin(caller), null,
+                "project administrators or super and system administrators");
+    }
+
     /** Administrator of at least one project of the caller's tenant. */
     public boolean anyProjectAdmin(Caller caller) {
         return members.administersAny(caller.tenant().id(), caller.user().id());
     }
 
-    /** Refuses unless the caller is a tenant administrator or administers the project in {@code env}. */
-    public void requireProjectAdmin(Caller caller, Project project, Env env, String action) {
-        if (tenantAdmin(caller) || projectAdmin(caller, project, env)) return;
-        throw PopErrors.forbidden(action + " may only be called by an administrator of project '" + project.name() + "'"
-                + (project.mode() == ProjectMode.BASIC ? "" : " in " + env) + " or by a super or system administrator.").exception();
+    /**
+     * The project of the caller's tenant with id {@code projectId}, if the caller is a tenant administrator or
+     * administers it in {@code env}; refuses otherwise (an unknown project is not found, as for every caller).
+     */
+    public Project requireProjectAdmin(Caller caller, long projectId, Env env) {
+        Project project = projects.require(caller.tenant().id(), projectId);
+        if (tenantAdmin(caller) || projectAdmin(caller, project, env)) return project;
+        throw Access.refused(caller, null, "an administrator of project '" + project.name() + "'"
+                + (project.mode() == ProjectMode.BASIC ? "" : " in " + env) + " or by a super or system administrator").exception();
     }
 }

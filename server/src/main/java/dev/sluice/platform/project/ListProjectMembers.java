@@ -8,8 +8,8 @@ import dev.sluice.account.User;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.platform.internal.Paging;
-import dev.sluice.platform.internal.TenantUsers;
+import dev.sluice.dispatch.Paging;
+import dev.sluice.dispatch.TenantUsers;
 
 /** The members of one project environment with their roles, a page at a time, oldest member first. */
 @Action("ListProjectMembers")

@@ -8,9 +8,9 @@ import dev.sluice.account.User;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.platform.internal.DisplayTime;
-import dev.sluice.platform.internal.Paging;
-import dev.sluice.platform.internal.TenantUsers;
+import dev.sluice.dispatch.DisplayTime;
+import dev.sluice.dispatch.Paging;
+import dev.sluice.dispatch.TenantUsers;
 import dev.sluice.protocol.PopErrors;
 
 /**

@@ -8,7 +8,7 @@ import java.util.Set;
 
 import dev.sluice.account.User;
 import dev.sluice.dispatch.Caller;
-import dev.sluice.platform.internal.TenantUsers;
+import dev.sluice.dispatch.TenantUsers;
 import dev.sluice.protocol.PopErrors;
 
 /** The {@code UserList} of AddProjectMember and UpdateProjectMember, checked: known users, valid roles, no repeats. */

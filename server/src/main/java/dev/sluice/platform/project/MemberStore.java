@@ -12,7 +12,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import dev.sluice.platform.internal.Paging;
+import dev.sluice.dispatch.Paging;
 
 /** Members of projects per environment, and the roles each holds. */
 @Component

@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import dev.sluice.dispatch.Caller;
-import dev.sluice.platform.internal.DisplayTime;
-import dev.sluice.platform.internal.TenantUsers;
+import dev.sluice.dispatch.DisplayTime;
+import dev.sluice.dispatch.TenantUsers;
 
 /** The {@code ProjectInfo} both project reads answer with (they differ only in how they write times). */
 @Component

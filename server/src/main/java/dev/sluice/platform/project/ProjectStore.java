@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
-import dev.sluice.platform.internal.Paging;
+import dev.sluice.dispatch.Paging;
 
 /** The project table. Every read names the tenant, so one tenant's ids never find another's rows. */
 @Component

@@ -9,7 +9,7 @@ import dev.sluice.account.User;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.platform.internal.TenantUsers;
+import dev.sluice.dispatch.TenantUsers;
 import dev.sluice.protocol.PopErrors;
 
 /** Removes members from a project environment; only for its administrators. The owner cannot be removed. */
@@ -22,14 +22,12 @@ class RemoveProjectMember implements OperationHandler<RemoveProjectMember.Reques
     record Command(String env, List<String> userIdList) {
     }
 
-    private final Projects projects;
     private final Administrators admins;
     private final MemberStore store;
     private final ProjectMembers members;
     private final TenantUsers users;
 
-    RemoveProjectMember(Projects projects, Administrators admins, MemberStore store, ProjectMembers members, TenantUsers users) {
-        this.projects = projects;
+    RemoveProjectMember(Administrators admins, MemberStore store, ProjectMembers members, TenantUsers users) {
         this.admins = admins;
         this.store = store;
         this.members = members;
@@ -42,8 +40,7 @@ class RemoveProjectMember implements OperationHandler<RemoveProjectMember.Reques
         Command command = request.removeCommand();
         Env env = Env.parse(command.env(), null, "RemoveCommand.Env");
         if (command.userIdList() == null || command.userIdList().isEmpty()) throw PopErrors.missingParameter("RemoveCommand.UserIdList").exception();
-        Project project = projects.require(caller.tenant().id(), request.id());
-        admins.requireProjectAdmin(caller, project, env, "RemoveProjectMember");
+        Project project = admins.requireProjectAdmin(caller, request.id(), env);
         List<User> removed = new ArrayList<>();
         for (int i = 0; i < command.userIdList().size(); i++) {
             User user = users.member(caller, command.userIdList().get(i), "RemoveCommand.UserIdList[" + i + "]");
@@ -56,7 +53,7 @@ class RemoveProjectMember implements OperationHandler<RemoveProjectMember.Reques
             }
             removed.add(user);
         }
-        for (User user : removed) members.remove(project, env, user.id(), user.displayName(), caller.user().id(), "RemoveProjectMember");
+        for (User user : removed) members.remove(project, env, user.id(), user.displayName(), caller.user().id(), caller.action());
         return null;
     }
 }

@@ -34,12 +34,10 @@ class ReplaceProjectWhiteLists implements OperationHandler<ReplaceProjectWhiteLi
     record Entry(String ip, String port, String description) {
     }
 
-    private final Projects projects;
     private final Administrators admins;
     private final WhiteListStore store;
 
-    ReplaceProjectWhiteLists(Projects projects, Administrators admins, WhiteListStore store) {
-        this.projects = projects;
+    ReplaceProjectWhiteLists(Administrators admins, WhiteListStore store) {
         this.admins = admins;
         this.store = store;
     }
@@ -47,11 +45,7 @@ class ReplaceProjectWhiteLists implements OperationHandler<ReplaceProjectWhiteLi
     @Override
     @Transactional
     public Void handle(Caller caller, Request request) {
-        Project project = projects.require(caller.tenant().id(), request.id());
-        if (!admins.tenantAdmin(caller) && !admins.projectAdminAnywhere(caller, project)) {
-            throw PopErrors.forbidden("ReplaceProjectWhiteLists may only be called by an administrator of project '" + project.name()
-                    + "' or by a super or system administrator.").exception();
-        }
+        Project project = admins.requireProjectAdminAnywhere(caller, request.id());
         List<Entry> given = request.replaceCommand().whiteLists();
         if (given.size() > MAX_ENTRIES) {
             throw PopErrors.invalidParameter("ReplaceCommand.WhiteLists", "at most " + MAX_ENTRIES + " entries, got " + given.size()).exception();

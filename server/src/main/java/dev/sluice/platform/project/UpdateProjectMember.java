@@ -7,7 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.platform.internal.TenantUsers;
+import dev.sluice.dispatch.TenantUsers;
 import dev.sluice.protocol.PopErrors;
 
 /**
@@ -23,14 +23,12 @@ class UpdateProjectMember implements OperationHandler<UpdateProjectMember.Reques
     record Command(String env, List<MemberInput.Wire> userList) {
     }
 
-    private final Projects projects;
     private final Administrators admins;
     private final MemberStore store;
     private final ProjectMembers members;
     private final TenantUsers users;
 
-    UpdateProjectMember(Projects projects, Administrators admins, MemberStore store, ProjectMembers members, TenantUsers users) {
-        this.projects = projects;
+    UpdateProjectMember(Administrators admins, MemberStore store, ProjectMembers members, TenantUsers users) {
         this.admins = admins;
         this.store = store;
         this.members = members;
@@ -41,8 +39,7 @@ class UpdateProjectMember implements OperationHandler<UpdateProjectMember.Reques
     @Transactional
     public Void handle(Caller caller, Request request) {
         Env env = Env.parse(request.updateCommand().env(), null, "UpdateCommand.Env");
-        Project project = projects.require(caller.tenant().id(), request.id());
-        admins.requireProjectAdmin(caller, project, env, "UpdateProjectMember");
+        Project project = admins.requireProjectAdmin(caller, request.id(), env);
         List<MemberInput.Checked> checked = MemberInput.check(caller, users, request.updateCommand().userList(), "UpdateCommand.UserList");
         for (MemberInput.Checked u : checked) {
             if (store.find(project.id(), project.memberEnv(env), u.user().id()).isEmpty()) {
@@ -54,7 +51,7 @@ class UpdateProjectMember implements OperationHandler<UpdateProjectMember.Reques
             }
         }
         for (MemberInput.Checked u : checked) {
-            members.update(project, env, u.user().id(), u.user().displayName(), u.roles(), caller.user().id(), "UpdateProjectMember");
+            members.update(project, env, u.user().id(), u.user().displayName(), u.roles(), caller.user().id(), caller.action());
         }
         return null;
     }

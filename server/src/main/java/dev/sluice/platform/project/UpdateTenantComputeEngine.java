@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.sluice.dispatch.Access;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
@@ -28,12 +29,12 @@ class UpdateTenantComputeEngine implements OperationHandler<UpdateTenantComputeE
     record Command(List<String> clusterUrlList, String type, String version) {
     }
 
-    private final Administrators admins;
+    private final Access access;
     private final TenantComputeEngineStore store;
     private final Clock clock;
 
-    UpdateTenantComputeEngine(Administrators admins, TenantComputeEngineStore store, Clock clock) {
-        this.admins = admins;
+    UpdateTenantComputeEngine(Access access, TenantComputeEngineStore store, Clock clock) {
+        this.access = access;
         this.store = store;
         this.clock = clock;
     }
@@ -41,9 +42,7 @@ class UpdateTenantComputeEngine implements OperationHandler<UpdateTenantComputeE
     @Override
     @Transactional
     public Void handle(Caller caller, Request request) {
-        if (!admins.tenantAdmin(caller)) {
-            throw PopErrors.forbidden("UpdateTenantComputeEngine may only be called by super or system administrators.").exception();
-        }
+        access.tenantAdmin(caller);
         Command command = request.updateCommand();
         String type = SourceTypes.parse(command.type(), "UpdateCommand.Type").name();
         List<String> urls = command.clusterUrlList().stream().map(String::trim).toList();

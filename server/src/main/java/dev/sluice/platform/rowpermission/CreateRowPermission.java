@@ -9,7 +9,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.platform.internal.UniqueWrites;
+import dev.sluice.dispatch.UniqueWrites;
 import dev.sluice.protocol.PopError;
 import dev.sluice.protocol.PopErrors;
 
@@ -45,7 +45,7 @@ final class CreateRowPermission implements OperationHandler<CreateRowPermission.
 
     @Override
     public Response handle(Caller caller, Request request) {
-        access.requireManager(caller, "CreateRowPermission");
+        access.requireManager(caller);
         Definition definition = check.check(caller, request.createRowPermissionCommand(), ROOT);
         long tenantId = caller.tenant().id();
         Supplier<PopError> nameTaken = () -> PopErrors.invalidParameter(ROOT + ".RowPermissionName",

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.RpcJson;
-import dev.sluice.platform.internal.TenantUsers;
+import dev.sluice.dispatch.TenantUsers;
 import dev.sluice.platform.rowpermission.Definition.Binding;
 import dev.sluice.platform.rowpermission.Definition.CheckedRule;
 import dev.sluice.platform.rowpermission.RowPermissionCommand.AccountRef;

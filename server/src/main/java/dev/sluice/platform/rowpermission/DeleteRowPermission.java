@@ -39,7 +39,7 @@ final class DeleteRowPermission implements OperationHandler<DeleteRowPermission.
 
     @Override
     public Response handle(Caller caller, Request request) {
-        access.requireManager(caller, "DeleteRowPermission");
+        access.requireManager(caller);
         Header existing = access.load(caller, request.deleteRowPermissionCommand().rowPermissionId());
         transaction.executeWithoutResult(status -> {
             grants.publish(existing.tenantId(), existing.id(), existing.name(), reader.grants(caller, existing.id()), Map.of(),

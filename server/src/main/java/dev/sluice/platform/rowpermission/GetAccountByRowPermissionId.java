@@ -40,7 +40,7 @@ final class GetAccountByRowPermissionId
 
     @Override
     public Response handle(Caller caller, Request request) {
-        access.requireManager(caller, "GetAccountByRowPermissionId");
+        access.requireManager(caller);
         Query query = request.getAccountByRowPermissionIdQuery();
         Header permission = access.load(caller, query.rowPermissionId());
         List<StoredRule> rules = store.rules(List.of(permission.id()));

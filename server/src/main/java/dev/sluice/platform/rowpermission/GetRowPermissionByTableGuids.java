@@ -39,7 +39,7 @@ final class GetRowPermissionByTableGuids
 
     @Override
     public Response handle(Caller caller, Request request) {
-        access.requireManager(caller, "GetRowPermissionByTableGuids");
+        access.requireManager(caller);
         List<String> guids = request.getRowPermissionByTableGuidsQuery().tableGuids();
         String path = "GetRowPermissionByTableGuidsQuery.TableGuids";
         if (guids.isEmpty()) throw PopErrors.invalidParameter(path, "name at least one table GUID").exception();

@@ -5,7 +5,7 @@ import java.util.List;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.platform.internal.Paging;
+import dev.sluice.dispatch.Paging;
 import dev.sluice.platform.rowpermission.RowPermissionReader.PermissionView;
 
 /** The tenant's row-level permissions in full, optionally those whose name or description contains a keyword. */
@@ -36,7 +36,7 @@ final class ListRowPermission implements OperationHandler<ListRowPermission.Requ
 
     @Override
     public Response handle(Caller caller, Request request) {
-        access.requireManager(caller, "ListRowPermission");
+        access.requireManager(caller);
         Query query = request.pageRowPermissionQuery();
         Paging paging = Paging.of(query.pageNum(), query.pageSize(), "PageRowPermissionQuery.PageNum", "PageRowPermissionQuery.PageSize");
         String keyword = query.keyword() == null || query.keyword().isBlank() ? null : query.keyword().trim();

@@ -7,7 +7,7 @@ import java.util.Set;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.platform.internal.Paging;
+import dev.sluice.dispatch.Paging;
 import dev.sluice.platform.rowpermission.RowPermissionStore.Header;
 import dev.sluice.platform.usergroup.UserGroups;
 

@@ -2,9 +2,10 @@ package dev.sluice.platform.rowpermission;
 
 import org.springframework.stereotype.Component;
 
+import dev.sluice.dispatch.Access;
 import dev.sluice.dispatch.Caller;
-import dev.sluice.platform.internal.TenantRoles;
-import dev.sluice.platform.internal.TenantUsers;
+import dev.sluice.dispatch.TenantRoles;
+import dev.sluice.dispatch.TenantUsers;
 import dev.sluice.platform.rowpermission.RowPermissionStore.Header;
 import dev.sluice.protocol.PopErrors;
 
@@ -15,22 +16,22 @@ import dev.sluice.protocol.PopErrors;
 @Component
 class RowPermissionAccess {
 
-    private final TenantRoles roles;
+    private static final String[] MANAGERS = {TenantRoles.SUPER_ADMIN, TenantRoles.SYSTEM_ADMIN, TenantRoles.SECURITY_ADMIN};
+
+    private final Access access;
     private final RowPermissionStore store;
 
-    RowPermissionAccess(TenantRoles roles, RowPermissionStore store) {
-        this.roles = roles;
+    RowPermissionAccess(Access access, RowPermissionStore store) {
+        this.access = access;
         this.store = store;
     }
 
     boolean isManager(Caller caller) {
-        return roles.holdsAny(caller, TenantRoles.SUPER_ADMIN, TenantRoles.SYSTEM_ADMIN, TenantRoles.SECURITY_ADMIN);
+        return access.holdsAny(caller, MANAGERS);
     }
 
-    void requireManager(Caller caller, String action) {
-        if (!isManager(caller)) {
-            throw PopErrors.forbidden(action + " may only be called by super, system or security administrators.").exception();
-        }
+    void requireManager(Caller caller) {
+        access.anyRole(caller, "super, system or security administrators", MANAGERS);
     }
 
     Header load(Caller caller, Long id) {

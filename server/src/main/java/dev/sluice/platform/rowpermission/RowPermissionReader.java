@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import dev.sluice.account.User;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.RpcJson;
-import dev.sluice.platform.internal.TenantUsers;
+import dev.sluice.dispatch.TenantUsers;
 import dev.sluice.platform.rowpermission.RowGrants.Target;
 import dev.sluice.platform.rowpermission.RowPermissionCommand.MappingColumn;
 import dev.sluice.platform.rowpermission.RowPermissionCommand.TableMapping;

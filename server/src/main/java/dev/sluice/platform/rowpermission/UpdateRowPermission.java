@@ -8,7 +8,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.platform.internal.UniqueWrites;
+import dev.sluice.dispatch.UniqueWrites;
 import dev.sluice.platform.rowpermission.RowPermissionStore.Header;
 import dev.sluice.protocol.PopError;
 import dev.sluice.protocol.PopErrors;
@@ -49,7 +49,7 @@ final class UpdateRowPermission implements OperationHandler<UpdateRowPermission.
 
     @Override
     public Response handle(Caller caller, Request request) {
-        access.requireManager(caller, "UpdateRowPermission");
+        access.requireManager(caller);
         RowPermissionCommand command = request.updateRowPermissionCommand();
         Header existing = access.load(caller, command.rowPermissionId());
         Definition definition = check.check(caller, command, ROOT);

@@ -23,10 +23,10 @@ public class CheckRights {
     }
 
     /** @throws dev.sluice.protocol.PopException {@code Forbidden.RAM} unless the caller's policy gives full access */
-    public void requireFullAccess(Caller caller, String action) {
+    public void requireFullAccess(Caller caller) {
         boolean full = accounts.credential(caller.accessKeyId()).map(c -> c.policies().contains(Policy.FULL_ACCESS)).orElse(false);
         if (!full) {
-            throw PopErrors.policyDenied(action, "the user's read-only policy does not allow it: a check connects from the server, "
+            throw PopErrors.policyDenied(caller.action(), "the user's read-only policy does not allow it: a check connects from the server, "
                     + "which needs the right to create or change the source.").exception();
         }
     }

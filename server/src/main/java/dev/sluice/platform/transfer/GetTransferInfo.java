@@ -10,7 +10,7 @@ import dev.sluice.account.User;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.platform.internal.TenantUsers;
+import dev.sluice.dispatch.TenantUsers;
 import dev.sluice.platform.transfer.TransferStore.Item;
 import dev.sluice.platform.transfer.TransferStore.Status;
 import dev.sluice.platform.transfer.TransferStore.Transfer;

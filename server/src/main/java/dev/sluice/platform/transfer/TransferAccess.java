@@ -4,9 +4,10 @@ import org.springframework.stereotype.Component;
 
 import dev.sluice.account.Accounts;
 import dev.sluice.account.User;
+import dev.sluice.dispatch.Access;
 import dev.sluice.dispatch.Caller;
-import dev.sluice.platform.internal.TenantRoles;
-import dev.sluice.platform.internal.TenantUsers;
+import dev.sluice.dispatch.TenantRoles;
+import dev.sluice.dispatch.TenantUsers;
 import dev.sluice.platform.transfer.TransferStore.Transfer;
 import dev.sluice.protocol.PopErrors;
 
@@ -20,13 +21,13 @@ class TransferAccess {
 
     private final Accounts accounts;
     private final TenantUsers users;
-    private final TenantRoles roles;
+    private final Access access;
     private final TransferStore store;
 
-    TransferAccess(Accounts accounts, TenantUsers users, TenantRoles roles, TransferStore store) {
+    TransferAccess(Accounts accounts, TenantUsers users, Access access, TransferStore store) {
         this.accounts = accounts;
         this.users = users;
-        this.roles = roles;
+        this.access = access;
         this.store = store;
     }
 
@@ -34,12 +35,12 @@ class TransferAccess {
         Long numeric = TenantUsers.parseId(id);
         User user = numeric == null ? null : accounts.user(caller.account().id(), numeric).orElse(null);
         if (user == null) throw PopErrors.invalidParameter(path, "'" + id + "' is not a user id of this account").exception();
-        if (user.id() != caller.user().id() && !roles.isTenantAdmin(caller)) {
+        if (user.id() != caller.user().id() && !access.isTenantAdmin(caller)) {
             throw PopErrors.forbidden("Only super or system administrators may transfer objects of another user.").exception();
         }
         // Moving a super administrator's objects would let a system administrator take them over; only its peers may.
         boolean superAdmin = accounts.roles(caller.tenant().id(), user.id()).stream().anyMatch(r -> r.code().equals(TenantRoles.SUPER_ADMIN));
-        if (user.id() != caller.user().id() && superAdmin && !roles.holdsAny(caller, TenantRoles.SUPER_ADMIN)) {
+        if (user.id() != caller.user().id() && superAdmin && !access.isSuperAdmin(caller)) {
             throw PopErrors.forbidden("Only super administrators may transfer objects of a super administrator.").exception();
         }
         return user;
@@ -55,7 +56,7 @@ class TransferAccess {
                 .orElseThrow(() -> PopErrors.notFound("ownership transfer", id).exception());
         long me = caller.user().id();
         boolean involved = transfer.createdBy() == me || transfer.oldOwner() == me || transfer.newOwner() == me;
-        if (!involved && !roles.isTenantAdmin(caller)) {
+        if (!involved && !access.isTenantAdmin(caller)) {
             throw PopErrors.forbidden("Ownership transfer " + id + " is visible to its creator, both owners and administrators only.")
                     .exception();
         }

@@ -8,7 +8,7 @@ import dev.sluice.account.User;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.platform.internal.TenantUsers;
+import dev.sluice.dispatch.TenantUsers;
 import dev.sluice.platform.usergroup.UserGroupStore.Group;
 import dev.sluice.protocol.PopErrors;
 
@@ -44,7 +44,7 @@ final class AddUserGroupMember implements OperationHandler<AddUserGroupMember.Re
         if (command.userIdList() == null || command.userIdList().isEmpty()) {
             throw PopErrors.missingParameter("AddCommand.UserIdList").exception();
         }
-        Group group = access.loadManaged(caller, command.userGroupId(), "AddCommand.UserGroupId", "AddUserGroupMember");
+        Group group = access.loadManaged(caller, command.userGroupId(), "AddCommand.UserGroupId");
         List<User> added = users.members(caller, command.userIdList(), "AddCommand.UserIdList");
         transaction.executeWithoutResult(status -> {
             for (User user : added) membership.add(group, user, false, caller.user().id());

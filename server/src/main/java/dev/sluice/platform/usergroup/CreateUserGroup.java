@@ -9,8 +9,8 @@ import dev.sluice.account.User;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.platform.internal.TenantUsers;
-import dev.sluice.platform.internal.UniqueWrites;
+import dev.sluice.dispatch.TenantUsers;
+import dev.sluice.dispatch.UniqueWrites;
 import dev.sluice.protocol.PopError;
 import dev.sluice.protocol.PopErrors;
 

@@ -10,7 +10,7 @@ import dev.sluice.account.User;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.platform.internal.TenantUsers;
+import dev.sluice.dispatch.TenantUsers;
 import dev.sluice.platform.usergroup.UserGroupStore.Group;
 import dev.sluice.platform.usergroup.UserGroupStore.Member;
 
@@ -43,7 +43,7 @@ final class DeleteUserGroup implements OperationHandler<DeleteUserGroup.Request,
 
     @Override
     public Response handle(Caller caller, Request request) {
-        Group group = access.loadManaged(caller, request.userGroupId(), "UserGroupId", "DeleteUserGroup");
+        Group group = access.loadManaged(caller, request.userGroupId(), "UserGroupId");
         transaction.executeWithoutResult(status -> {
             List<Member> members = store.members(group.id());
             Map<Long, User> names = users.byId(caller, members.stream().map(Member::userId).toList());

@@ -5,7 +5,7 @@ import java.util.List;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.platform.internal.TenantUsers;
+import dev.sluice.dispatch.TenantUsers;
 import dev.sluice.platform.usergroup.GroupViews.GroupView;
 import dev.sluice.platform.usergroup.UserGroupStore.Group;
 import dev.sluice.platform.usergroup.UserGroupStore.Member;

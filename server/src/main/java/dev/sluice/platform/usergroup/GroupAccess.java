@@ -2,9 +2,9 @@ package dev.sluice.platform.usergroup;
 
 import org.springframework.stereotype.Component;
 
+import dev.sluice.dispatch.Access;
 import dev.sluice.dispatch.Caller;
-import dev.sluice.platform.internal.TenantRoles;
-import dev.sluice.platform.internal.TenantUsers;
+import dev.sluice.dispatch.TenantUsers;
 import dev.sluice.platform.usergroup.UserGroupStore.Group;
 import dev.sluice.protocol.PopErrors;
 
@@ -16,11 +16,11 @@ import dev.sluice.protocol.PopErrors;
 class GroupAccess {
 
     private final UserGroupStore store;
-    private final TenantRoles roles;
+    private final Access access;
 
-    GroupAccess(UserGroupStore store, TenantRoles roles) {
+    GroupAccess(UserGroupStore store, Access access) {
         this.store = store;
-        this.roles = roles;
+        this.access = access;
     }
 
     Group load(Caller caller, String groupId, String path) {
@@ -31,16 +31,14 @@ class GroupAccess {
     }
 
     boolean mayManage(Caller caller, Group group) {
-        return roles.isTenantAdmin(caller)
+        return access.isTenantAdmin(caller)
                 || store.member(group.id(), caller.user().id()).map(UserGroupStore.Member::admin).orElse(false);
     }
 
-    Group loadManaged(Caller caller, String groupId, String path, String action) {
+    Group loadManaged(Caller caller, String groupId, String path) {
         Group group = load(caller, groupId, path);
-        if (!mayManage(caller, group)) {
-            throw PopErrors.forbidden(action + " on user group '" + group.name() + "' may only be called by its administrators"
-                    + " or by super or system administrators.").exception();
-        }
+        access.require(caller, () -> mayManage(caller, group), "user group '" + group.name() + "'",
+                "its administrators or by " + Access.TENANT_ADMINS);
         return group;
     }
 }

@@ -10,7 +10,7 @@ import dev.sluice.account.User;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.platform.internal.TenantUsers;
+import dev.sluice.dispatch.TenantUsers;
 import dev.sluice.platform.usergroup.UserGroupStore.Group;
 import dev.sluice.platform.usergroup.UserGroupStore.Member;
 import dev.sluice.protocol.PopErrors;
@@ -46,7 +46,7 @@ final class RemoveUserGroupMember implements OperationHandler<RemoveUserGroupMem
     @Override
     public Response handle(Caller caller, Request request) {
         RemoveCommand command = request.removeCommand();
-        Group group = access.loadManaged(caller, command.userGroupId(), "RemoveCommand.UserGroupId", "RemoveUserGroupMember");
+        Group group = access.loadManaged(caller, command.userGroupId(), "RemoveCommand.UserGroupId");
         List<Member> leaving = new ArrayList<>();
         for (int i = 0; i < command.userIdList().size(); i++) {
             String id = command.userIdList().get(i);

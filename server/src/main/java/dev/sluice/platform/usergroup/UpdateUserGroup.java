@@ -13,8 +13,8 @@ import dev.sluice.account.User;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.platform.internal.TenantUsers;
-import dev.sluice.platform.internal.UniqueWrites;
+import dev.sluice.dispatch.TenantUsers;
+import dev.sluice.dispatch.UniqueWrites;
 import dev.sluice.platform.usergroup.UserGroupStore.Group;
 import dev.sluice.platform.usergroup.UserGroupStore.Member;
 import dev.sluice.protocol.PopError;
@@ -57,7 +57,7 @@ final class UpdateUserGroup implements OperationHandler<UpdateUserGroup.Request,
     public Response handle(Caller caller, Request request) {
         UpdateCommand command = request.updateCommand();
         if (command == null || command.id() == null) throw PopErrors.missingParameter("UpdateCommand.Id").exception();
-        Group group = access.loadManaged(caller, command.id(), "UpdateCommand.Id", "UpdateUserGroup");
+        Group group = access.loadManaged(caller, command.id(), "UpdateCommand.Id");
         String name = command.name() == null ? group.name() : GroupText.name(command.name(), "UpdateCommand.Name");
         String description = command.description() == null ? group.description()
                 : GroupText.description(command.description(), "UpdateCommand.Description");

@@ -29,7 +29,7 @@ final class UpdateUserGroupSwitch implements OperationHandler<UpdateUserGroupSwi
 
     @Override
     public Response handle(Caller caller, Request request) {
-        Group group = access.loadManaged(caller, request.userGroupId(), "UserGroupId", "UpdateUserGroupSwitch");
+        Group group = access.loadManaged(caller, request.userGroupId(), "UserGroupId");
         store.setActive(group.id(), request.active(), clock.millis());
         return new Response(true);
     }

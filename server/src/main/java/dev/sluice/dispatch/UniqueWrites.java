@@ -1,4 +1,4 @@
-package dev.sluice.platform.internal;
+package dev.sluice.dispatch;
 
 import java.util.function.Supplier;
 

@@ -1,10 +1,14 @@
-package dev.sluice.platform.internal;
+package dev.sluice.dispatch;
 
 import java.util.List;
 
 import dev.sluice.protocol.PopErrors;
 
-/** A validated page request: page numbers start at 1, sizes go from 1 to {@link #MAX_SIZE}. */
+/**
+ * A validated page request: page numbers start at 1, sizes go from 1 to {@link #MAX_SIZE} (or an operation's own
+ * maximum, where its contract allows larger pages). Every list operation pages through here, so out-of-range values
+ * are refused alike everywhere.
+ */
 public record Paging(int page, int size) {
 
     public static final int MAX_SIZE = 100;
@@ -15,11 +19,16 @@ public record Paging(int page, int size) {
      * @param sizePath likewise for the page size
      */
     public static Paging of(Integer page, Integer size, String pagePath, String sizePath) {
+        return of(page, size, pagePath, sizePath, MAX_SIZE);
+    }
+
+    /** {@link #of(Integer, Integer, String, String)} with the operation's own largest page size. */
+    public static Paging of(Integer page, Integer size, String pagePath, String sizePath, int maxSize) {
         int number = page == null ? 1 : page;
         int count = size == null ? DEFAULT_SIZE : size;
         if (number < 1) throw PopErrors.invalidParameter(pagePath, "page numbers start at 1, got " + number).exception();
-        if (count < 1 || count > MAX_SIZE) {
-            throw PopErrors.invalidParameter(sizePath, "the page size must be between 1 and " + MAX_SIZE + ", got " + count).exception();
+        if (count < 1 || count > maxSize) {
+            throw PopErrors.invalidParameter(sizePath, "the page size must be between 1 and " + maxSize + ", got " + count).exception();
         }
         return new Paging(number, count);
     }

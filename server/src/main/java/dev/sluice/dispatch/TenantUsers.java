@@ -1,4 +1,4 @@
-package dev.sluice.platform.internal;
+package dev.sluice.dispatch;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 
 import dev.sluice.account.Accounts;
 import dev.sluice.account.User;
-import dev.sluice.dispatch.Caller;
 import dev.sluice.protocol.PopErrors;
 
 /**

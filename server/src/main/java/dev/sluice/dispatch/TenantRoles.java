@@ -1,4 +1,4 @@
-package dev.sluice.platform.internal;
+package dev.sluice.dispatch;
 
 import java.util.Locale;
 import java.util.Set;
@@ -8,7 +8,6 @@ import org.springframework.stereotype.Component;
 
 import dev.sluice.account.Accounts;
 import dev.sluice.account.Role;
-import dev.sluice.dispatch.Caller;
 
 /**
  * The global roles of a tenant as the platform operations use them: the caller's roles for the finer authorization
