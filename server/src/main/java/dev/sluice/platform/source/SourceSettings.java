@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.constraints.NotNull;
@@ -17,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
  */
 @Validated
 @ConfigurationProperties("sluice.sources")
+@NamedInterface("source-settings") // cluster mode checks its settle time against the check timeout
 public record SourceSettings(@NotNull @DefaultValue("10s") Duration checkTimeout, @DefaultValue List<Path> fileRoots) {
 
     public SourceSettings {
