@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Configuration;
 import dev.sluice.metering.LedgerSettings;
 import dev.sluice.metering.UsageCounts;
 import dev.sluice.plan.Plans;
-import dev.sluice.platform.source.SourceSettings;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -20,9 +19,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 class RedisConfiguration {
 
     @Bean
-    RedisGovernance redisGovernance(RedisSettings redis, ClusterSettings settings, LedgerSettings ledger, SourceSettings sources,
+    RedisGovernance redisGovernance(RedisSettings redis, ClusterSettings settings, LedgerSettings ledger, SlowestOperation slowest,
                                     UsageCounts usage, Plans plans, Clock clock, MeterRegistry registry) {
-        settings.requireSettleCovers(sources.checkTimeout(), ledger.longestCommit());
+        settings.requireSettleCovers(slowest.checkTimeout(), ledger.longestCommit());
         String url = redis.url();
         LoggerFactory.getLogger(RedisConfiguration.class).info("Cluster mode: counters and nonces on Redis {} (when it is down: {})",
                 url.replaceAll("//[^@/]*@", "//***@"), settings.redisDown());
