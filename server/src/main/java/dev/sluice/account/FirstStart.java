@@ -5,9 +5,13 @@ import java.util.Optional;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.NotBlank;
 
 /**
  * On the very first start, creates one account with its tenant, user and AccessKey, and prints what a person needs for a
@@ -17,8 +21,12 @@ import org.springframework.stereotype.Component;
 @Component
 class FirstStart {
 
+    /** {@code sluice.bootstrap.*}: whether a first start creates an account, and its name, plan, region and user. */
+    @Validated
     @ConfigurationProperties("sluice.bootstrap")
-    record Settings(boolean enabled, String accountName, String plan, String region, String userName) {
+    record Settings(@DefaultValue("true") boolean enabled, @DefaultValue("default") @NotBlank String accountName,
+                    @DefaultValue("intelligent") @NotBlank String plan, @DefaultValue("cn-hangzhou") @NotBlank String region,
+                    @DefaultValue("admin") @NotBlank String userName) {
     }
 
     private final AccountAdmin admin;

@@ -1,10 +1,7 @@
 package dev.sluice.alerts;
 
-import java.time.Duration;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,9 +21,8 @@ class AlertsConfiguration {
      * rollups (a handful of indexed queries per account); db-scheduler runs it on one node of a cluster.
      */
     @Bean
-    RecurringTask<Void> checkQuotaAlerts(QuotaAlerts alerts, Accounts accounts,
-                                         @Value("${sluice.alerts.check-interval:5m}") Duration interval) {
-        return Tasks.recurring("check-quota-alerts", Schedules.fixedDelay(interval))
+    RecurringTask<Void> checkQuotaAlerts(QuotaAlerts alerts, Accounts accounts, AlertSettings settings) {
+        return Tasks.recurring("check-quota-alerts", Schedules.fixedDelay(settings.checkInterval()))
                 .execute((instance, context) -> {
                     for (var account : accounts.accounts()) {
                         try {

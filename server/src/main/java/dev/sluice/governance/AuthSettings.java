@@ -2,6 +2,7 @@ package dev.sluice.governance;
 
 import java.time.Duration;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -18,7 +19,7 @@ import jakarta.validation.constraints.NotNull;
  */
 @Validated
 @ConfigurationProperties("sluice.auth")
-record AuthSettings(@NotNull Duration clockSkew,
+record AuthSettings(@DefaultValue("15m") @NotNull @DurationMin(seconds = 1) Duration clockSkew,
                     @DefaultValue("300000") @Min(1) int noncesPerKey,
                     @DefaultValue("20000000") @Min(1) long maxNonces) {
 }

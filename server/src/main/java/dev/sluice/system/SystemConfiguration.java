@@ -1,9 +1,7 @@
 package dev.sluice.system;
 
-import java.nio.file.Path;
 import java.time.Clock;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,10 +18,8 @@ class SystemConfiguration {
 
     /** Checked against the database before anything uses it (Spring Boot runs Flyway before JDBC clients are made). */
     @Bean
-    SecretCipher secretCipher(@Value("${sluice.master-key:}") String configuredKey,
-                              @Value("${sluice.data-dir}") String dataDir,
-                              org.springframework.jdbc.core.simple.JdbcClient jdbc) {
-        SecretCipher cipher = new SecretCipher(MasterKey.load(configuredKey, Path.of(dataDir)));
+    SecretCipher secretCipher(DataSettings settings, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        SecretCipher cipher = new SecretCipher(MasterKey.load(settings.masterKey(), settings.dataDir()));
         MasterKeyCheck.verify(jdbc, cipher);
         return cipher;
     }

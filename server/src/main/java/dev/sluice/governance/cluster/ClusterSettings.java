@@ -2,6 +2,7 @@ package dev.sluice.governance.cluster;
 
 import java.time.Duration;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -26,7 +27,21 @@ import jakarta.validation.constraints.NotNull;
  */
 @Validated
 @ConfigurationProperties("sluice.cluster")
-record ClusterSettings(@DefaultValue("closed") @NotNull RedisOutage.Mode redisDown, @DefaultValue("20s") @NotNull Duration settle,
-                       @DefaultValue("sluice:") @NotBlank String keyPrefix, @DefaultValue("1s") @NotNull Duration redisTimeout,
+record ClusterSettings(@DefaultValue("closed") @NotNull RedisOutage.Mode redisDown, @DefaultValue("20s") @NotNull @DurationMin(nanos = 1) Duration settle,
+                       @DefaultValue("sluice:") @NotBlank String keyPrefix, @DefaultValue("1s") @NotNull @DurationMin(nanos = 1) Duration redisTimeout,
                        @DefaultValue("64") @Min(1) @Max(1000) int admissionBatch) {
+
+    /**
+     * Rebuilding sooner than a call in flight can still reach the ledger would forget it: refuse to start instead. In
+     * flight means: its operation still running (the slowest, a data source check, has its own deadline), then queued
+     * for the ledger (commit deadline), then committing (statement timeout). Checked where the three settings meet (they
+     * belong to three features), when cluster mode starts.
+     */
+    void requireSettleCovers(Duration slowestOperation, Duration longestCommit) {
+        Duration inFlight = slowestOperation.plus(longestCommit);
+        if (settle.compareTo(inFlight) < 0) {
+            throw new IllegalStateException("sluice.cluster.settle (" + settle + ") must be at least sluice.sources.check-timeout"
+                    + " + sluice.ledger.commit-deadline + sluice.ledger.statement-timeout (" + inFlight + ")");
+        }
+    }
 }

@@ -1,14 +1,13 @@
 package dev.sluice.governance.cluster;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.sluice.metering.LedgerSettings;
 import dev.sluice.metering.UsageCounts;
 import dev.sluice.plan.Plans;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -20,19 +19,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 class RedisConfiguration {
 
     @Bean
-    RedisGovernance redisGovernance(@Value("${sluice.redis.url}") String url, ClusterSettings settings, UsageCounts usage,
-                                    Plans plans, Clock clock, MeterRegistry registry,
-                                    @Value("${sluice.ledger.commit-deadline:5s}") Duration commitDeadline,
-                                    @Value("${sluice.ledger.statement-timeout:3s}") Duration statementTimeout,
-                                    @Value("${sluice.sources.check-timeout:10s}") Duration slowestOperation) {
-        // Rebuilding sooner than a call in flight can still reach the ledger would forget it: refuse to start instead.
-        // In flight means: its operation still running (the slowest, a data source check, has its own deadline), then
-        // queued for the ledger (commit deadline), then committing (statement timeout).
-        Duration inFlight = slowestOperation.plus(commitDeadline).plus(statementTimeout);
-        if (settings.settle().compareTo(inFlight) < 0) {
-            throw new IllegalStateException("sluice.cluster.settle (" + settings.settle() + ") must be at least sluice.sources.check-timeout"
-                    + " + sluice.ledger.commit-deadline + sluice.ledger.statement-timeout (" + inFlight + ")");
-        }
+    RedisGovernance redisGovernance(RedisSettings redis, ClusterSettings settings, LedgerSettings ledger, SlowestOperation slowest,
+                                    UsageCounts usage, Plans plans, Clock clock, MeterRegistry registry) {
+        settings.requireSettleCovers(slowest.checkTimeout(), ledger.longestCommit());
+        String url = redis.url();
         LoggerFactory.getLogger(RedisConfiguration.class).info("Cluster mode: counters and nonces on Redis {} (when it is down: {})",
                 url.replaceAll("//[^@/]*@", "//***@"), settings.redisDown());
         RedisGovernance governance = new RedisGovernance(url, settings, usage, plans.zone(), clock);

@@ -11,11 +11,12 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import dev.sluice.protocol.PopErrors;
 import dev.sluice.protocol.PopException;
+import dev.sluice.system.DataSettings;
 
 /**
  * What a JDBC URL given by a tenant may say. The URL is run by drivers inside the server, and drivers accept options
@@ -38,7 +39,12 @@ public class JdbcUrlRules {
     private final SourceSettings settings;
     private final Path dataDir;
 
-    JdbcUrlRules(SourceSettings settings, @Value("${sluice.data-dir}") String dataDir) {
+    @Autowired
+    JdbcUrlRules(SourceSettings settings, DataSettings data) {
+        this(settings, data.dataDir().toString());
+    }
+
+    JdbcUrlRules(SourceSettings settings, String dataDir) {
         this.settings = settings;
         this.dataDir = Path.of(dataDir).toAbsolutePath().normalize();
     }

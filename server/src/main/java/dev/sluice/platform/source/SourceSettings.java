@@ -13,14 +13,15 @@ import jakarta.validation.constraints.NotNull;
 /**
  * {@code sluice.sources.*}: how long a connectivity check may take, and the directories where embedded databases
  * (H2 or DuckDB files) may live. No directory is allowed unless the operator names one: a file URL would otherwise
- * let a tenant open any file the server can read.
+ * let a tenant open any file the server can read. The check timeout's default (10 s) is in application.yml: cluster
+ * mode reads it too (its settle time must cover it), and may not depend on this module.
  */
 @Validated
 @ConfigurationProperties("sluice.sources")
-public record SourceSettings(@NotNull @DefaultValue("10s") Duration checkTimeout, @DefaultValue List<Path> fileRoots) {
+public record SourceSettings(@NotNull Duration checkTimeout, @DefaultValue List<Path> fileRoots) {
 
     public SourceSettings {
-        if (checkTimeout.isNegative() || checkTimeout.isZero() || checkTimeout.toSeconds() > 120) {
+        if (checkTimeout != null && (checkTimeout.isNegative() || checkTimeout.isZero() || checkTimeout.toSeconds() > 120)) {
             throw new IllegalArgumentException("sluice.sources.check-timeout must be between 1ms and 120s, got " + checkTimeout);
         }
         fileRoots = fileRoots == null ? List.of() : fileRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
