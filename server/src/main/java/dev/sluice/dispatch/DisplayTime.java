@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+
+import dev.sluice.plan.Plans;
 
 /**
  * Times as the list operations show them ({@code yyyy-MM-dd HH:mm:ss}), in the server's calendar zone. Operations
@@ -18,8 +19,8 @@ public class DisplayTime {
 
     private final ZoneId zone;
 
-    DisplayTime(@Value("${sluice.zone}") ZoneId zone) {
-        this.zone = zone;
+    DisplayTime(Plans plans) {
+        this.zone = plans.zone(); // the one zone days and months are counted in (sluice.zone)
     }
 
     public String format(long epochMillis) {

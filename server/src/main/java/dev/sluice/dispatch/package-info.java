@@ -4,7 +4,7 @@
  * <p>{@code allowedDependencies}: the modules this one may use, checked by {@code ModularityTests}; a new one is a
  * decision, also written in the README's layout table.
  */
-@ApplicationModule(allowedDependencies = {"account", "catalog", "protocol"})
+@ApplicationModule(allowedDependencies = {"account", "catalog", "plan", "protocol"})
 package dev.sluice.dispatch;
 
 import org.springframework.modulith.ApplicationModule;
