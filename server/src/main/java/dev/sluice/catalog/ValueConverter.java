@@ -42,6 +42,7 @@ final class ValueConverter {
     /** Every string is bounded and free of stray control characters before any handler stores it. */
     private static JsonNode checkedText(Param param, JsonNode text, String path) {
         param.textRule().check(text.stringValue(), path);
+        if (param.allowed() != null) param.allowed().check(text.stringValue(), path);
         return text;
     }
 
