@@ -24,20 +24,23 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Finds the handler of an operation by its action name and runs it. Built once at startup, where a handler for an
- * action the catalog does not know, or two handlers for one action, stop the server.
+ * action the catalog does not know, two handlers for one action, a handler outside its module's package or a request
+ * record that does not fit its operation's parameters ({@link RequestRecordCheck}) stop the server.
  */
 @Component
 public class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
-    private record Registration(OperationHandler<Object, Object> handler, Class<?> requestType) {
+    /** @param takesTenantId whether the request record declares {@code OpTenantId}; when not, it is not passed */
+    private record Registration(OperationHandler<Object, Object> handler, Class<?> requestType, boolean takesTenantId) {
     }
 
     private final Map<String, Registration> byAction;
 
     Dispatcher(List<OperationHandler<?, ?>> handlers, Catalog catalog) {
         Map<String, Registration> found = new HashMap<>();
+        List<String> misfits = new java.util.ArrayList<>();
         for (OperationHandler<?, ?> handler : handlers) {
             Class<?> type = AopUtils.getTargetClass(handler);
             Action action = type.getAnnotation(Action.class);
@@ -47,13 +50,17 @@ public class Dispatcher {
             }
             Class<?> requestType = ResolvableType.forClass(type).as(OperationHandler.class).getGeneric(0).resolve();
             if (requestType == null) throw new IllegalStateException(type.getName() + " does not declare its request type");
+            misfits.addAll(RequestRecordCheck.problems(catalog.find(action.value()).orElseThrow(), type, requestType));
             @SuppressWarnings("unchecked")
             var untyped = (OperationHandler<Object, Object>) handler;
-            Registration previous = found.put(action.value(), new Registration(untyped, requestType));
+            Registration previous = found.put(action.value(), new Registration(untyped, requestType, RequestRecordCheck.takesTenantId(requestType)));
             if (previous != null) {
                 throw new IllegalStateException("two handlers for '" + action.value() + "': "
                         + AopUtils.getTargetClass(previous.handler()).getName() + " and " + type.getName());
             }
+        }
+        if (!misfits.isEmpty()) {
+            throw new IllegalStateException("handlers do not fit their operations:\n  " + String.join("\n  ", misfits));
         }
         this.byAction = Map.copyOf(found);
     }
@@ -73,13 +80,21 @@ public class Dispatcher {
         if (registration == null) throw PopErrors.notImplemented(operation.action()).exception();
         Object request;
         try {
-            request = RpcJson.MAPPER.treeToValue(parameters, registration.requestType());
+            request = RpcJson.REQUESTS.treeToValue(declaredBy(registration, parameters), registration.requestType());
         } catch (JacksonException e) {
             // The catalog validated the shape already; this only fires when a handler's record is stricter than the catalog.
             throw PopErrors.invalidParameter(e.getPathReference(), e.getOriginalMessage()).exception();
         }
         Object response = handle(registration, operation, caller, request);
         return response == null ? RpcJson.MAPPER.createObjectNode() : RpcJson.MAPPER.valueToTree(response);
+    }
+
+    private static ObjectNode declaredBy(Registration registration, ObjectNode parameters) {
+        if (registration.takesTenantId() || !parameters.has(RequestRecordCheck.TENANT_ID)) return parameters;
+        ObjectNode declared = parameters.objectNode();
+        declared.setAll(parameters);
+        declared.remove(RequestRecordCheck.TENANT_ID);
+        return declared;
     }
 
     /**
