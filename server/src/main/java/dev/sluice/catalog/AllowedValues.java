@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The values an enum-like string parameter may take, from the hand-kept table {@code catalog/enum-values.txt}.
+ * The values an enum-like string parameter may take, from the hand-kept table {@code catalog/value-rules.txt}.
  * {@code ignoreCase} values are matched as the handlers read them: trimmed, in any case, and a blank value is left to
  * the handler (which reads it as "not given"). The value is passed on as given, never rewritten, so what a handler
  * stores or echoes is unchanged.

@@ -10,7 +10,7 @@ import java.util.Optional;
  * contract (generated {@code catalog/operations.json}) followed by Sluice's own Open Platform operations
  * ({@code catalog/sluice-operations.json}: usage, call details and bills of the caller's account). Every string
  * parameter carries its {@link TextRule} from the hand-kept {@code catalog/text-rules.txt}, and an enum-like one its
- * {@link AllowedValues} from {@code catalog/enum-values.txt}.
+ * {@link AllowedValues}, like an integer its {@link IntegerRange}, from {@code catalog/value-rules.txt}.
  */
 public final class Catalog {
 
@@ -35,11 +35,11 @@ public final class Catalog {
 
     public static Catalog load() {
         TextRules texts = TextRules.readResource(TextRules.RESOURCE);
-        EnumValues enums = EnumValues.readResource(EnumValues.RESOURCE);
-        Catalog catalog = new Catalog(CatalogReader.readResource(RESOURCE, texts, enums),
-                CatalogReader.readResource(OWN_RESOURCE, texts, enums));
+        ValueRules values = ValueRules.readResource(ValueRules.RESOURCE);
+        Catalog catalog = new Catalog(CatalogReader.readResource(RESOURCE, texts, values),
+                CatalogReader.readResource(OWN_RESOURCE, texts, values));
         texts.requireAllUsed();
-        enums.requireAllUsed();
+        values.requireAllUsed();
         return catalog;
     }
 

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param items  the element shape of an {@link ParamType#ARRAY}; {@code null} otherwise
  * @param text    what a {@link ParamType#STRING} may hold; {@code null} (also for other types) means {@link TextRule#DEFAULT}
  * @param allowed the values an enum-like {@link ParamType#STRING} may take; {@code null} when any value is allowed
+ * @param range   the bounds of an {@link ParamType#INTEGER}; {@code null} when any 64-bit value is allowed
  */
 public record Param(
         String name,
@@ -24,7 +25,8 @@ public record Param(
         List<Param> fields,
         Param items,
         TextRule text,
-        AllowedValues allowed) {
+        AllowedValues allowed,
+        IntegerRange range) {
 
     public Param {
         Objects.requireNonNull(name, "name");
@@ -37,18 +39,21 @@ public record Param(
         if (allowed != null && type != ParamType.STRING) {
             throw new IllegalArgumentException("parameter '" + name + "': only a string has enum values");
         }
+        if (range != null && type != ParamType.INTEGER) {
+            throw new IllegalArgumentException("parameter '" + name + "': only an integer has a range");
+        }
     }
 
     /** A parameter under a text rule, taking any value. */
     public Param(String name, ParamLocation location, ParamType type, boolean required, boolean jsonEncoded, List<Param> fields,
                  Param items, TextRule text) {
-        this(name, location, type, required, jsonEncoded, fields, items, text, null);
+        this(name, location, type, required, jsonEncoded, fields, items, text, null, null);
     }
 
     /** A parameter under the default text rule. */
     public Param(String name, ParamLocation location, ParamType type, boolean required, boolean jsonEncoded, List<Param> fields,
                  Param items) {
-        this(name, location, type, required, jsonEncoded, fields, items, null, null);
+        this(name, location, type, required, jsonEncoded, fields, items, null, null, null);
     }
 
     /** The rule a string value of this parameter is checked against. */

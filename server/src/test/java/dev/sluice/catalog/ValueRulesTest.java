@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import dev.sluice.protocol.PopException;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Enum values in the catalog: the binder refuses a value outside the list, naming the parameter and the values. */
-class EnumValuesTest {
+/** Enum values and integer ranges in the catalog: the binder refuses a value outside, naming the parameter and what fits. */
+class ValueRulesTest {
 
     private static final Catalog CATALOG = Catalog.load();
     private final RequestBinder binder = new RequestBinder();
@@ -50,11 +50,23 @@ class EnumValuesTest {
     }
 
     @Test
+    void anIntegerOutsideItsRangeIsRefusedWithTheBounds() {
+        String query = "{\"PageNo\":%s,\"PageSize\":%s}";
+        bind("ListProjects", Map.of("OpTenantId", "1", "ListQuery", query.formatted(1, 100)));
+        assertThatThrownBy(() -> bind("ListProjects", Map.of("OpTenantId", "1", "ListQuery", query.formatted(1, 101))))
+                .hasMessageContaining("'ListQuery.PageSize'").hasMessageContaining("must be between 1 and 100, got 101");
+        assertThatThrownBy(() -> bind("ListProjects", Map.of("OpTenantId", "1", "ListQuery", query.formatted(0, 10))))
+                .hasMessageContaining("'ListQuery.PageNo'").hasMessageContaining("got 0");
+        assertThat(new IntegerRange(1, Long.MAX_VALUE)).isEqualTo(ValueRules.parse(List.of("A:B range 1..")).range("A", "B"));
+    }
+
+    @Test
     void theTableIsCheckedWhenRead() {
-        assertThatThrownBy(() -> EnumValues.parse(List.of("GetProject:Env anycase dev,prod"))).hasMessageContaining("upper case");
-        assertThatThrownBy(() -> EnumValues.parse(List.of("GetProject:Env sometimes DEV"))).hasMessageContaining("exact|anycase");
-        EnumValues typo = EnumValues.parse(List.of("GetProject:Enf anycase DEV,PROD"));
-        typo.of("GetProject", "Env");
+        assertThatThrownBy(() -> ValueRules.parse(List.of("GetProject:Env anycase dev,prod"))).hasMessageContaining("upper case");
+        assertThatThrownBy(() -> ValueRules.parse(List.of("GetProject:Env sometimes DEV"))).hasMessageContaining("exact|anycase|range");
+        assertThatThrownBy(() -> ValueRules.parse(List.of("ListProjects:ListQuery.PageSize range 1-100"))).hasMessageContaining("MIN..MAX");
+        ValueRules typo = ValueRules.parse(List.of("GetProject:Enf anycase DEV,PROD"));
+        typo.allowed("GetProject", "Env");
         assertThatThrownBy(typo::requireAllUsed).hasMessageContaining("GetProject:Enf");
         assertThat(CATALOG.find("GetProject").orElseThrow().param("Env").orElseThrow().allowed())
                 .isEqualTo(new AllowedValues(List.of("DEV", "PROD"), true));
