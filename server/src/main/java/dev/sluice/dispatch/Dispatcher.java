@@ -24,8 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Finds the handler of an operation by its action name and runs it. Built once at startup, where a handler for an
- * action the catalog does not know, two handlers for one action, a handler outside its module's package or a request
- * record that does not fit its operation's parameters ({@link RequestRecordCheck}) stop the server.
+ * action the catalog does not know, or two handlers for one action, stop the server; {@link HandlerFitCheck} holds
+ * each handler to its operation's parameters beside it.
  */
 @Component
 public class Dispatcher {
@@ -40,7 +40,6 @@ public class Dispatcher {
 
     Dispatcher(List<OperationHandler<?, ?>> handlers, Catalog catalog) {
         Map<String, Registration> found = new HashMap<>();
-        List<String> misfits = new java.util.ArrayList<>();
         for (OperationHandler<?, ?> handler : handlers) {
             Class<?> type = AopUtils.getTargetClass(handler);
             Action action = type.getAnnotation(Action.class);
@@ -50,7 +49,6 @@ public class Dispatcher {
             }
             Class<?> requestType = ResolvableType.forClass(type).as(OperationHandler.class).getGeneric(0).resolve();
             if (requestType == null) throw new IllegalStateException(type.getName() + " does not declare its request type");
-            misfits.addAll(RequestRecordCheck.problems(catalog.find(action.value()).orElseThrow(), type, requestType));
             @SuppressWarnings("unchecked")
             var untyped = (OperationHandler<Object, Object>) handler;
             Registration previous = found.put(action.value(), new Registration(untyped, requestType, RequestRecordCheck.takesTenantId(requestType)));
@@ -58,9 +56,6 @@ public class Dispatcher {
                 throw new IllegalStateException("two handlers for '" + action.value() + "': "
                         + AopUtils.getTargetClass(previous.handler()).getName() + " and " + type.getName());
             }
-        }
-        if (!misfits.isEmpty()) {
-            throw new IllegalStateException("handlers do not fit their operations:\n  " + String.join("\n  ", misfits));
         }
         this.byAction = Map.copyOf(found);
     }

@@ -39,6 +39,22 @@ class RequestRecordCheckTest {
     record MissingEnv(long id) {
     }
 
+    @Test
+    void aMisfitStopsStartupNamingHandlerAndParameter() {
+        @Action("GetProject")
+        final class Misfit implements OperationHandler<Misspelt, Void> {
+            @Override
+            public Void handle(Caller caller, Misspelt request) {
+                return null;
+            }
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new HandlerFitCheck(List.of(new Misfit()), CATALOG))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("handlers do not fit their operations")
+                .hasMessageContaining(Misfit.class.getName() + " handles GetProject of module 'Platform management'")
+                .hasMessageContaining("ProjectId (component 'projectId') is not a parameter");
+    }
+
     private static List<String> check(Operation operation, Class<?> handler, Class<?> request) {
         return RequestRecordCheck.problems(operation, handler, request);
     }
