@@ -9,7 +9,8 @@ import java.util.Optional;
  * Every operation the API declares, loaded once and never changed afterwards: the 211 operations of the Dataphin
  * contract (generated {@code catalog/operations.json}) followed by Sluice's own Open Platform operations
  * ({@code catalog/sluice-operations.json}: usage, call details and bills of the caller's account). Every string
- * parameter carries its {@link TextRule} from the hand-kept {@code catalog/text-rules.txt}.
+ * parameter carries its {@link TextRule} from the hand-kept {@code catalog/text-rules.txt}, and an enum-like one its
+ * {@link AllowedValues}, like an integer its {@link IntegerRange}, from {@code catalog/value-rules.txt}.
  */
 public final class Catalog {
 
@@ -34,8 +35,11 @@ public final class Catalog {
 
     public static Catalog load() {
         TextRules texts = TextRules.readResource(TextRules.RESOURCE);
-        Catalog catalog = new Catalog(CatalogReader.readResource(RESOURCE, texts), CatalogReader.readResource(OWN_RESOURCE, texts));
+        ValueRules values = ValueRules.readResource(ValueRules.RESOURCE);
+        Catalog catalog = new Catalog(CatalogReader.readResource(RESOURCE, texts, values),
+                CatalogReader.readResource(OWN_RESOURCE, texts, values));
         texts.requireAllUsed();
+        values.requireAllUsed();
         return catalog;
     }
 

@@ -17,21 +17,21 @@ final class CatalogReader {
     private CatalogReader() {
     }
 
-    static List<Operation> readResource(String resource, TextRules texts) {
+    static List<Operation> readResource(String resource, TextRules texts, ValueRules values) {
         try (InputStream in = CatalogReader.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("catalog resource '" + resource + "' is not on the classpath");
-            return readOperations(JsonMapper.shared().readTree(in), texts);
+            return readOperations(JsonMapper.shared().readTree(in), texts, values);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read catalog resource '" + resource + "'", e);
         }
     }
 
-    static List<Operation> readOperations(JsonNode root, TextRules texts) {
+    static List<Operation> readOperations(JsonNode root, TextRules texts, ValueRules values) {
         List<Operation> operations = new ArrayList<>();
         for (JsonNode node : required(root, "operations").values()) {
             String action = text(node, "action");
             try {
-                operations.add(operation(node, texts));
+                operations.add(operation(node, texts, values));
             } catch (RuntimeException e) {
                 throw new IllegalStateException("catalog entry '" + action + "' is invalid: " + e.getMessage(), e);
             }
@@ -39,13 +39,13 @@ final class CatalogReader {
         return operations;
     }
 
-    private static Operation operation(JsonNode node, TextRules texts) {
+    private static Operation operation(JsonNode node, TextRules texts, ValueRules values) {
         List<Param> request = new ArrayList<>();
         String action = text(node, "action");
         for (JsonNode param : required(node, "request").values()) {
             String name = param.path("name").asString("");
             request.add(param(param, ParamLocation.valueOf(text(param, "location").toUpperCase(Locale.ROOT)),
-                    new Where(texts, action, name, name)));
+                    new Where(texts, values, action, name, name)));
         }
         return new Operation(
                 text(node, "action"),
@@ -60,18 +60,26 @@ final class CatalogReader {
     }
 
     /** Where a parameter sits, to find its text rule: its path ({@code []} for elements) and its (or its array's) name. */
-    private record Where(TextRules texts, String action, String path, String name) {
+    private record Where(TextRules texts, ValueRules values, String action, String path, String name) {
 
         Where field(String field) {
-            return new Where(texts, action, path + "." + field, field);
+            return new Where(texts, values, action, path + "." + field, field);
         }
 
         Where element() {
-            return new Where(texts, action, path + "[]", name);
+            return new Where(texts, values, action, path + "[]", name);
         }
 
         TextRule rule() {
             return texts.of(action, path, name);
+        }
+
+        AllowedValues allowed() {
+            return values.allowed(action, path);
+        }
+
+        IntegerRange range() {
+            return values.range(action, path);
         }
     }
 
@@ -91,7 +99,9 @@ final class CatalogReader {
                 "json".equals(node.path("encoding").asString(null)),
                 fields,
                 items == null ? null : param(items, location, where.element()),
-                type == ParamType.STRING ? where.rule() : null);
+                type == ParamType.STRING ? where.rule() : null,
+                type == ParamType.STRING ? where.allowed() : null,
+                type == ParamType.INTEGER ? where.range() : null);
     }
 
     private static ResponseShape responseShape(JsonNode node) {

@@ -29,7 +29,7 @@ final class ValueConverter {
     private JsonNode convertValue(Param param, JsonNode node, String path) {
         return switch (param.type()) {
             case STRING -> checkedText(param, ScalarValues.string(node, path), path);
-            case INTEGER -> ScalarValues.integer(node, path);
+            case INTEGER -> checkedInteger(param, ScalarValues.integer(node, path), path);
             case NUMBER -> ScalarValues.number(node, path);
             case BOOLEAN -> ScalarValues.bool(node, path);
             case OBJECT -> param.fields().isEmpty() ? anyObject(node, path) : object(param, node, path);
@@ -42,7 +42,13 @@ final class ValueConverter {
     /** Every string is bounded and free of stray control characters before any handler stores it. */
     private static JsonNode checkedText(Param param, JsonNode text, String path) {
         param.textRule().check(text.stringValue(), path);
+        if (param.allowed() != null) param.allowed().check(text.stringValue(), path);
         return text;
+    }
+
+    private static JsonNode checkedInteger(Param param, JsonNode integer, String path) {
+        if (param.range() != null) param.range().check(integer.longValue(), path);
+        return integer;
     }
 
     private ObjectNode object(Param param, JsonNode node, String path) {

@@ -24,14 +24,16 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Finds the handler of an operation by its action name and runs it. Built once at startup, where a handler for an
- * action the catalog does not know, or two handlers for one action, stop the server.
+ * action the catalog does not know, or two handlers for one action, stop the server; {@link HandlerFitCheck} holds
+ * each handler to its operation's parameters beside it.
  */
 @Component
 public class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
-    private record Registration(OperationHandler<Object, Object> handler, Class<?> requestType) {
+    /** @param takesTenantId whether the request record declares {@code OpTenantId}; when not, it is not passed */
+    private record Registration(OperationHandler<Object, Object> handler, Class<?> requestType, boolean takesTenantId) {
     }
 
     private final Map<String, Registration> byAction;
@@ -49,7 +51,7 @@ public class Dispatcher {
             if (requestType == null) throw new IllegalStateException(type.getName() + " does not declare its request type");
             @SuppressWarnings("unchecked")
             var untyped = (OperationHandler<Object, Object>) handler;
-            Registration previous = found.put(action.value(), new Registration(untyped, requestType));
+            Registration previous = found.put(action.value(), new Registration(untyped, requestType, RequestRecordCheck.takesTenantId(requestType)));
             if (previous != null) {
                 throw new IllegalStateException("two handlers for '" + action.value() + "': "
                         + AopUtils.getTargetClass(previous.handler()).getName() + " and " + type.getName());
@@ -73,13 +75,21 @@ public class Dispatcher {
         if (registration == null) throw PopErrors.notImplemented(operation.action()).exception();
         Object request;
         try {
-            request = RpcJson.MAPPER.treeToValue(parameters, registration.requestType());
+            request = RpcJson.REQUESTS.treeToValue(declaredBy(registration, parameters), registration.requestType());
         } catch (JacksonException e) {
             // The catalog validated the shape already; this only fires when a handler's record is stricter than the catalog.
             throw PopErrors.invalidParameter(e.getPathReference(), e.getOriginalMessage()).exception();
         }
         Object response = handle(registration, operation, caller, request);
         return response == null ? RpcJson.MAPPER.createObjectNode() : RpcJson.MAPPER.valueToTree(response);
+    }
+
+    private static ObjectNode declaredBy(Registration registration, ObjectNode parameters) {
+        if (registration.takesTenantId() || !parameters.has(RequestRecordCheck.TENANT_ID)) return parameters;
+        ObjectNode declared = parameters.objectNode();
+        declared.setAll(parameters);
+        declared.remove(RequestRecordCheck.TENANT_ID);
+        return declared;
     }
 
     /**

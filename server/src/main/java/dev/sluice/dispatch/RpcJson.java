@@ -18,6 +18,16 @@ public final class RpcJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    /**
+     * Binds the catalog-checked parameters to a handler's request record. Strict where {@link #MAPPER} is lenient: the
+     * startup check holds every record to its operation's parameters, so an unknown property here means a record and
+     * the catalog disagree, and that must fail rather than leave a field null. {@link #MAPPER} stays lenient for the
+     * free JSON handlers read themselves (e.g. nested filter conditions).
+     */
+    public static final JsonMapper REQUESTS = MAPPER.rebuild()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
     private RpcJson() {
     }
 }

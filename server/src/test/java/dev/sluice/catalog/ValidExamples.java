@@ -80,7 +80,8 @@ final class ValidExamples {
 
     private JsonNode value(Param param) {
         return switch (param.type()) {
-            case STRING -> NODES.stringNode("x-" + param.name());
+            // an enum takes its first allowed value
+            case STRING -> NODES.stringNode(param.allowed() == null ? "x-" + param.name() : param.allowed().values().getFirst());
             case INTEGER -> NODES.numberNode(7L);
             case NUMBER -> NODES.numberNode(2.5);
             case BOOLEAN -> NODES.booleanNode(true);

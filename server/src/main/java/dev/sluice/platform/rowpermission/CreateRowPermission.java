@@ -19,7 +19,7 @@ final class CreateRowPermission implements OperationHandler<CreateRowPermission.
 
     static final String ROOT = "CreateRowPermissionCommand";
 
-    record Request(long opTenantId, RowPermissionCommand createRowPermissionCommand) {
+    record Request(long opTenantId, RowPermissionCommand.Create createRowPermissionCommand) {
     }
 
     /** The reference declares Data an integer: the new permission's id. */
@@ -46,7 +46,7 @@ final class CreateRowPermission implements OperationHandler<CreateRowPermission.
     @Override
     public Response handle(Caller caller, Request request) {
         access.requireManager(caller);
-        Definition definition = check.check(caller, request.createRowPermissionCommand(), ROOT);
+        Definition definition = check.check(caller, request.createRowPermissionCommand().definition(), ROOT);
         long tenantId = caller.tenant().id();
         Supplier<PopError> nameTaken = () -> PopErrors.invalidParameter(ROOT + ".RowPermissionName",
                 "a row-level permission named '" + definition.name() + "' exists already");

@@ -8,6 +8,15 @@ import tools.jackson.databind.JsonNode;
 record RowPermissionCommand(List<MappingColumn> mappingColumns, String rowPermissionDesc, Long rowPermissionId,
                             String rowPermissionName, List<Rule> rules, List<TableMapping> tables) {
 
+    /** CreateRowPermission's shape: no id yet, so none is declared (a component the operation lacks would never bind). */
+    record Create(List<MappingColumn> mappingColumns, String rowPermissionDesc, String rowPermissionName, List<Rule> rules,
+                  List<TableMapping> tables) {
+
+        RowPermissionCommand definition() {
+            return new RowPermissionCommand(mappingColumns, rowPermissionDesc, null, rowPermissionName, rules, tables);
+        }
+    }
+
     record MappingColumn(String columnDesc, String columnName, String columnType) {
     }
 

@@ -1,0 +1,31 @@
+package dev.sluice.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Request records bind strictly: a property the record does not name fails instead of leaving a field null. */
+class RpcJsonTest {
+
+    record Command(String name, Long projectId) {
+    }
+
+    record Request(Command createCommand) {
+    }
+
+    @Test
+    void aRequestRecordBindsPascalCaseNamesAndRefusesAnUnknownOne() throws Exception {
+        ObjectNode tree = (ObjectNode) RpcJson.MAPPER.readTree("{\"CreateCommand\":{\"Name\":\"n\",\"ProjectId\":7}}");
+        assertThat(RpcJson.REQUESTS.treeToValue(tree, Request.class)).isEqualTo(new Request(new Command("n", 7L)));
+
+        ObjectNode misspelt = (ObjectNode) RpcJson.MAPPER.readTree("{\"CreateCommand\":{\"Name\":\"n\",\"ProjectID\":7}}");
+        assertThatThrownBy(() -> RpcJson.REQUESTS.treeToValue(misspelt, Request.class))
+                .isInstanceOf(UnrecognizedPropertyException.class).hasMessageContaining("ProjectID");
+        // the general mapper stays lenient for free JSON handlers read themselves
+        assertThat(RpcJson.MAPPER.treeToValue(misspelt, Request.class)).isEqualTo(new Request(new Command("n", null)));
+    }
+}
