@@ -1,11 +1,5 @@
 package dev.sluice.catalog;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,20 +30,15 @@ final class TextRules {
     }
 
     static TextRules readResource(String resource) {
-        try (InputStream in = TextRules.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException("text rules '" + resource + "' are not on the classpath");
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read text rules '" + resource + "'", e);
-        }
+        return parse(RuleTable.lines(resource, "text rules"));
     }
 
     static TextRules parse(List<String> lines) {
         Map<String, TextRule> byPath = new HashMap<>();
         List<PatternRow> byName = new ArrayList<>();
         for (String line : lines) {
-            if (line.isBlank() || line.startsWith("#")) continue;
-            String[] cells = line.trim().split("\\s+");
+            String[] cells = RuleTable.cells(line);
+            if (cells == null) continue;
             if (cells.length != 3 || !cells[1].matches("\\d{1,9}") || !(cells[2].equals("line") || cells[2].equals("text"))) {
                 throw new IllegalStateException("text rule '" + line + "' is not 'key maxLength line|text'");
             }

@@ -1,11 +1,5 @@
 package dev.sluice.catalog;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,20 +30,15 @@ final class ValueRules {
     }
 
     static ValueRules readResource(String resource) {
-        try (InputStream in = ValueRules.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException("value rules '" + resource + "' are not on the classpath");
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read value rules '" + resource + "'", e);
-        }
+        return parse(RuleTable.lines(resource, "value rules"));
     }
 
     static ValueRules parse(List<String> lines) {
         Map<String, AllowedValues> allowed = new HashMap<>();
         Map<String, IntegerRange> ranges = new HashMap<>();
         for (String line : lines) {
-            if (line.isBlank() || line.startsWith("#")) continue;
-            String[] cells = line.trim().split("\\s+");
+            String[] cells = RuleTable.cells(line);
+            if (cells == null) continue;
             if (cells.length != 3 || !cells[0].contains(":") || !Set.of("exact", "anycase", "range").contains(cells[1])) {
                 throw new IllegalStateException("value rule '" + line + "' is not 'Action:Path exact|anycase|range VALUES'");
             }
