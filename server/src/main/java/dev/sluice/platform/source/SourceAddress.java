@@ -21,7 +21,7 @@ record SourceAddress(String target, List<String> hosts, String database, String 
             + "dbname|instance|project|region|bucket|cluster|namespace|user|accesskeyid|principal|account|tenant).*");
 
     static SourceAddress of(SourceConfig config) {
-        return config.jdbc().map(SourceAddress::ofJdbc).orElseGet(() -> ofItems(config.items()));
+        return config.jdbc().map(SourceAddress::ofJdbc).orElseGet(() -> ofItems(config));
     }
 
     private static SourceAddress ofJdbc(JdbcTarget target) {
@@ -58,10 +58,10 @@ record SourceAddress(String target, List<String> hosts, String database, String 
         return null;
     }
 
-    private static SourceAddress ofItems(List<ConfigItem> items) {
+    private static SourceAddress ofItems(SourceConfig config) {
         Map<String, String> endpoint = new TreeMap<>();
-        for (ConfigItem item : items) {
-            if (item.secret()) continue;
+        for (ConfigItem item : config.items()) {
+            if (config.secret(item)) continue; // the type's own declaration, as storing and showing use
             String key = item.key().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
             if (ENDPOINT_KEY.matcher(key).matches()) endpoint.put(key, item.value() == null ? "" : item.value().trim());
         }
