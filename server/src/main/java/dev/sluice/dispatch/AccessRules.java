@@ -132,6 +132,22 @@ public final class AccessRules {
                 + "the right to create such a source; a read-only policy is refused although the catalog files checks as reads");
         rule("CheckDataSourceConnectivityById", Who.OBJECT_ADMIN, "the contract names no rule; the right to change that source, as UpdateDataSourceConfig");
 
+        // --- data development: the directory trees and ad hoc query files (develop.tree.DevAccess) ---
+        rule("GetDirectoryTree", Who.MEMBER, "the contract names no rule; members of the project (any role) or super administrators; "
+                + "ad hoc query trees are each user's own");
+        rule("ListFiles", Who.MEMBER, "the contract names no rule; members of the project in that environment or super administrators; "
+                + "ad hoc query files are each user's own");
+        rule("CreateDirectory", Who.MEMBER, "the contract names no rule; the project's administrators and developers (analysts too in "
+                + "their own ad hoc query tree) or super administrators");
+        rule("DeleteDirectory", Who.MEMBER, "as CreateDirectory, for the directory's tree");
+        rule("UpdateFileName", Who.MEMBER, "as CreateDirectory, for the node's tree");
+        rule("UpdateFileDirectory", Who.MEMBER, "as CreateDirectory, for the node's tree");
+        rule("CreateAdHocFile", Who.MEMBER, "the contract names no rule; the project's administrators, developers and analysts or "
+                + "super administrators, in their own ad hoc query tree");
+        rule("UpdateAdHocFile", Who.MEMBER, "as CreateAdHocFile; another user's ad hoc file is not found");
+        rule("DeleteAdHocFile", Who.MEMBER, "as CreateAdHocFile; another user's ad hoc file is not found");
+        rule("GetAdHocFile", Who.MEMBER, "members of the project or super administrators, their own ad hoc files only");
+
         // --- Sluice's own operations: the caller's account ---
         rule("GetOpenApiUsage", Who.SELF, "the usage of the caller's account");
         rule("ListOpenApiCallDetails", Who.SELF, "the call details of the caller's account");
