@@ -137,8 +137,8 @@ class DevFileStore {
     private static Row read(ResultSet rs, String content) throws SQLException {
         TreeKey tree = new TreeKey(rs.getLong("tenant_id"), rs.getLong("project_id"), Category.find(rs.getString("category")).orElseThrow(),
                 Env.valueOf(rs.getString("env")), rs.getLong("owner_id"));
-        long parent = rs.getLong("parent_id");
-        return new Row(rs.getLong("id"), tree, rs.wasNull() ? null : parent, rs.getString("name"), rs.getString("file_type"), content,
+        Long parent = rs.getObject("parent_id", Long.class);
+        return new Row(rs.getLong("id"), tree, parent, rs.getString("name"), rs.getString("file_type"), content,
                 rs.getLong("created_by"), rs.getLong("created_at"), rs.getLong("modified_by"), rs.getLong("modified_at"));
     }
 }
