@@ -295,6 +295,26 @@ class DirectoryTreeOperationsTest {
     }
 
     @Test
+    void twoDirectoriesMovedIntoEachOtherAtOnceNeverFormACycle() throws Exception {
+        long a = d.mkdirOk("codeManage", "/", "a");
+        long b = d.mkdirOk("codeManage", "/", "b");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Response> aIntoB = pool.submit(() -> d.call(d.f.owner, "UpdateFileDirectory", "FileId", a, "Directory", "/b",
+                    "ProjectId", d.project.id()));
+            Future<Response> bIntoA = pool.submit(() -> d.call(d.f.owner, "UpdateFileDirectory", "FileId", b, "Directory", "/a",
+                    "ProjectId", d.project.id()));
+            List<Response> answers = List.of(aIntoB.get(), bIntoA.get());
+            assertThat(answers).filteredOn(r -> r.status() == 200).hasSize(1);
+            assertThat(answers).filteredOn(r -> r.status() != 200).singleElement()
+                    .satisfies(r -> assertThat(r.message()).contains("'Directory'")); // the first move took its target away
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(d.paths(d.f.owner, "codeManage", "/", true)).isIn(List.of("/a", "/a/b"), List.of("/b", "/b/a"));
+    }
+
+    @Test
     void membersReadDevelopersWriteVisitorsAndOutsidersAreRefused() {
         Sub developer = d.member("developer", 2);
         Sub visitor = d.member("visitor", 3);
