@@ -55,7 +55,7 @@ final class ProbeParameters {
             Map.entry("StartDate", List.of("2026-01-01")), Map.entry("EndDate", List.of("2026-12-31")),
             Map.entry("Page", List.of(1)), Map.entry("PageNo", List.of(1)), Map.entry("PageNum", List.of(1)),
             Map.entry("PageNumber", List.of(1)), Map.entry("PageSize", List.of(100)),
-            Map.entry("RoleList", List.of("COMMON_USER")), Map.entry("Status", List.of(1)));
+            Map.entry("RoleList", List.of("COMMON_USER")), Map.entry("Status", List.of(1)), Map.entry("Directory", List.of("/")));
 
     /** Paths filled differently from their leaf's hint ({@code Action:Path}). */
     private static final Map<String, List<Object>> PATH_HINTS = Map.of(
@@ -63,7 +63,11 @@ final class ProbeParameters {
             "CreateRowPermission:CreateRowPermissionCommand.Rules[].Expressions[].Type", List.of("RELATION"),
             "UpdateRowPermission:UpdateRowPermissionCommand.Rules[].Expressions[].Type", List.of("RELATION"),
             "AddProjectMember:AddCommand.UserList[].RoleList[]", List.of(2),
-            "UpdateProjectMember:UpdateCommand.UserList[].RoleList[]", List.of(2));
+            "UpdateProjectMember:UpdateCommand.UserList[].RoleList[]", List.of(2),
+            "CreateDirectory:CreateCommand.Category", List.of("tempCode", "codeManage"),
+            "GetDirectoryTree:Category", List.of("tempCode", "codeManage"),
+            "ListFiles:ListQuery.Category", List.of("tempCode", "codeManage"),
+            "ListFiles:ListQuery.Env", List.of("DEV", "PROD"));
 
     /** Optional parameters left out although they hold required fields ({@code Action:Path}): they would bypass the slot. */
     private static final Set<String> OMITTED = Set.of(

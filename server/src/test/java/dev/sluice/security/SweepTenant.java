@@ -82,6 +82,11 @@ final class SweepTenant {
         call("ReplaceProjectWhiteLists", "Id", project.id(), "ReplaceCommand", json(Map.of("WhiteLists",
                 List.of(Map.of("Ip", "10.1.0.2", "Port", "5432", "Description", marker + " office")))));
 
+        add(IdKind.FILE, call("CreateDirectory", "CreateCommand", json(Map.of("Category", "codeManage", "Directory", "/",
+                "Name", marker + "_dir", "ProjectId", project.id()))).path("FileId").asLong());
+        add(IdKind.FILE, call("CreateAdHocFile", "CreateCommand", json(Map.of("Directory", "/", "Name", marker + "_query",
+                "Content", "select '" + marker + "'", "ProjectId", project.id()))).path("FileId").asLong());
+
         String table = "odps." + marker + ".proj.sales";
         add(IdKind.TABLE, table);
         long rowPermission = call("CreateRowPermission", "CreateRowPermissionCommand", json(Map.of(
