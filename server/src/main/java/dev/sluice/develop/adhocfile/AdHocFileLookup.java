@@ -6,7 +6,6 @@ import dev.sluice.develop.tree.Category;
 import dev.sluice.develop.tree.DevAccess;
 import dev.sluice.develop.tree.DevFile;
 import dev.sluice.develop.tree.DevFiles;
-import dev.sluice.develop.tree.FileLookup;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.platform.project.Env;
 import dev.sluice.protocol.PopErrors;
@@ -35,7 +34,7 @@ class AdHocFileLookup {
     }
 
     DevFile writable(Caller caller, long projectId, long fileId) {
-        return adHoc(FileLookup.writable(caller, access, files, projectId, fileId));
+        return adHoc(access.changeable(caller, projectId, fileId));
     }
 
     private static DevFile adHoc(DevFile file) {

@@ -22,7 +22,7 @@ final class DeleteDirectory implements OperationHandler<DeleteDirectory.Request,
 
     @Override
     public Void handle(Caller caller, Request request) {
-        DevFile node = FileLookup.writable(caller, access, files, request.projectId(), request.fileId());
+        DevFile node = access.changeable(caller, request.projectId(), request.fileId());
         if (!node.isDirectory()) {
             throw PopErrors.invalidParameter("FileId", "'" + node.path() + "' is a file, not a directory").exception();
         }

@@ -28,11 +28,13 @@ public class DevAccess {
     private final Access access;
     private final Projects projects;
     private final ProjectRoles roles;
+    private final DevFiles files;
 
-    DevAccess(Access access, Projects projects, ProjectRoles roles) {
+    DevAccess(Access access, Projects projects, ProjectRoles roles, DevFiles files) {
         this.access = access;
         this.projects = projects;
         this.roles = roles;
+        this.files = files;
     }
 
     /** The project, if the caller may read its trees of {@code env}; refuses otherwise. */
@@ -53,5 +55,17 @@ public class DevAccess {
                         ? "its administrators, developers and analysts or by super administrators"
                         : "its administrators and developers or by super administrators");
         return project;
+    }
+
+    /**
+     * The node named by {@code fileId}, for a change: it must be in the caller's tenant and project and visible to the
+     * caller (not found otherwise, like an unknown id; another user's ad hoc file included), and the caller must be
+     * allowed to change its tree (refused otherwise).
+     */
+    public DevFile changeable(Caller caller, long projectId, long fileId) {
+        reader(caller, projectId, Env.DEV);
+        DevFile node = files.require(caller.tenant().id(), projectId, fileId, caller.user().id());
+        writer(caller, projectId, node.tree().category());
+        return node;
     }
 }

@@ -93,7 +93,7 @@ final class TreeSnapshot {
     int longestPathBelow(long id, String newPath) {
         int oldLength = path(id).length();
         int longest = newPath.length();
-        for (DevFile below : descendants(id)) longest = Math.max(longest, path(below.id()) .length() - oldLength + newPath.length());
+        for (DevFile below : descendants(id)) longest = Math.max(longest, path(below.id()).length() - oldLength + newPath.length());
         return longest;
     }
 

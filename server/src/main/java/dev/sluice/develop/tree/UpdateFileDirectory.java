@@ -21,7 +21,7 @@ final class UpdateFileDirectory implements OperationHandler<UpdateFileDirectory.
 
     @Override
     public Void handle(Caller caller, Request request) {
-        DevFile node = FileLookup.writable(caller, access, files, request.projectId(), request.fileId());
+        DevFile node = access.changeable(caller, request.projectId(), request.fileId());
         files.move(node, request.directory(), caller.user().id(), "Directory");
         return null;
     }

@@ -21,7 +21,7 @@ final class UpdateFileName implements OperationHandler<UpdateFileName.Request, V
 
     @Override
     public Void handle(Caller caller, Request request) {
-        DevFile node = FileLookup.writable(caller, access, files, request.projectId(), request.fileId());
+        DevFile node = access.changeable(caller, request.projectId(), request.fileId());
         files.rename(node, request.name(), caller.user().id(), "Name");
         return null;
     }
