@@ -132,6 +132,14 @@ public final class AccessRules {
                 + "the right to create such a source; a read-only policy is refused although the catalog files checks as reads");
         rule("CheckDataSourceConnectivityById", Who.OBJECT_ADMIN, "the contract names no rule; the right to change that source, as UpdateDataSourceConfig");
 
+        // --- ad hoc runs (Data development) ---
+        rule("ExecuteAdHocTask", Who.MEMBER, "the contract names no rule; a member of the project (any role) or a tenant administrator, and "
+                + "the statement gate decides each statement's tables");
+        rule("GetAdHocTaskLog", Who.OBJECT_ADMIN, "the contract names no rule; the user who started the run, an administrator of its project "
+                + "or a tenant administrator");
+        rule("GetAdHocTaskResult", Who.OBJECT_ADMIN, "the contract names no rule; as GetAdHocTaskLog");
+        rule("StopAdHocTask", Who.OBJECT_ADMIN, "the contract names no rule; as GetAdHocTaskLog");
+
         // --- Sluice's own operations: the caller's account ---
         rule("GetOpenApiUsage", Who.SELF, "the usage of the caller's account");
         rule("ListOpenApiCallDetails", Who.SELF, "the call details of the caller's account");

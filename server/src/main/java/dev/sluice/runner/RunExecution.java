@@ -212,8 +212,13 @@ final class RunExecution implements Runnable {
             }
             isQuery = statement.getMoreResults();
         }
-        current = null; // finished: a stop that comes now ends the run before its next statement
+        current = null;
         long ms = (System.nanoTime() - t0) / 1_000_000;
+        // Some engines answer a cancelled statement as if it had finished (MariaDB's SLEEP returns 1 when killed).
+        if (stop != null) {
+            return endStatement(i, log, stop.ends, stopMessage() + " after " + ms + " ms (the database answered: " + what + ")"
+                    + remainingNote(i), null);
+        }
         return endStatement(i, log, RunState.SUCCESS, "SUCCESS in " + ms + " ms" + (what.isEmpty() ? "" : ": " + what), result);
     }
 

@@ -52,6 +52,7 @@ class HandlerCoverageTest {
 
         assertThat(built).as("built operations per catalog module").containsExactlyInAnyOrderEntriesOf(Map.of(
                 "Platform management", 61L,
+                "Data development", 4L,
                 "Open platform", 3L));
         assertThat(dispatcher.implementedActions()).hasSize(64);
     }
