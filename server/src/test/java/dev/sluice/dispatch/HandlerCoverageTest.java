@@ -54,6 +54,6 @@ class HandlerCoverageTest {
                 "Platform management", 61L,
                 "Data development", 4L,
                 "Open platform", 3L));
-        assertThat(dispatcher.implementedActions()).hasSize(64);
+        assertThat(dispatcher.implementedActions()).hasSize(68);
     }
 }

@@ -36,6 +36,11 @@ class AdHocRuns {
         return project.memberEnv(Env.DEV);
     }
 
+    /** A subtask id from the wire; one beyond any run's (at most 100 statements) stays out of range, for the runner to refuse. */
+    static int subTask(long wire) {
+        return (int) Math.max(-1, Math.min(wire, Integer.MAX_VALUE));
+    }
+
     /** The project, if the caller may run SQL in it. */
     Project requireRunner(Caller caller, long projectId) {
         Project project = projects.require(caller.tenant().id(), projectId);

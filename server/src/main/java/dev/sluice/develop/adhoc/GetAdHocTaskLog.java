@@ -16,7 +16,7 @@ import dev.sluice.runner.SqlRunner;
 @Action("GetAdHocTaskLog")
 final class GetAdHocTaskLog implements OperationHandler<GetAdHocTaskLog.Request, GetAdHocTaskLog.Response> {
 
-    record Request(long offset, long projectId, int subTaskId, String taskId) {
+    record Request(long offset, long projectId, long subTaskId, String taskId) {
     }
 
     record Response(LogInfo logInfo) {
@@ -36,7 +36,7 @@ final class GetAdHocTaskLog implements OperationHandler<GetAdHocTaskLog.Request,
     @Override
     public Response handle(Caller caller, Request request) {
         RunView run = runs.requireRun(caller, request.projectId(), request.taskId());
-        LogPage page = runner.log(run, request.subTaskId(), request.offset(), "SubTaskId", "Offset");
+        LogPage page = runner.log(run, AdHocRuns.subTask(request.subTaskId()), request.offset(), "SubTaskId", "Offset");
         return new Response(new LogInfo(page.content(), page.hasNext(), page.hasResult(), page.nextOffset(), page.subTaskId(),
                 page.runId(), page.subTaskState().name()));
     }

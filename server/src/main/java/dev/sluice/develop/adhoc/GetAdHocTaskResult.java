@@ -15,7 +15,7 @@ import dev.sluice.runner.SqlRunner;
 @Action("GetAdHocTaskResult")
 final class GetAdHocTaskResult implements OperationHandler<GetAdHocTaskResult.Request, GetAdHocTaskResult.Response> {
 
-    record Request(long projectId, int subTaskId, String taskId) {
+    record Request(long projectId, long subTaskId, String taskId) {
     }
 
     record Response(ExecuteResult executeResult) {
@@ -35,7 +35,7 @@ final class GetAdHocTaskResult implements OperationHandler<GetAdHocTaskResult.Re
     @Override
     public Response handle(Caller caller, Request request) {
         RunView run = runs.requireRun(caller, request.projectId(), request.taskId());
-        String result = runner.result(run, request.subTaskId(), "SubTaskId").orElse(null);
+        String result = runner.result(run, AdHocRuns.subTask(request.subTaskId()), "SubTaskId").orElse(null);
         return new Response(new ExecuteResult(result, null, run.id()));
     }
 }
