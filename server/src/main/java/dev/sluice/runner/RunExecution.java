@@ -120,7 +120,8 @@ final class RunExecution implements Runnable {
             else endUnstarted(first);
         } catch (RuntimeException e) {
             log.error("SQL run {} failed in the runner itself", runId, e);
-            s.store().runEnded(runId, RunState.FAILED, now());
+            s.store().failRun(runId, s.time().format(now()) + " FAILED: the runner failed (" + e.getClass().getSimpleName()
+                    + "); the statement's outcome on the database is unknown\n", now());
         } finally {
             if (entered) s.queues().leave(queueKey);
             if (watchdog != null) watchdog.cancel(false);
@@ -134,7 +135,7 @@ final class RunExecution implements Runnable {
             return;
         }
         s.store().runStarted(runId, now());
-        try (Connection connection = s.engines().open(context.engine())) {
+        try (Connection connection = open()) {
             backendId = EngineKill.backendId(connection, context.engine().dialect());
             for (int i = 0; i < statements.size(); i++) {
                 SubTaskLog log = i == 0 ? firstLog : new SubTaskLog(s.settings().maxLogChars(), s.time());
@@ -154,6 +155,15 @@ final class RunExecution implements Runnable {
             s.store().subTaskEnded(runId, due, RunState.FAILED, existingLog(due) + log.text(), null, now());
             cancelFrom(due + 1, "not run: statement " + (due + 1) + " failed");
             s.store().runEnded(runId, RunState.FAILED, now());
+        }
+    }
+
+    /** The run's own connection; a refusal of the engines (a source gone, a host no longer allowed) counts as a failure to connect. */
+    private Connection open() throws SQLException {
+        try {
+            return s.engines().open(context.engine());
+        } catch (PopException refused) {
+            throw new SQLException(refused.error().message(), refused);
         }
     }
 

@@ -123,16 +123,22 @@ class RunStore {
     int failLostRuns(long cutoff, long now, String note) {
         List<String> lost = jdbc.sql("select run_id from sql_run where state in ('WAIT_RESOURCE', 'RUNNING') and heartbeat_at < ?")
                 .param(cutoff).query(String.class).list();
-        for (String runId : lost) {
-            jdbc.sql("""
-                            update sql_run_subtask set state = case when state = 'RUNNING' then 'FAILED' else 'CANCELLED' end,
-                                   log = log || ?, finished_at = ?
-                            where run_id = ? and state in ('WAIT_RESOURCE', 'RUNNING')""")
-                    .params(note, now, runId).update();
-            jdbc.sql("update sql_run set state = 'FAILED', finished_at = ? where run_id = ? and state in ('WAIT_RESOURCE', 'RUNNING')")
-                    .params(now, runId).update();
-        }
+        for (String runId : lost) failRun(runId, note, now);
         return lost.size();
+    }
+
+    /**
+     * Ends a run that cannot go on: its running statement FAILED, its waiting ones CANCELLED, {@code note} appended to
+     * their logs, the run FAILED.
+     */
+    void failRun(String runId, String note, long now) {
+        jdbc.sql("""
+                        update sql_run_subtask set state = case when state = 'RUNNING' then 'FAILED' else 'CANCELLED' end,
+                               log = log || ?, finished_at = ?
+                        where run_id = ? and state in ('WAIT_RESOURCE', 'RUNNING')""")
+                .params(note, now, runId).update();
+        jdbc.sql("update sql_run set state = 'FAILED', finished_at = ? where run_id = ? and state in ('WAIT_RESOURCE', 'RUNNING')")
+                .params(now, runId).update();
     }
 
     /** Deletes finished runs created before {@code cutoff}, with their statements, logs and results. */

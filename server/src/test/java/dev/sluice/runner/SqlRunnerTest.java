@@ -338,6 +338,17 @@ class SqlRunnerTest {
     }
 
     @Test
+    void aSourceThatCannotBeReachedFailsTheFirstStatementAndCancelsTheRest() {
+        Target closed = new Target(Engine.Dialect.POSTGRESQL, "POSTGRE_SQL", "jdbc:postgresql://127.0.0.1:" + SourceDatabases.closedPort()
+                + "/r2?user=r2&password=hunter2&connectTimeout=2");
+        String id = start(on(closed), "select 1; select 2");
+        RunView done = awaitFinal(id);
+        assertThat(done.state()).isEqualTo(RunState.FAILED);
+        assertThat(done.subTasks()).extracting(RunView.SubTask::state).containsExactly(RunState.FAILED, RunState.CANCELLED);
+        assertThat(fullLog(done, 0)).contains("FAILED: could not reach compute source").doesNotContain("hunter2");
+    }
+
+    @Test
     void anotherTenantSeesNoRun() {
         String id = start(on(duckdb()), "select 1");
         awaitFinal(id);
