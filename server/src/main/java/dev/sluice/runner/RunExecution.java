@@ -150,6 +150,10 @@ final class RunExecution implements Runnable {
         } catch (SQLException e) {
             // The connection could not be opened (or broke outside a statement): the statement due now fails with the reason.
             int due = firstUnfinished();
+            if (due < 0) { // every statement had ended: only closing the connection failed
+                log.debug("SQL run {}: closing its connection failed: {}", runId, e.getMessage());
+                return;
+            }
             SubTaskLog log = new SubTaskLog(s.settings().maxLogChars(), s.time());
             log.last(now(), "FAILED: could not reach " + source() + ": " + e.getMessage());
             s.store().subTaskEnded(runId, due, RunState.FAILED, existingLog(due) + log.text(), null, now());
@@ -276,7 +280,7 @@ final class RunExecution implements Runnable {
             var row = s.store().subTask(runId, i);
             if (row.isPresent() && !row.get().state().isFinal()) return i;
         }
-        return 0;
+        return -1;
     }
 
     private String existingLog(int i) {
