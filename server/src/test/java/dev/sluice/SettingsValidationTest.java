@@ -37,6 +37,8 @@ class SettingsValidationTest {
             "sluice.cluster.admission-batch, 0",
             "sluice.alerts.check-interval, 0s",
             "sluice.sources.check-timeout, 0s",
+            "sluice.runner.max-running-per-source, 0",
+            "sluice.adhoc.timeout, 0s",
     })
     void aBadValueStopsStartupNamingTheKey(String key, String value, CapturedOutput output) {
         assertThatThrownBy(() -> start("--" + key + "=" + value)).isInstanceOf(RuntimeException.class);

@@ -147,6 +147,13 @@ public final class AccessRules {
         rule("UpdateAdHocFile", Who.MEMBER, "as CreateAdHocFile; another user's ad hoc file is not found");
         rule("DeleteAdHocFile", Who.MEMBER, "as CreateAdHocFile; another user's ad hoc file is not found");
         rule("GetAdHocFile", Who.MEMBER, "members of the project or super administrators, their own ad hoc files only");
+        // --- ad hoc runs (Data development) ---
+        rule("ExecuteAdHocTask", Who.MEMBER, "the contract names no rule; a member of the project (any role) or a tenant administrator, and "
+                + "the statement gate decides each statement's tables");
+        rule("GetAdHocTaskLog", Who.OBJECT_ADMIN, "the contract names no rule; the user who started the run, an administrator of its project "
+                + "or a tenant administrator");
+        rule("GetAdHocTaskResult", Who.OBJECT_ADMIN, "the contract names no rule; as GetAdHocTaskLog");
+        rule("StopAdHocTask", Who.OBJECT_ADMIN, "the contract names no rule; as GetAdHocTaskLog");
 
         // --- Sluice's own operations: the caller's account ---
         rule("GetOpenApiUsage", Who.SELF, "the usage of the caller's account");

@@ -23,6 +23,11 @@ public class DisplayTime {
         this.zone = plans.zone(); // the one zone days and months are counted in (sluice.zone)
     }
 
+    /** The calendar zone ({@code sluice.zone}), for features that count days themselves (e.g. a script's business date). */
+    public ZoneId zone() {
+        return zone;
+    }
+
     public String format(long epochMillis) {
         return FORMAT.format(Instant.ofEpochMilli(epochMillis).atZone(zone));
     }

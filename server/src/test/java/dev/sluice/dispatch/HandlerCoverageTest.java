@@ -52,8 +52,8 @@ class HandlerCoverageTest {
 
         assertThat(built).as("built operations per catalog module").containsExactlyInAnyOrderEntriesOf(Map.of(
                 "Platform management", 61L,
-                "Data development", 10L, // the directory tree and ad hoc files
+                "Data development", 14L, // the directory tree, ad hoc files and ad hoc runs
                 "Open platform", 3L));
-        assertThat(dispatcher.implementedActions()).hasSize(74);
+        assertThat(dispatcher.implementedActions()).hasSize(78);
     }
 }

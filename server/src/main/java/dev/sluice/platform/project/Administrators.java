@@ -31,6 +31,11 @@ public class Administrators {
         return members.roles(project.id(), project.memberEnv(env), caller.user().id()).contains(ProjectRole.PROJECT_ADMIN);
     }
 
+    /** A member of the project in {@code env}, holding any project role. */
+    public boolean member(Caller caller, Project project, Env env) {
+        return !members.roles(project.id(), project.memberEnv(env), caller.user().id()).isEmpty();
+    }
+
     /** Administrator of the project in any of its environments. */
     public boolean projectAdminAnywhere(Caller caller, Project project) {
         return projectAdmin(caller, project, Env.PROD) || projectAdmin(caller, project, Env.DEV);
