@@ -72,7 +72,7 @@ class ManagedComputeTest {
         assertThat(engine.managed()).isTrue();
         assertThat(engine.dialect()).isEqualTo(Engine.Dialect.DUCKDB);
         try (Connection c = engines.open(engine)) {
-            c.createStatement().execute("create table answer as select 42 as answer");
+            c.createStatement().execute("create or replace table answer as select 42 as answer");
             try (ResultSet rs = c.createStatement().executeQuery("select answer from answer")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(42);
@@ -89,12 +89,12 @@ class ManagedComputeTest {
         assertThat(named.status()).isEqualTo(400);
         assertThat(named.message()).contains("CreateCommand.ConfigList[0].Value", "data directory");
 
-        Response moved = t.call("UpdateComputeSource").param("UpdateCommand", json(Map.of("Id", sourceId, "Name", "sluice_managed",
+        Response moved = t.call("UpdateComputeSource").param("UpdateCommand", json(Map.of("Id", sourceId, "Name", "sluice_managed", "Description", "moved",
                 "Type", "DUCKDB", "ConfigList", List.of(Map.of("Key", "jdbc.url", "Value", "jdbc:duckdb:" + file().getParent().getParent().resolve("other.duckdb")))))).send();
         assertThat(moved.status()).isEqualTo(400);
         assertThat(moved.message()).contains("UpdateCommand.ConfigList", "managed by Sluice");
 
-        Response renamed = t.call("UpdateComputeSource").param("UpdateCommand", json(Map.of("Id", sourceId, "Name", "r1_renamed",
+        Response renamed = t.call("UpdateComputeSource").param("UpdateCommand", json(Map.of("Id", sourceId, "Name", "r1_renamed", "Description", "renamed",
                 "Type", "DUCKDB", "ConfigList", List.of(Map.of("Key", "jdbc.url", "Value", "jdbc:duckdb:" + file()))))).send();
         assertThat(renamed.status()).as(renamed.body().toString()).isEqualTo(200);
         assertThat(t.call("GetComputeSource").param("Id", sourceId).send().body().path("ComputeSourceInfo").path("Name").asString())
