@@ -1,6 +1,8 @@
 package dev.sluice.platform.source;
 
 import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -34,9 +36,11 @@ public class Connectivity {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
+    private final SourceConnections connections;
 
     Connectivity(ConnectivityProbe probe, JdbcUrlRules urls, OutboundAddresses addresses, ConcurrentChecks running, SourceSettings settings,
-                 JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+                 JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions, SourceConnections connections) {
+        this.connections = connections;
         this.probe = probe;
         this.urls = urls;
         this.addresses = addresses;
@@ -83,6 +87,30 @@ public class Connectivity {
         log.info("connectivity check of {} for tenant {}: {} ({} ms)", target, tenantId, result.connected() ? "ok" : result.message(), result.millis());
         recordJob(tenantId, userId, kind, sourceId, config, result, started);
         return result;
+    }
+
+    /**
+     * A check of the compute source Sluice manages, connected the way runs connect ({@link SourceConnections}): its
+     * place (the data directory, the server's own database) is one the URL and host rules refuse to tenants, and its
+     * DuckDB file may be open for runs in this process already.
+     */
+    public ProbeResult checkManaged(long tenantId, long userId, long sourceId, SourceConfig config) {
+        try (ConcurrentChecks.Slot slot = running.enter(tenantId)) {
+            long started = clock.millis();
+            long startedNanos = System.nanoTime();
+            ProbeResult result;
+            try (Connection connection = connections.open(tenantId, SourceKind.COMPUTE, sourceId)) {
+                result = connection.isValid((int) Math.max(1, timeout.toSeconds())) ? ProbeResult.ok(millisSince(startedNanos))
+                        : ProbeResult.failed("the server accepted the connection but did not validate it", millisSince(startedNanos));
+            } catch (SQLException | RuntimeException e) {
+                JdbcTarget target = config.jdbc().orElse(new JdbcTarget(Reach.NONE, "", null, null));
+                result = ProbeResult.failed(ConnectivityProbe.describe(e, target), millisSince(startedNanos));
+            }
+            log.info("connectivity check of the managed compute source {} for tenant {}: {} ({} ms)", sourceId, tenantId,
+                    result.connected() ? "ok" : result.message(), result.millis());
+            recordJob(tenantId, userId, SourceKind.COMPUTE, sourceId, config, result, started);
+            return result;
+        }
     }
 
     private void recordJob(long tenantId, long userId, SourceKind kind, Long sourceId, SourceConfig config, ProbeResult result, long started) {

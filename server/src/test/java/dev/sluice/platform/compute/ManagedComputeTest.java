@@ -83,6 +83,13 @@ class ManagedComputeTest {
     }
 
     @Test
+    void theManagedSourcePassesItsConnectivityCheck() {
+        Response checked = t.call("CheckComputeSourceConnectivityById").param("Id", sourceId).send();
+        assertThat(checked.status()).as(checked.body().toString()).isEqualTo(200);
+        assertThat(checked.body().path("Data").asBoolean()).as(checked.message()).isTrue();
+    }
+
+    @Test
     void usersCannotNameTheManagedFileNorMoveTheManagedSource() {
         Response named = t.call("CreateComputeSource").param("CreateCommand", json(Map.of("Name", "r1_steal", "Type", "DUCKDB",
                 "ConfigList", List.of(Map.of("Key", "jdbc.url", "Value", "jdbc:duckdb:" + file()))))).send();
