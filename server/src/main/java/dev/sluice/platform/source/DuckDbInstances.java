@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 import org.duckdb.DuckDBConnection;
@@ -41,6 +42,15 @@ class DuckDbInstances implements DisposableBean {
             }
         }
         return database.duplicate();
+    }
+
+    /** A connection of its own to the database of this file URL if a run opened it already (a second instance could not). */
+    Optional<Connection> duplicateIfOpen(String url) throws SQLException {
+        DuckDBConnection database;
+        synchronized (databases) {
+            database = databases.get(url);
+        }
+        return database == null || database.isClosed() ? Optional.empty() : Optional.of(database.duplicate());
     }
 
     @Override

@@ -42,7 +42,7 @@ class SourceEngines implements Engines {
 
     @Override
     public Engine projectCompute(long tenantId, long projectId, String env, String paramPath) {
-        Env environment = Env.parse(env, null, "Env");
+        Env environment = Env.parse(env, Env.DEV, "Env"); // ad hoc runs are development work unless told otherwise
         Project project = projects.require(tenantId, projectId);
         Long computeSourceId = project.computeSourceFor(environment);
         if (computeSourceId == null) throw noCompute(project, environment, paramPath);

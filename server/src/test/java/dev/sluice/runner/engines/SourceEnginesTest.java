@@ -187,6 +187,18 @@ class SourceEnginesTest {
     }
 
     @Test
+    void aCheckOfADuckdbFileThatARunHasOpenConnects() throws Exception {
+        long source = compute("r1_checked", "DUCKDB", duckdbFile());
+        Engine duck = engines.projectCompute(t.tenantId(), project("r1_checked", source).id(), "DEV", "ProjectId");
+        try (Connection run = engines.open(duck)) {
+            run.createStatement().execute("create table r1_t (n integer)");
+            Response checked = t.call("CheckComputeSourceConnectivityById").param("Id", source).send();
+            assertThat(checked.status()).as(checked.body().toString()).isEqualTo(200);
+            assertThat(checked.body().path("Data").asBoolean()).as(checked.message()).isTrue();
+        }
+    }
+
+    @Test
     void theDuckdbHardeningHoldsForRuns() throws Exception {
         Engine duck = engines.projectCompute(t.tenantId(), project("r1_hard", compute("r1_hard", "DUCKDB", duckdbFile())).id(), "DEV", "ProjectId");
         try (Connection c = engines.open(duck); Statement s = c.createStatement()) {
