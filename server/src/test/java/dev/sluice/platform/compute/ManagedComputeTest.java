@@ -79,6 +79,16 @@ class ManagedComputeTest {
             }
         }
         assertThat(file()).exists();
+        // Its SQL reaches no other file of the data directory: the master key, the server's own database.
+        Path dataDir = data.dataDir().toAbsolutePath().normalize();
+        try (Connection c = engines.open(engine); java.sql.Statement s = c.createStatement()) {
+            for (String reach : List.of("select * from read_text('" + dataDir.resolve("master.key") + "')",
+                    "attach '" + dataDir.resolve("r1-other.duckdb") + "' as other", "copy (select 1) to '" + dataDir.resolve("r1-out.csv") + "'")) {
+                java.sql.SQLException refused = org.assertj.core.api.Assertions.catchThrowableOfType(java.sql.SQLException.class, () -> s.execute(reach));
+                assertThat((Throwable) refused).as(reach).isNotNull();
+            }
+        }
+        assertThat(dataDir.resolve("r1-out.csv")).doesNotExist();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file().getParent()))).isEqualTo("rwx------");
     }
 
