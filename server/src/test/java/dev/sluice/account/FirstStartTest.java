@@ -33,6 +33,9 @@ class FirstStartTest {
             Map<String, String> facts = server.printed().facts();
             assertThat(facts).containsKeys("Endpoint", "TenantId", "AccessKeyId", "AccessKeySecret");
             assertThat(server.printed().output()).contains("tea-openapi", "aliyun ");
+            // A first project on the compute source Sluice manages, and how to run SQL there.
+            assertThat(facts).containsKey("ProjectId");
+            assertThat(server.printed().output()).contains("ExecuteAdHocTask", "\"ProjectId\":" + facts.get("ProjectId"), "select 42 as answer");
             keyId = facts.get("AccessKeyId");
             secret = facts.get("AccessKeySecret");
             tenant = facts.get("TenantId");
@@ -68,7 +71,7 @@ class FirstStartTest {
 
         try (ServerProcess again = ServerProcess.start(dataDir)) {
             assertThat(again.printed().facts()).containsEntry("TenantId", tenant).doesNotContainKey("AccessKeySecret")
-                    .doesNotContainKey("ConsolePassword").containsKey("Console");
+                    .doesNotContainKey("ConsolePassword").doesNotContainKey("ProjectId").containsKey("Console");
             assertThat(again.printed().output()).doesNotContain(secret);
             assertThat(new TeaClient(again.port(), keyId, secret).call("GetMyTenants", Map.of("OpTenantId", tenant), Map.of()))
                     .containsEntry("Success", true);

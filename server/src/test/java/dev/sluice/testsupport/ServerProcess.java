@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class ServerProcess implements AutoCloseable {
 
-    private static final Pattern FACT = Pattern.compile("^(Endpoint|TenantId|AccessKeyId|AccessKeySecret|UserId|AccountId|Console|ConsoleUser|ConsolePassword): (\\S+)$");
+    private static final Pattern FACT = Pattern.compile("^(Endpoint|TenantId|AccessKeyId|AccessKeySecret|UserId|AccountId|Console|ConsoleUser|ConsolePassword|ProjectId): (\\S+)$");
 
     public record Printed(Map<String, String> facts, String output) {
 

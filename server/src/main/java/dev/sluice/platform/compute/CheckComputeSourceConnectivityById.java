@@ -41,6 +41,7 @@ final class CheckComputeSourceConnectivityById implements OperationHandler<Check
         rights.requireFullAccess(caller);
         rules.requireChange(caller, source);
         SourceConfig config = SourceConfig.stored(SourceTypes.parse(source.type(), "Id"), items.load(SourceKind.COMPUTE, source.id()));
+        if (source.managed()) return CheckAnswer.of(connectivity.checkManaged(caller.tenant().id(), caller.user().id(), source.id(), config));
         return CheckAnswer.of(connectivity.check(caller.tenant().id(), caller.user().id(), SourceKind.COMPUTE, source.id(), config));
     }
 }

@@ -20,11 +20,15 @@ class ComputeSourceStore {
     }
 
     long insert(long tenantId, String name, String type, String description, long userId, long now) {
+        return insert(tenantId, name, type, description, userId, now, false);
+    }
+
+    long insert(long tenantId, String name, String type, String description, long userId, long now, boolean managed) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into compute_source (tenant_id, name, source_type, description, creator_user_id, owner_user_id, created_at, modified_at) "
-                        + "values (:tenant, :name, :type, :description, :user, :user, :now, :now)")
+        jdbc.sql("insert into compute_source (tenant_id, name, source_type, description, creator_user_id, owner_user_id, created_at, modified_at, managed) "
+                        + "values (:tenant, :name, :type, :description, :user, :user, :now, :now, :managed)")
                 .param("tenant", tenantId).param("name", name).param("type", type).param("description", description)
-                .param("user", userId).param("now", now).update(keys, "id");
+                .param("user", userId).param("now", now).param("managed", managed).update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
 
@@ -57,6 +61,11 @@ class ComputeSourceStore {
         return jdbc.sql("select * from compute_source where tenant_id = ? order by id").params(tenantId).query(ComputeSourceStore::row).list();
     }
 
+    Optional<ComputeSource> managed(long tenantId) {
+        return jdbc.sql("select * from compute_source where tenant_id = ? and managed = ? order by id").params(tenantId, true)
+                .query(ComputeSourceStore::row).stream().findFirst();
+    }
+
     List<ComputeSource> ownedBy(long tenantId, long userId) {
         return jdbc.sql("select * from compute_source where tenant_id = ? and owner_user_id = ? order by id").params(tenantId, userId)
                 .query(ComputeSourceStore::row).list();
@@ -65,6 +74,6 @@ class ComputeSourceStore {
     private static ComputeSource row(ResultSet rs, int n) throws SQLException {
         return new ComputeSource(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("name"), rs.getString("source_type"),
                 rs.getString("description"), rs.getLong("creator_user_id"), rs.getLong("owner_user_id"), rs.getLong("created_at"),
-                rs.getLong("modified_at"));
+                rs.getLong("modified_at"), rs.getBoolean("managed"));
     }
 }

@@ -1,7 +1,10 @@
 package dev.sluice.platform.compute;
 
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,6 +18,7 @@ import dev.sluice.platform.source.KeptSecrets;
 import dev.sluice.platform.source.SourceConfig;
 import dev.sluice.platform.source.SourceConfigs;
 import dev.sluice.platform.source.SourceKind;
+import dev.sluice.platform.source.SourceTypes;
 import dev.sluice.protocol.PopErrors;
 
 /**
@@ -58,6 +62,7 @@ class UpdateComputeSource implements OperationHandler<UpdateComputeSource.Reques
         rules.requireChange(caller, source);
         String name = ComputeSourceNaming.name(c.name(), "UpdateCommand.Name");
         String description = ComputeSourceNaming.description(c.description(), "UpdateCommand.Description");
+        if (source.managed()) return renameManaged(source, c, name, description);
         SourceConfig config = configs.check(c.type(), c.configList(), "UpdateCommand.Type", "UpdateCommand.ConfigList");
         if (!config.type().name().equals(source.type())) {
             throw PopErrors.invalidParameter("UpdateCommand.Type", "the type of compute source '" + source.name() + "' is "
@@ -71,5 +76,35 @@ class UpdateComputeSource implements OperationHandler<UpdateComputeSource.Reques
                 () -> PopErrors.alreadyExists("compute source", name));
         items.replace(SourceKind.COMPUTE, source.id(), kept.config());
         return new Response(kept.message());
+    }
+
+    /**
+     * Sluice chose where its managed source lives (its data directory, or its database's schema and role), so only
+     * the name and description change: the items shown may come back as they are, anything else is refused.
+     */
+    private Response renameManaged(ComputeSource source, Command c, String name, String description) {
+        if (!source.type().equalsIgnoreCase(c.type() == null ? "" : c.type().trim())) {
+            throw PopErrors.invalidParameter("UpdateCommand.Type", "the type of compute source '" + source.name() + "' is "
+                    + source.type() + " and cannot change").exception();
+        }
+        SourceConfig stored = SourceConfig.stored(SourceTypes.parse(source.type(), "UpdateCommand.Type"), items.load(SourceKind.COMPUTE, source.id()));
+        boolean left = c.configList() == null || c.configList().isEmpty();
+        if (!left && !asSet(c.configList()).equals(asSet(stored.shown()))) {
+            throw PopErrors.invalidParameter("UpdateCommand.ConfigList", "compute source '" + source.name() + "' is managed by Sluice: "
+                    + "its connection items cannot change (send them back as shown, or leave them out; name and description may change)").exception();
+        }
+        long tenant = source.tenantId();
+        store.byName(tenant, name).filter(other -> other.id() != source.id()).ifPresent(other -> {
+            throw PopErrors.alreadyExists("compute source", name).exception();
+        });
+        UniqueWrites.runOrRefuse(() -> store.update(tenant, source.id(), name, description, clock.millis()),
+                () -> PopErrors.alreadyExists("compute source", name));
+        return new Response(null);
+    }
+
+    private static Set<String> asSet(List<ConfigItem> items) {
+        Set<String> set = new HashSet<>();
+        if (items != null) items.forEach(i -> set.add(i.key().trim().toLowerCase(Locale.ROOT) + "=" + i.value()));
+        return set;
     }
 }

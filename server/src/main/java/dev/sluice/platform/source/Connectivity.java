@@ -1,9 +1,12 @@
 package dev.sluice.platform.source;
 
 import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,9 +37,13 @@ public class Connectivity {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
+    private final SourceConnections connections;
+    private final DuckDbInstances duckdb;
 
     Connectivity(ConnectivityProbe probe, JdbcUrlRules urls, OutboundAddresses addresses, ConcurrentChecks running, SourceSettings settings,
-                 JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+                 JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions, SourceConnections connections, DuckDbInstances duckdb) {
+        this.connections = connections;
+        this.duckdb = duckdb;
         this.probe = probe;
         this.urls = urls;
         this.addresses = addresses;
@@ -60,6 +67,11 @@ public class Connectivity {
         // A stored URL was checked under the rules of its day: today's rules decide before a driver sees it again.
         if (sourceId != null) urls.check(written.reach(), written.url(), "Id");
         try (ConcurrentChecks.Slot slot = running.enter(tenantId)) {
+            // DuckDB lets one instance per process open a file: one a run holds open is checked through that instance.
+            if (written.reach() == Reach.DUCKDB) {
+                Optional<Connection> open = openDuckdb(written);
+                if (open.isPresent()) return checkOpened(tenantId, userId, kind, sourceId, config, open::get);
+            }
             return checkPinned(tenantId, userId, kind, sourceId, config, written);
         }
     }
@@ -85,12 +97,52 @@ public class Connectivity {
         return result;
     }
 
+    /**
+     * A check of the compute source Sluice manages, connected the way runs connect ({@link SourceConnections}): its
+     * place (the data directory, the server's own database) is one the URL and host rules refuse to tenants, and its
+     * DuckDB file may be open for runs in this process already.
+     */
+    public ProbeResult checkManaged(long tenantId, long userId, long sourceId, SourceConfig config) {
+        try (ConcurrentChecks.Slot slot = running.enter(tenantId)) {
+            return checkOpened(tenantId, userId, SourceKind.COMPUTE, sourceId, config, () -> connections.open(tenantId, SourceKind.COMPUTE, sourceId));
+        }
+    }
+
+    private interface Opener {
+        Connection open() throws SQLException;
+    }
+
+    private ProbeResult checkOpened(long tenantId, long userId, SourceKind kind, Long sourceId, SourceConfig config, Opener opener) {
+        long started = clock.millis();
+        long startedNanos = System.nanoTime();
+        ProbeResult result;
+        try (Connection connection = opener.open()) {
+            result = connection.isValid((int) Math.max(1, timeout.toSeconds())) ? ProbeResult.ok(millisSince(startedNanos))
+                    : ProbeResult.failed("the server accepted the connection but did not validate it", millisSince(startedNanos));
+        } catch (SQLException | RuntimeException e) {
+            JdbcTarget target = config.jdbc().orElse(new JdbcTarget(Reach.NONE, "", null, null));
+            result = ProbeResult.failed(ConnectivityProbe.describe(e, target), millisSince(startedNanos));
+        }
+        log.info("connectivity check of {} source {} for tenant {} on its open database: {} ({} ms)", kind, sourceId, tenantId,
+                result.connected() ? "ok" : result.message(), result.millis());
+        recordJob(tenantId, userId, kind, sourceId, config, result, started);
+        return result;
+    }
+
     private void recordJob(long tenantId, long userId, SourceKind kind, Long sourceId, SourceConfig config, ProbeResult result, long started) {
         ownTransaction.executeWithoutResult(tx -> jdbc.sql("insert into connectivity_job (tenant_id, source_kind, source_id, source_type, status, error_msg, user_id, started_at, finished_at) "
                         + "values (:tenant, :kind, :source, :type, :status, :error, :user, :started, :finished)")
                 .param("tenant", tenantId).param("kind", kind.name()).param("source", sourceId).param("type", config.type().name())
                 .param("status", result.connected() ? "SUCCESS" : "FAILED").param("error", result.connected() ? null : result.message())
                 .param("user", userId).param("started", started).param("finished", clock.millis()).update());
+    }
+
+    private Optional<Connection> openDuckdb(JdbcTarget written) {
+        try {
+            return duckdb.duplicateIfOpen(written.url());
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
     }
 
     private static long millisSince(long startedNanos) {

@@ -35,6 +35,18 @@ final class DriverProperties {
     }
 
     static Properties of(JdbcTarget target, Duration deadline) {
+        return build(target, deadline, true);
+    }
+
+    /**
+     * For a run: the same protections, but no socket timeout (a statement may run for hours; cancelling is the
+     * runner's), only the connect timeout; and a DuckDB file opens for writing, as a run's statements may write.
+     */
+    static Properties forRun(JdbcTarget target, Duration connectTimeout) {
+        return build(target, connectTimeout, false);
+    }
+
+    private static Properties build(JdbcTarget target, Duration deadline, boolean check) {
         Properties p = new Properties();
         // DuckDB has no users: it would take them for settings it does not know and fail.
         boolean logsIn = target.reach() != Reach.DUCKDB;
@@ -46,7 +58,7 @@ final class DriverProperties {
             case POSTGRESQL -> {
                 p.setProperty("connectTimeout", seconds);
                 p.setProperty("loginTimeout", seconds);
-                p.setProperty("socketTimeout", seconds);
+                if (check) p.setProperty("socketTimeout", seconds);
                 // Without a password pgjdbc looks one up in this server's ~/.pgpass (or PGPASSFILE) for the tenant's host.
                 if (target.password() == null) p.setProperty("password", "");
                 // No GSS encryption: it would use this server's Kerberos credentials.
@@ -54,7 +66,7 @@ final class DriverProperties {
             }
             case MARIADB -> {
                 p.setProperty("connectTimeout", millis);
-                p.setProperty("socketTimeout", millis);
+                if (check) p.setProperty("socketTimeout", millis);
                 // A hostile server could otherwise ask the driver to upload any local file (LOAD DATA LOCAL).
                 p.setProperty("allowLocalInfile", "false");
                 // Nor send the driver on to another host of its choosing, nor get this JVM's own client certificate.
@@ -66,7 +78,7 @@ final class DriverProperties {
             case DUCKDB -> {
                 for (String[] setting : DUCKDB) p.setProperty(setting[0], setting[1]);
                 // A file database is opened read-only: a check neither creates nor changes a file under the roots.
-                if (!isMemory(target.url())) p.setProperty("duckdb.read_only", "true");
+                if (check && !isMemory(target.url())) p.setProperty("duckdb.read_only", "true");
             }
             case NONE -> {
             }
