@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 import dev.sluice.protocol.PopError;
 import dev.sluice.protocol.PopErrors;
@@ -85,12 +86,15 @@ public class RunnerTestEngines {
         }
     }
 
+    // Primary: the server's own Engines and StatementGate exist too; these tests choose the sources and rules themselves.
     @Bean
+    @Primary
     Registry testEngines() {
         return new Registry();
     }
 
     @Bean
+    @Primary
     Gate testGate() {
         return new Gate();
     }
