@@ -179,7 +179,8 @@ public class OutboundAddresses {
             Thread.currentThread().interrupt();
             throw new UnknownHostException(host + " (interrupted)");
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof UnknownHostException unknown) throw unknown;
+            // One wording whatever the resolver said: the JDK words a fresh failure "<host>: Name or service not known"
+            // and a cached one "<host>", so an answer would differ by timing alone.
             throw new UnknownHostException(host);
         }
     }
