@@ -15,6 +15,7 @@ import dev.sluice.platform.source.Connectivity;
 import dev.sluice.platform.source.ProbeResult;
 import dev.sluice.platform.source.SourceConfig;
 import dev.sluice.platform.source.SourceConfigs;
+import dev.sluice.platform.source.SourceErrors;
 import dev.sluice.platform.source.SourceKind;
 import dev.sluice.protocol.PopErrors;
 
@@ -106,7 +107,7 @@ class CreateDataSource implements OperationHandler<CreateDataSource.Request, Cre
         DataSourceNaming.description(create.description(), path + ".Description");
         if (Boolean.TRUE.equals(create.checkActivity())) {
             ProbeResult result = connectivity.check(caller.tenant().id(), caller.user().id(), SourceKind.DATA, null, config);
-            if (!result.connected()) throw PopErrors.connectivityFailed(path, result.message()).exception();
+            if (!result.connected()) throw SourceErrors.connectivityFailed(path, result.message()).exception();
         }
         return config;
     }
