@@ -28,4 +28,20 @@ class RpcJsonTest {
         // the general mapper stays lenient for free JSON handlers read themselves
         assertThat(RpcJson.MAPPER.treeToValue(misspelt, Request.class)).isEqualTo(new Request(new Command("n", null)));
     }
+
+    enum Env { DEV, PROD }
+
+    record Scoped(Env env, java.util.List<Env> envList) {
+    }
+
+    @Test
+    void anEnumComponentBindsItsConstantTrimmedInAnyCaseAndBlankAsAbsent() throws Exception {
+        assertThat(RpcJson.REQUESTS.treeToValue(RpcJson.MAPPER.readTree("{\"Env\":\" dev \",\"EnvList\":[\"Prod\",\"DEV\"]}"), Scoped.class))
+                .isEqualTo(new Scoped(Env.DEV, java.util.List.of(Env.PROD, Env.DEV)));
+        assertThat(RpcJson.REQUESTS.treeToValue(RpcJson.MAPPER.readTree("{\"Env\":\"  \"}"), Scoped.class).env()).isNull();
+        assertThatThrownBy(() -> RpcJson.REQUESTS.treeToValue(RpcJson.MAPPER.readTree("{\"Env\":\"1\"}"), Scoped.class))
+                .isInstanceOf(tools.jackson.databind.exc.InvalidFormatException.class);
+        assertThatThrownBy(() -> RpcJson.REQUESTS.treeToValue(RpcJson.MAPPER.readTree("{\"Env\":\"TEST\"}"), Scoped.class))
+                .isInstanceOf(tools.jackson.databind.exc.InvalidFormatException.class);
+    }
 }
