@@ -1,13 +1,11 @@
 package dev.sluice.dispatch;
 
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +20,6 @@ import dev.sluice.catalog.Catalog;
 import dev.sluice.catalog.Operation;
 import dev.sluice.protocol.PopErrors;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -79,37 +76,12 @@ public class Dispatcher {
         Object request;
         try {
             request = RpcJson.REQUESTS.treeToValue(declaredBy(registration, parameters), registration.requestType());
-        } catch (InvalidFormatException e) {
-            // The catalog validated the shape already; this only fires when a handler's record is stricter than the catalog.
-            throw PopErrors.invalidParameter(wirePath(e), notFitting(e)).exception();
         } catch (JacksonException e) {
-            throw PopErrors.invalidParameter(wirePath(e), e.getOriginalMessage()).exception();
+            // The catalog validated the shape already; this only fires when a handler's record is stricter than the catalog.
+            throw RpcJson.refusal(e, "").exception();
         }
         Object response = handle(registration, operation, caller, request);
         return response == null ? RpcJson.MAPPER.createObjectNode() : RpcJson.MAPPER.valueToTree(response);
-    }
-
-    /** The parameter's path as the catalog writes it ({@code ListQuery.ScopeList[1]}), from Jackson's property names. */
-    static String wirePath(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : e.getPath()) {
-            if (reference.getPropertyName() != null) {
-                if (!path.isEmpty()) path.append('.');
-                path.append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "parameters" : path.toString();
-    }
-
-    /** Worded as the catalog's value rules word it, listing the constants of an enum. */
-    private static String notFitting(InvalidFormatException e) {
-        String given = PopErrors.excerpt(String.valueOf(e.getValue()));
-        Class<?> target = e.getTargetType();
-        if (target == null || !target.isEnum()) return "'" + given + "' does not fit " + (target == null ? "the parameter" : target.getSimpleName());
-        return "'" + given + "' is not one of " + Arrays.stream(target.getEnumConstants()).map(c -> ((Enum<?>) c).name())
-                .collect(Collectors.joining(", "));
     }
 
     private static ObjectNode declaredBy(Registration registration, ObjectNode parameters) {

@@ -43,5 +43,15 @@ class RpcJsonTest {
                 .isInstanceOf(tools.jackson.databind.exc.InvalidFormatException.class);
         assertThatThrownBy(() -> RpcJson.REQUESTS.treeToValue(RpcJson.MAPPER.readTree("{\"Env\":\"TEST\"}"), Scoped.class))
                 .isInstanceOf(tools.jackson.databind.exc.InvalidFormatException.class);
+
+        // what a record stricter than the catalog answers: the wire path and the constants, as the value rules word it
+        try {
+            RpcJson.REQUESTS.treeToValue(RpcJson.MAPPER.readTree("{\"EnvList\":[\"DEV\",\"TEST\"]}"), Scoped.class);
+            throw new AssertionError("bound");
+        } catch (tools.jackson.core.JacksonException e) {
+            dev.sluice.protocol.PopError refusal = RpcJson.refusal(e, "ListQuery");
+            assertThat(refusal.code()).isEqualTo("InvalidParameter");
+            assertThat(refusal.message()).isEqualTo("The parameter 'ListQuery.EnvList[1]' is invalid: 'TEST' is not one of DEV, PROD");
+        }
     }
 }

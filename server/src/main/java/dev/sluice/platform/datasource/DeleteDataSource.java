@@ -23,8 +23,11 @@ class DeleteDataSource implements OperationHandler<DeleteDataSource.Request, Del
     record Request(long opTenantId, Command deleteCommand) {
     }
 
-    record Command(String mode, long prodDataSourceId) {
+    record Command(Mode mode, long prodDataSourceId) {
     }
+
+    /** What goes: the development twin alone, or both twins. */
+    enum Mode { DEV, DEV_PROD }
 
     record Response(boolean data) {
     }
@@ -45,10 +48,7 @@ class DeleteDataSource implements OperationHandler<DeleteDataSource.Request, Del
     @Transactional
     public Response handle(Caller caller, Request request) {
         Command c = request.deleteCommand();
-        String mode = c.mode().trim().toUpperCase(java.util.Locale.ROOT);
-        if (!mode.equals("DEV") && !mode.equals("DEV_PROD")) {
-            throw PopErrors.invalidParameter("DeleteCommand.Mode", "expected DEV or DEV_PROD, got '" + c.mode() + "'").exception();
-        }
+        if (c.mode() == null) throw PopErrors.missingParameter("DeleteCommand.Mode").exception();
         long tenant = caller.tenant().id();
         DataSource prod = sources.require(tenant, c.prodDataSourceId());
         if (!prod.env().equals("PROD")) {
@@ -57,7 +57,7 @@ class DeleteDataSource implements OperationHandler<DeleteDataSource.Request, Del
         }
         var dev = store.devOf(tenant, prod.id());
         List<DataSource> doomed = new ArrayList<>();
-        if (mode.equals("DEV")) {
+        if (c.mode() == Mode.DEV) {
             doomed.add(dev.orElseThrow(() -> PopErrors.notFound("development data source of", prod.name()).exception()));
         } else {
             dev.ifPresent(doomed::add);

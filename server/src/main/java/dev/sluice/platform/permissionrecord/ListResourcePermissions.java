@@ -21,7 +21,7 @@ final class ListResourcePermissions
     record Request(long opTenantId, ListQuery listQuery) {
     }
 
-    record ListQuery(Integer page, Integer pageSize, String searchText, String tabType) {
+    record ListQuery(Integer page, Integer pageSize, String searchText, RecordQuery.Tab tabType) {
     }
 
     record Response(PageResult pageResult) {

@@ -17,7 +17,7 @@ class AddProjectMember implements OperationHandler<AddProjectMember.Request, Voi
     record Request(long opTenantId, long id, Command addCommand) {
     }
 
-    record Command(String env, List<MemberInput.Wire> userList) {
+    record Command(Env env, List<MemberInput.Wire> userList) {
     }
 
     private final Administrators admins;
@@ -35,7 +35,7 @@ class AddProjectMember implements OperationHandler<AddProjectMember.Request, Voi
     @Override
     @Transactional
     public Void handle(Caller caller, Request request) {
-        Env env = Env.parse(request.addCommand().env(), null, "AddCommand.Env");
+        Env env = Env.required(request.addCommand().env(), "AddCommand.Env");
         Project project = admins.requireProjectAdmin(caller, request.id(), env);
         List<MemberInput.Checked> checked = MemberInput.check(caller, users, request.addCommand().userList(), "AddCommand.UserList");
         for (MemberInput.Checked u : checked) {

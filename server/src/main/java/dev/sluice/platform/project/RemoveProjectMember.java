@@ -19,7 +19,7 @@ class RemoveProjectMember implements OperationHandler<RemoveProjectMember.Reques
     record Request(long opTenantId, long id, Command removeCommand) {
     }
 
-    record Command(String env, List<String> userIdList) {
+    record Command(Env env, List<String> userIdList) {
     }
 
     private final Administrators admins;
@@ -38,7 +38,7 @@ class RemoveProjectMember implements OperationHandler<RemoveProjectMember.Reques
     @Transactional
     public Void handle(Caller caller, Request request) {
         Command command = request.removeCommand();
-        Env env = Env.parse(command.env(), null, "RemoveCommand.Env");
+        Env env = Env.required(command.env(), "RemoveCommand.Env");
         if (command.userIdList() == null || command.userIdList().isEmpty()) throw PopErrors.missingParameter("RemoveCommand.UserIdList").exception();
         Project project = admins.requireProjectAdmin(caller, request.id(), env);
         List<User> removed = new ArrayList<>();

@@ -20,7 +20,7 @@ class UpdateProjectMember implements OperationHandler<UpdateProjectMember.Reques
     record Request(long opTenantId, long id, Command updateCommand) {
     }
 
-    record Command(String env, List<MemberInput.Wire> userList) {
+    record Command(Env env, List<MemberInput.Wire> userList) {
     }
 
     private final Administrators admins;
@@ -38,7 +38,7 @@ class UpdateProjectMember implements OperationHandler<UpdateProjectMember.Reques
     @Override
     @Transactional
     public Void handle(Caller caller, Request request) {
-        Env env = Env.parse(request.updateCommand().env(), null, "UpdateCommand.Env");
+        Env env = Env.required(request.updateCommand().env(), "UpdateCommand.Env");
         Project project = admins.requireProjectAdmin(caller, request.id(), env);
         List<MemberInput.Checked> checked = MemberInput.check(caller, users, request.updateCommand().userList(), "UpdateCommand.UserList");
         for (MemberInput.Checked u : checked) {
