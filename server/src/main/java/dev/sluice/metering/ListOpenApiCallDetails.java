@@ -22,7 +22,7 @@ final class ListOpenApiCallDetails implements OperationHandler<ListOpenApiCallDe
     static final int MAX_DAYS = 366;
     static final int MAX_PAGE_SIZE = 500;
 
-    record Request(long opTenantId, String startDate, String endDate, OperationType apiType, Integer apiLevel, String apiName,
+    record Request(String startDate, String endDate, OperationType apiType, Integer apiLevel, String apiName,
                    Long userId, Integer pageNumber, Integer pageSize) {
     }
 

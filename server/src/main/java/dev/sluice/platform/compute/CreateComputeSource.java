@@ -20,7 +20,7 @@ import dev.sluice.protocol.PopErrors;
 @Action("CreateComputeSource")
 class CreateComputeSource implements OperationHandler<CreateComputeSource.Request, CreateComputeSource.Response> {
 
-    record Request(long opTenantId, Command createCommand) {
+    record Request(Command createCommand) {
     }
 
     record Command(List<ConfigItem> configList, String description, String name, String type) {

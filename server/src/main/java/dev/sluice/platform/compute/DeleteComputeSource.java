@@ -14,7 +14,7 @@ import dev.sluice.protocol.PopErrors;
 @Action("DeleteComputeSource")
 class DeleteComputeSource implements OperationHandler<DeleteComputeSource.Request, Void> {
 
-    record Request(long opTenantId, long id) {
+    record Request(long id) {
     }
 
     private final ComputeSourceRules rules;

@@ -26,7 +26,7 @@ final class GetSparkLocalClientInfo implements OperationHandler<GetSparkLocalCli
 
     static final String PREFIX = "spark.local-client.";
 
-    record Request(long opTenantId, String projectId, Env envEnum) {
+    record Request(String projectId, Env envEnum) {
     }
 
     record Response(List<Client> data) {

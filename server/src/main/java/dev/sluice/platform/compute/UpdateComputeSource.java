@@ -25,7 +25,7 @@ import dev.sluice.protocol.PopErrors;
 @Action("UpdateComputeSource")
 class UpdateComputeSource implements OperationHandler<UpdateComputeSource.Request, UpdateComputeSource.Response> {
 
-    record Request(long opTenantId, Command updateCommand) {
+    record Request(Command updateCommand) {
     }
 
     record Command(List<ConfigItem> configList, String description, long id, String name, String type) {

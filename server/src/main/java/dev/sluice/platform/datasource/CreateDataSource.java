@@ -26,7 +26,7 @@ import dev.sluice.protocol.PopErrors;
 @Action("CreateDataSource")
 class CreateDataSource implements OperationHandler<CreateDataSource.Request, CreateDataSource.Response> {
 
-    record Request(long opTenantId, Command createCommand) {
+    record Request(Command createCommand) {
     }
 
     record Command(DevCreate devDataSourceCreate, SourceCreate prodDataSourceCreate) {

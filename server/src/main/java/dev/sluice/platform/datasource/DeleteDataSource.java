@@ -20,7 +20,7 @@ import dev.sluice.protocol.PopErrors;
 @Action("DeleteDataSource")
 class DeleteDataSource implements OperationHandler<DeleteDataSource.Request, DeleteDataSource.Response> {
 
-    record Request(long opTenantId, Command deleteCommand) {
+    record Request(Command deleteCommand) {
     }
 
     record Command(Mode mode, long prodDataSourceId) {

@@ -30,7 +30,7 @@ final class ListDataSourceWithConfig implements OperationHandler<ListDataSourceW
     /** The scopes a filter may name; every source has ALL, so any valid filter keeps them all. */
     enum Scope { ALL, STREAMING, OFFLINE, DIP_META_SYNC, DATA_DISTILL }
 
-    record Request(long opTenantId, Query listQuery) {
+    record Request(Query listQuery) {
     }
 
     record Query(String name, List<String> ownerList, Integer page, Integer pageSize, List<Scope> scopeList, String tag, List<String> typeList) {

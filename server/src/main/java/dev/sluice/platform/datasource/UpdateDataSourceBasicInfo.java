@@ -14,7 +14,7 @@ import dev.sluice.protocol.PopErrors;
 @Action("UpdateDataSourceBasicInfo")
 class UpdateDataSourceBasicInfo implements OperationHandler<UpdateDataSourceBasicInfo.Request, UpdateDataSourceBasicInfo.Response> {
 
-    record Request(long opTenantId, Command updateCommand) {
+    record Request(Command updateCommand) {
     }
 
     record Command(String description, long id, String name) {

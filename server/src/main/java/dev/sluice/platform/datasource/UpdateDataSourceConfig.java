@@ -23,7 +23,7 @@ import dev.sluice.platform.source.SourceKind;
 @Action("UpdateDataSourceConfig")
 class UpdateDataSourceConfig implements OperationHandler<UpdateDataSourceConfig.Request, UpdateDataSourceConfig.Response> {
 
-    record Request(long opTenantId, Command updateCommand) {
+    record Request(Command updateCommand) {
     }
 
     record Command(List<ConfigItem> configItemList, long id) {

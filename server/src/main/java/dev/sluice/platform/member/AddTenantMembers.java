@@ -21,7 +21,7 @@ final class AddTenantMembers implements OperationHandler<AddTenantMembers.Reques
 
     static final int MAX_USERS = 100;
 
-    record Request(long opTenantId, AddCommand addCommand) {
+    record Request(AddCommand addCommand) {
     }
 
     record AddCommand(List<NewMember> userList) {

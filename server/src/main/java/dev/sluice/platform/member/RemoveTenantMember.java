@@ -18,7 +18,7 @@ import dev.sluice.protocol.PopErrors;
 @Action("RemoveTenantMember")
 final class RemoveTenantMember implements OperationHandler<RemoveTenantMember.Request, Void> {
 
-    record Request(long opTenantId, RemoveCommand removeCommand) {
+    record Request(RemoveCommand removeCommand) {
     }
 
     record RemoveCommand(String sourceId) {

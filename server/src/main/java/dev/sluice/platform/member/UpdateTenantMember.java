@@ -21,7 +21,7 @@ import dev.sluice.protocol.PopErrors;
 @Action("UpdateTenantMember")
 final class UpdateTenantMember implements OperationHandler<UpdateTenantMember.Request, Void> {
 
-    record Request(long opTenantId, UpdateCommand updateCommand) {
+    record Request(UpdateCommand updateCommand) {
     }
 
     record UpdateCommand(List<MemberChange> memberList) {

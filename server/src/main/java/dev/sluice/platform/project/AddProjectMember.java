@@ -14,7 +14,7 @@ import dev.sluice.protocol.PopErrors;
 @Action("AddProjectMember")
 class AddProjectMember implements OperationHandler<AddProjectMember.Request, Void> {
 
-    record Request(long opTenantId, long id, Command addCommand) {
+    record Request(long id, Command addCommand) {
     }
 
     record Command(Env env, List<MemberInput.Wire> userList) {

@@ -9,7 +9,7 @@ import dev.sluice.platform.project.ProjectInfos.ProjectInfo;
 @Action("GetProject")
 final class GetProject implements OperationHandler<GetProject.Request, GetProject.Response> {
 
-    record Request(long opTenantId, long id, Env env) {
+    record Request(long id, Env env) {
     }
 
     record Response(ProjectInfo projectInfo) {

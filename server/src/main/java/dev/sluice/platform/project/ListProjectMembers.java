@@ -15,7 +15,7 @@ import dev.sluice.dispatch.TenantUsers;
 @Action("ListProjectMembers")
 final class ListProjectMembers implements OperationHandler<ListProjectMembers.Request, ListProjectMembers.Response> {
 
-    record Request(long opTenantId, long id, Query listQuery) {
+    record Request(long id, Query listQuery) {
     }
 
     record Query(Env env, Integer pageNo, Integer pageSize) {

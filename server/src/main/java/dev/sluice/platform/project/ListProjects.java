@@ -19,7 +19,7 @@ import dev.sluice.dispatch.TenantUsers;
 @Action("ListProjects")
 final class ListProjects implements OperationHandler<ListProjects.Request, ListProjects.Response> {
 
-    record Request(long opTenantId, Query listQuery) {
+    record Request(Query listQuery) {
     }
 
     record Query(Env env, String keyword, ProjectMode mode, Integer pageNo, Integer pageSize, List<String> tagList) {

@@ -16,7 +16,7 @@ import dev.sluice.protocol.PopErrors;
 @Action("RemoveProjectMember")
 class RemoveProjectMember implements OperationHandler<RemoveProjectMember.Request, Void> {
 
-    record Request(long opTenantId, long id, Command removeCommand) {
+    record Request(long id, Command removeCommand) {
     }
 
     record Command(Env env, List<String> userIdList) {

@@ -25,7 +25,7 @@ class ReplaceProjectWhiteLists implements OperationHandler<ReplaceProjectWhiteLi
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*(/(12[0-8]|1[01]\\d|[1-9]?\\d))?");
     private static final Pattern PORT = Pattern.compile("(\\d{1,5})(-(\\d{1,5}))?");
 
-    record Request(long opTenantId, long id, Command replaceCommand) {
+    record Request(long id, Command replaceCommand) {
     }
 
     record Command(List<Entry> whiteLists) {

@@ -17,7 +17,7 @@ import dev.sluice.protocol.PopErrors;
 @Action("UpdateProjectMember")
 class UpdateProjectMember implements OperationHandler<UpdateProjectMember.Request, Void> {
 
-    record Request(long opTenantId, long id, Command updateCommand) {
+    record Request(long id, Command updateCommand) {
     }
 
     record Command(Env env, List<MemberInput.Wire> userList) {

@@ -23,7 +23,7 @@ class UpdateTenantComputeEngine implements OperationHandler<UpdateTenantComputeE
     static final int MAX_URLS = 100;
     static final int MAX_STORED = 4000;
 
-    record Request(long opTenantId, Command updateCommand) {
+    record Request(Command updateCommand) {
     }
 
     record Command(List<String> clusterUrlList, String type, String version) {

@@ -19,7 +19,7 @@ final class CreateRowPermission implements OperationHandler<CreateRowPermission.
 
     static final String ROOT = "CreateRowPermissionCommand";
 
-    record Request(long opTenantId, RowPermissionCommand.Create createRowPermissionCommand) {
+    record Request(RowPermissionCommand.Create createRowPermissionCommand) {
     }
 
     /** The reference declares Data an integer: the new permission's id. */

@@ -13,7 +13,7 @@ import dev.sluice.platform.rowpermission.RowPermissionStore.Header;
 @Action("DeleteRowPermission")
 final class DeleteRowPermission implements OperationHandler<DeleteRowPermission.Request, DeleteRowPermission.Response> {
 
-    record Request(long opTenantId, Command deleteRowPermissionCommand) {
+    record Request(Command deleteRowPermissionCommand) {
     }
 
     record Command(Long rowPermissionId) {

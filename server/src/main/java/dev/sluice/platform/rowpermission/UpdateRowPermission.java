@@ -22,7 +22,7 @@ final class UpdateRowPermission implements OperationHandler<UpdateRowPermission.
 
     static final String ROOT = "UpdateRowPermissionCommand";
 
-    record Request(long opTenantId, RowPermissionCommand updateRowPermissionCommand) {
+    record Request(RowPermissionCommand updateRowPermissionCommand) {
     }
 
     record Response(boolean data) {

@@ -22,7 +22,7 @@ import dev.sluice.protocol.PopErrors;
 @Action("RetryTransferOwnership")
 final class RetryTransferOwnership implements OperationHandler<RetryTransferOwnership.Request, RetryTransferOwnership.Response> {
 
-    record Request(long opTenantId, PrivilegeTransferRecord privilegeTransferRecord) {
+    record Request(PrivilegeTransferRecord privilegeTransferRecord) {
     }
 
     record PrivilegeTransferRecord(Long id, String newOwner, String transferComment) {

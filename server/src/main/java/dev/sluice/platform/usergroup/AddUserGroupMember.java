@@ -16,7 +16,7 @@ import dev.sluice.protocol.PopErrors;
 @Action("AddUserGroupMember")
 final class AddUserGroupMember implements OperationHandler<AddUserGroupMember.Request, AddUserGroupMember.Response> {
 
-    record Request(long opTenantId, AddCommand addCommand) {
+    record Request(AddCommand addCommand) {
     }
 
     record AddCommand(String userGroupId, List<String> userIdList) {

@@ -18,7 +18,7 @@ import dev.sluice.protocol.PopErrors;
 @Action("CreateUserGroup")
 final class CreateUserGroup implements OperationHandler<CreateUserGroup.Request, CreateUserGroup.Response> {
 
-    record Request(long opTenantId, CreateCommand createCommand) {
+    record Request(CreateCommand createCommand) {
     }
 
     record CreateCommand(Boolean active, List<String> adminUserIdList, String description, String name) {

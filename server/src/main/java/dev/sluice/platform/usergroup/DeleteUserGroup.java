@@ -18,7 +18,7 @@ import dev.sluice.platform.usergroup.UserGroupStore.Member;
 @Action("DeleteUserGroup")
 final class DeleteUserGroup implements OperationHandler<DeleteUserGroup.Request, DeleteUserGroup.Response> {
 
-    record Request(long opTenantId, String userGroupId) {
+    record Request(String userGroupId) {
     }
 
     record Response(boolean data) {

@@ -19,7 +19,7 @@ import dev.sluice.protocol.PopErrors;
 @Action("RemoveUserGroupMember")
 final class RemoveUserGroupMember implements OperationHandler<RemoveUserGroupMember.Request, RemoveUserGroupMember.Response> {
 
-    record Request(long opTenantId, RemoveCommand removeCommand) {
+    record Request(RemoveCommand removeCommand) {
     }
 
     record RemoveCommand(String userGroupId, List<String> userIdList) {

@@ -27,7 +27,7 @@ import dev.sluice.protocol.PopErrors;
 @Action("UpdateUserGroup")
 final class UpdateUserGroup implements OperationHandler<UpdateUserGroup.Request, UpdateUserGroup.Response> {
 
-    record Request(long opTenantId, UpdateCommand updateCommand) {
+    record Request(UpdateCommand updateCommand) {
     }
 
     record UpdateCommand(List<String> adminUserIdList, String description, String id, String name) {
