@@ -3,8 +3,6 @@ package dev.sluice.platform.compute;
 import java.time.Clock;
 import java.util.List;
 
-import org.springframework.transaction.annotation.Transactional;
-
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
@@ -23,7 +21,7 @@ import dev.sluice.protocol.PopErrors;
  * port, database or user: then they are dropped, and {@code Message} names them. The type cannot change.
  */
 @Action("UpdateComputeSource")
-class UpdateComputeSource implements OperationHandler<UpdateComputeSource.Request, UpdateComputeSource.Response> {
+final class UpdateComputeSource implements OperationHandler<UpdateComputeSource.Request, UpdateComputeSource.Response> {
 
     record Request(Command updateCommand) {
     }
@@ -50,7 +48,6 @@ class UpdateComputeSource implements OperationHandler<UpdateComputeSource.Reques
     }
 
     @Override
-    @Transactional
     public Response handle(Caller caller, Request request) {
         Command c = request.updateCommand();
         long tenant = caller.tenant().id();

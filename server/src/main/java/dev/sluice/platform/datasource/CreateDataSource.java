@@ -3,8 +3,6 @@ package dev.sluice.platform.datasource;
 import java.time.Clock;
 import java.util.List;
 
-import org.springframework.transaction.annotation.Transactional;
-
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
@@ -24,7 +22,7 @@ import dev.sluice.protocol.PopErrors;
  * existing production source. With {@code CheckActivity} the configuration must connect first, else nothing is created.
  */
 @Action("CreateDataSource")
-class CreateDataSource implements OperationHandler<CreateDataSource.Request, CreateDataSource.Response> {
+final class CreateDataSource implements OperationHandler<CreateDataSource.Request, CreateDataSource.Response> {
 
     record Request(Command createCommand) {
     }
@@ -61,7 +59,6 @@ class CreateDataSource implements OperationHandler<CreateDataSource.Request, Cre
     }
 
     @Override
-    @Transactional
     public Response handle(Caller caller, Request request) {
         Command c = request.createCommand();
         if (c == null || (c.prodDataSourceCreate() == null && c.devDataSourceCreate() == null)) {

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.springframework.transaction.annotation.Transactional;
-
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
@@ -18,7 +16,7 @@ import dev.sluice.protocol.PopErrors;
  * their check history stays. Refused while anything depends on a source being deleted.
  */
 @Action("DeleteDataSource")
-class DeleteDataSource implements OperationHandler<DeleteDataSource.Request, DeleteDataSource.Response> {
+final class DeleteDataSource implements OperationHandler<DeleteDataSource.Request, DeleteDataSource.Response> {
 
     record Request(Command deleteCommand) {
     }
@@ -45,7 +43,6 @@ class DeleteDataSource implements OperationHandler<DeleteDataSource.Request, Del
     }
 
     @Override
-    @Transactional
     public Response handle(Caller caller, Request request) {
         Command c = request.deleteCommand();
         if (c.mode() == null) throw PopErrors.missingParameter("DeleteCommand.Mode").exception();
