@@ -35,8 +35,7 @@ final class RetryTransferOwnership implements OperationHandler<RetryTransferOwne
     private final TransferQueue queue;
     private final Clock clock;
 
-    RetryTransferOwnership(TransferAccess access, TransferStore store, TransferQueue queue,
-                           Clock clock) {
+    RetryTransferOwnership(TransferAccess access, TransferStore store, TransferQueue queue, Clock clock) {
         this.access = access;
         this.store = store;
         this.queue = queue;

@@ -31,8 +31,7 @@ final class CreateUserGroup implements OperationHandler<CreateUserGroup.Request,
     private final TenantUsers users;
     private final Clock clock;
 
-    CreateUserGroup(UserGroupStore store, GroupMembership membership, TenantUsers users,
-                    Clock clock) {
+    CreateUserGroup(UserGroupStore store, GroupMembership membership, TenantUsers users, Clock clock) {
         this.store = store;
         this.membership = membership;
         this.users = users;
