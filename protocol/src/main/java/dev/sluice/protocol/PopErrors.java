@@ -1,8 +1,13 @@
 package dev.sluice.protocol;
 
 /**
- * The error codes of the wire protocol, in one place. Names and statuses mirror those that Alibaba Cloud's POP
- * gateway answers for the same situation; messages are Sluice's own and always name what was wrong.
+ * The generic error codes of the wire protocol, in one place: request shape, signature, authentication, policy,
+ * throttling and quota, dispatch, and the refusals every module's objects share (not found, forbidden, exists, in use,
+ * unsupported, not configured). Names and statuses mirror those that Alibaba Cloud's POP gateway answers for the same
+ * situation; messages are Sluice's own and always name what was wrong.
+ *
+ * <p>A code that belongs to one feature lives in a small {@code ...Errors} class of the module that raises it (e.g.
+ * {@code platform.source.SourceErrors}, {@code system.OutboundErrors}); {@code PopErrorsScopeTest} pins this list.
  */
 public final class PopErrors {
 
@@ -172,12 +177,7 @@ public final class PopErrors {
                 "OpTenantId " + opTenantId + " is not the tenant of the calling account.");
     }
 
-    public static PopError notTenantMember(String userName, long tenantId) {
-        return new PopError("Forbidden.NotTenantMember", 403, "User " + userName + " is not a member of tenant " + tenantId
-                + "; a tenant administrator can add it again with AddTenantMembers.");
-    }
-
-    // --- policy, edition, account standing --------------------------------------------------------------------------
+    // --- policy ------------------------------------------------------------------------------------------------------
 
     public static PopError policyDenied(String action, String why) {
         return new PopError("Forbidden.RAM", 403,
@@ -188,17 +188,6 @@ public final class PopErrors {
     public static PopError adminRequired(String action, String roles) {
         return new PopError("Forbidden.NoPermission", 403,
                 action + " may only be called by " + roles + ".");
-    }
-
-    public static PopError editionTooLow(String action, String needed, String actual) {
-        return new PopError("Forbidden.EditionNotSupported", 403,
-                action + " needs the " + needed + " edition or higher; the account's plan gives " + actual + ".",
-                "Upgrade the account's edition to use this operation.");
-    }
-
-    public static PopError accountOverdue() {
-        return new PopError("Forbidden.AccountOverdue", 403,
-                "The account has an overdue payment; every call is refused until it is settled.");
     }
 
     // --- counted admission -----------------------------------------------------------------------------------------
@@ -248,7 +237,7 @@ public final class PopErrors {
                 "Read the current state, then repeat the request if it is still needed.");
     }
 
-    // --- domain --------------------------------------------------------------------------------------------------------
+    // --- generic refusals of any module's objects ---------------------------------------------------------------------
 
     public static PopError notFound(String what, Object id) {
         return new PopError("EntityNotExist", 404, "The " + what + " '" + id + "' does not exist.");
@@ -257,8 +246,6 @@ public final class PopErrors {
     public static PopError forbidden(String why) {
         return new PopError("Forbidden.NoPermission", 403, why);
     }
-
-    // --- platform objects: projects, compute and data sources ----------------------------------------------------------
 
     public static PopError alreadyExists(String what, Object name) {
         return new PopError("EntityAlreadyExist", 409, "The " + what + " '" + name + "' exists already.");
@@ -276,21 +263,5 @@ public final class PopErrors {
 
     public static PopError unsupported(String what) {
         return new PopError("UnsupportedOperation", 400, what);
-    }
-
-    public static PopError connectivityFailed(String what, String reason) {
-        return new PopError("ConnectivityCheckFailed", 400, "The connectivity check of " + what + " failed: " + reason);
-    }
-
-    /** A connection Sluice would open for a tenant names an address the operator has not opened (loopback, private, ...). */
-    public static PopError hostRefused(String item, String host, String why) {
-        return new PopError("Forbidden.Host", 403, "The host '" + host + "' in " + item + " is refused: " + why + ".",
-                "Name a host with a public address, or ask the operator to add the host or its network to sluice.sources.allowed-hosts.");
-    }
-
-    /** A tenant already runs as many connectivity checks as one tenant may at once; refused at once, not queued. */
-    public static PopError checksThrottled(int running, int limit) {
-        return new PopError("Throttling.ConnectivityCheck", 429, running + " connectivity checks of this tenant are running; at most "
-                + limit + " may run at once.", "Retry when a running check has finished.");
     }
 }

@@ -14,10 +14,15 @@ import org.springframework.core.ResolvableType;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.sluice.catalog.Catalog;
 import dev.sluice.catalog.Operation;
+import dev.sluice.catalog.OperationType;
 import dev.sluice.protocol.PopErrors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.node.ObjectNode;
@@ -37,8 +42,26 @@ public class Dispatcher {
     }
 
     private final Map<String, Registration> byAction;
+    private final TransactionOperations writes;
 
+    /**
+     * @param transactions runs each WRITE operation's handler in one transaction, so no handler declares its own: it
+     *                     joins the one the gateway opens with the call's intent ({@code gateway.RecordedWrites}), and
+     *                     is the transaction where there is none (governance switched off). A handler that needs other
+     *                     semantics (a savepoint, work that must outlive a rollback) uses a TransactionTemplate of its own.
+     */
+    @Autowired
+    Dispatcher(List<OperationHandler<?, ?>> handlers, Catalog catalog, PlatformTransactionManager transactions) {
+        this(handlers, catalog, new TransactionTemplate(transactions));
+    }
+
+    /** Without transactions, for a dispatcher around stand-in handlers in a test. */
     Dispatcher(List<OperationHandler<?, ?>> handlers, Catalog catalog) {
+        this(handlers, catalog, TransactionOperations.withoutTransaction());
+    }
+
+    private Dispatcher(List<OperationHandler<?, ?>> handlers, Catalog catalog, TransactionOperations writes) {
+        this.writes = writes;
         Map<String, Registration> found = new HashMap<>();
         for (OperationHandler<?, ?> handler : handlers) {
             Class<?> type = AopUtils.getTargetClass(handler);
@@ -78,7 +101,7 @@ public class Dispatcher {
             request = RpcJson.REQUESTS.treeToValue(declaredBy(registration, parameters), registration.requestType());
         } catch (JacksonException e) {
             // The catalog validated the shape already; this only fires when a handler's record is stricter than the catalog.
-            throw PopErrors.invalidParameter(e.getPathReference(), e.getOriginalMessage()).exception();
+            throw RpcJson.refusal(e, "").exception();
         }
         Object response = handle(registration, operation, caller, request);
         return response == null ? RpcJson.MAPPER.createObjectNode() : RpcJson.MAPPER.valueToTree(response);
@@ -98,9 +121,10 @@ public class Dispatcher {
      * know their own duplicate answer throw it before this sees the violation, so racing callers get the answer a
      * sequential duplicate gets.
      */
-    private static Object handle(Registration registration, Operation operation, Caller caller, Object request) {
+    private Object handle(Registration registration, Operation operation, Caller caller, Object request) {
         try {
-            return registration.handler().handle(caller, request);
+            if (operation.type() != OperationType.WRITE) return registration.handler().handle(caller, request);
+            return writes.execute(status -> registration.handler().handle(caller, request));
         } catch (DuplicateKeyException | ConcurrencyFailureException collided) {
             log.debug("request {}: {} collided with a concurrent write ({})", caller.requestId(), operation.action(), collided.getClass().getSimpleName());
             throw PopErrors.operationConflict(operation.action()).exception();

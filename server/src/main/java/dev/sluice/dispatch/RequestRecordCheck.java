@@ -103,7 +103,10 @@ final class RequestRecordCheck {
         // A tree or Object takes any value as it came; the handler reads it itself.
         if (raw == Object.class || JsonNode.class.isAssignableFrom(raw)) return;
         boolean fits = switch (param.type()) {
-            case STRING -> raw == String.class || raw.isEnum();
+            case STRING -> {
+                if (raw.isEnum()) enumFits(param, raw, path, problems);
+                yield raw == String.class || raw.isEnum();
+            }
             case INTEGER -> INTEGERS.contains(raw);
             case NUMBER -> NUMBERS.contains(raw) || INTEGERS.contains(raw);
             case BOOLEAN -> BOOLEANS.contains(raw);
@@ -126,6 +129,34 @@ final class RequestRecordCheck {
             case ANY -> true;
         };
         if (!fits) problems.add(path, "is " + param.type().name().toLowerCase() + " but binds to " + type.getTypeName());
+    }
+
+    /**
+     * An enum component binds what the catalog's value rule let through, so its constants must be exactly the rule's
+     * values: a missing constant would fail on a value the catalog accepts, an extra one could never be sent.
+     */
+    private static void enumFits(Param param, Class<?> enumType, String path, Problems problems) {
+        if (param.allowed() == null) {
+            problems.add(path, "binds to the enum " + enumType.getSimpleName() + " but the catalog has no value rule for it"
+                    + " (catalog/value-rules.txt), so any string would reach the binding");
+            return;
+        }
+        Set<String> constants = new java.util.TreeSet<>();
+        for (Object constant : enumType.getEnumConstants()) constants.add(wireName((Enum<?>) constant));
+        Set<String> values = new java.util.TreeSet<>(param.allowed().values());
+        if (!constants.equals(values)) {
+            problems.add(path, "binds to the enum " + enumType.getSimpleName() + " with constants " + constants
+                    + " but the catalog's value rule allows " + values);
+        }
+    }
+
+    private static String wireName(Enum<?> constant) {
+        try {
+            JsonProperty renamed = constant.getDeclaringClass().getField(constant.name()).getAnnotation(JsonProperty.class);
+            return renamed != null && !renamed.value().isEmpty() ? renamed.value() : constant.name();
+        } catch (NoSuchFieldException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     private static Class<?> rawClass(Type type) {

@@ -2,7 +2,6 @@ package dev.sluice.governance;
 
 import dev.sluice.catalog.Edition;
 import dev.sluice.plan.Plans;
-import dev.sluice.protocol.PopErrors;
 
 /** The account's plan must open the operation's minimum edition (Agile < Basic < Intelligent; Personal counts as Agile). */
 final class EditionGate implements AdmissionStep {
@@ -18,7 +17,7 @@ final class EditionGate implements AdmissionStep {
         Edition needed = call.operation().minEdition();
         Edition has = plans.of(call.credential().account().plan()).edition();
         return has.covers(needed) ? Verdict.pass()
-                : Verdict.deny(PopErrors.editionTooLow(call.operation().action(), title(needed), title(has)));
+                : Verdict.deny(AdmissionErrors.editionTooLow(call.operation().action(), title(needed), title(has)));
     }
 
     private static String title(Edition edition) {

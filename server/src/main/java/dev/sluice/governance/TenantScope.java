@@ -18,7 +18,7 @@ final class TenantScope implements AdmissionStep {
         long own = call.credential().tenant().id();
         if (named.asLong() != own) return Verdict.deny(PopErrors.tenantMismatch(named.asString()));
         if (!call.credential().tenantMember()) {
-            return Verdict.deny(PopErrors.notTenantMember(call.credential().user().name(), own));
+            return Verdict.deny(AdmissionErrors.notTenantMember(call.credential().user().name(), own));
         }
         return Verdict.pass();
     }

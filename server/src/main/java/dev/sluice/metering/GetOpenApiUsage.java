@@ -14,7 +14,7 @@ import dev.sluice.protocol.PopErrors;
 @Action("GetOpenApiUsage")
 final class GetOpenApiUsage implements OperationHandler<GetOpenApiUsage.Request, GetOpenApiUsage.Response> {
 
-    record Request(long opTenantId, String month) {
+    record Request(String month) {
     }
 
     record Response(Usage usage) {

@@ -11,7 +11,7 @@ import dev.sluice.dispatch.OperationHandler;
 @Action("ListOpenApiBills")
 final class ListOpenApiBills implements OperationHandler<ListOpenApiBills.Request, ListOpenApiBills.Response> {
 
-    record Request(long opTenantId) {
+    record Request() {
     }
 
     record Response(List<Item> bills) {

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 
 import dev.sluice.catalog.OperationType;
 import dev.sluice.dispatch.Action;
@@ -23,7 +22,7 @@ final class ListOpenApiCallDetails implements OperationHandler<ListOpenApiCallDe
     static final int MAX_DAYS = 366;
     static final int MAX_PAGE_SIZE = 500;
 
-    record Request(long opTenantId, String startDate, String endDate, String apiType, Integer apiLevel, String apiName,
+    record Request(String startDate, String endDate, OperationType apiType, Integer apiLevel, String apiName,
                    Long userId, Integer pageNumber, Integer pageSize) {
     }
 
@@ -50,14 +49,10 @@ final class ListOpenApiCallDetails implements OperationHandler<ListOpenApiCallDe
         if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
             throw PopErrors.invalidParameter("EndDate", "a range spans at most " + MAX_DAYS + " days").exception();
         }
-        Integer level = request.apiLevel();
-        if (level != null && (level < 1 || level > 3)) {
-            throw PopErrors.invalidParameter("ApiLevel", "must be 1, 2 or 3, got " + level).exception();
-        }
         Paging paging = Paging.of(request.pageNumber(), request.pageSize(), "PageNumber", "PageSize", MAX_PAGE_SIZE);
         String apiName = request.apiName() == null || request.apiName().isBlank() ? null : request.apiName().trim();
         List<CallDetail> rows = usage.callDetails(caller.account().id(),
-                new CallDetailFilter(from, to, type(request.apiType()), level, apiName, request.userId()));
+                new CallDetailFilter(from, to, request.apiType(), request.apiLevel(), apiName, request.userId()));
         List<Item> items = paging.slice(rows).stream()
                 .map(r -> new Item(r.date().toString(), r.apiName(), r.type().name(), r.level(), r.calls(), r.monthToDate()))
                 .toList();
@@ -70,14 +65,5 @@ final class ListOpenApiCallDetails implements OperationHandler<ListOpenApiCallDe
         } catch (DateTimeParseException e) {
             throw PopErrors.invalidParameter(parameter, "expected a date as yyyy-MM-dd, got '" + value + "'").exception();
         }
-    }
-
-    private static OperationType type(String value) {
-        if (value == null || value.isBlank()) return null;
-        return switch (value.trim().toUpperCase(Locale.ROOT)) {
-            case "READ" -> OperationType.READ;
-            case "WRITE" -> OperationType.WRITE;
-            default -> throw PopErrors.invalidParameter("ApiType", "must be READ or WRITE, got '" + value + "'").exception();
-        };
     }
 }

@@ -11,7 +11,7 @@ import dev.sluice.dispatch.OperationHandler;
 @Action("GetMyRoles")
 final class GetMyRoles implements OperationHandler<GetMyRoles.Request, GetMyRoles.Response> {
 
-    record Request(long opTenantId) {
+    record Request() {
     }
 
     record Response(List<RoleView> roleList) {

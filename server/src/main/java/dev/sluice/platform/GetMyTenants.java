@@ -12,7 +12,7 @@ import dev.sluice.dispatch.OperationHandler;
 @Action("GetMyTenants")
 final class GetMyTenants implements OperationHandler<GetMyTenants.Request, GetMyTenants.Response> {
 
-    record Request(long opTenantId, List<String> featureCodeList) {
+    record Request(List<String> featureCodeList) {
     }
 
     record Response(List<TenantView> tenantList) {

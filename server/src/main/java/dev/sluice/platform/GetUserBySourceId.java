@@ -10,7 +10,7 @@ import dev.sluice.protocol.PopErrors;
 @Action("GetUserBySourceId")
 final class GetUserBySourceId implements OperationHandler<GetUserBySourceId.Request, GetUserBySourceId.Response> {
 
-    record Request(long opTenantId, String sourceId) {
+    record Request(String sourceId) {
     }
 
     record Response(UserRef user) {

@@ -22,7 +22,7 @@ final class GetUsers implements OperationHandler<GetUsers.Request, GetUsers.Resp
 
     static final int MAX_IDS = 1000;
 
-    record Request(long opTenantId, List<String> userIdList) {
+    record Request(List<String> userIdList) {
     }
 
     record Response(List<UserView> userList) {

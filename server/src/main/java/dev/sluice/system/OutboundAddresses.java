@@ -18,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import dev.sluice.protocol.PopErrors;
 
 /**
  * The one place that decides where Sluice may connect on a tenant's behalf. Every host a tenant names (a data source's
@@ -187,7 +186,7 @@ public class OutboundAddresses {
 
     private static dev.sluice.protocol.PopException refused(String host, String item, String why) {
         log.info("refused a connection to host '{}' named in {}: {}", host, item, why);
-        return PopErrors.hostRefused(item, host, why).exception();
+        return OutboundErrors.hostRefused(item, host, why).exception();
     }
 
     private static boolean allZero(byte[] b, int from, int to) {

@@ -82,7 +82,8 @@ final class ValidExamples {
         return switch (param.type()) {
             // an enum takes its first allowed value
             case STRING -> NODES.stringNode(param.allowed() == null ? "x-" + param.name() : param.allowed().values().getFirst());
-            case INTEGER -> NODES.numberNode(7L);
+            // an integer takes 7, or the nearest value its range allows
+            case INTEGER -> NODES.numberNode(param.range() == null ? 7L : Math.max(param.range().min(), Math.min(7L, param.range().max())));
             case NUMBER -> NODES.numberNode(2.5);
             case BOOLEAN -> NODES.booleanNode(true);
             case MAP, ANY -> NODES.objectNode().put("k", "v");

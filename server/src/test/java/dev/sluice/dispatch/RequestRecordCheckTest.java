@@ -39,6 +39,24 @@ class RequestRecordCheckTest {
     record MissingEnv(long id) {
     }
 
+    enum Stage { DEV, PROD, TEST }
+
+    record WiderEnum(Stage env, long id) {
+    }
+
+    enum Lower { DEV, @com.fasterxml.jackson.annotation.JsonProperty("prod") PROD }
+
+    record RenamedConstant(Lower env, long id) {
+    }
+
+    enum Named { A }
+
+    record EnumWithoutRule(Boolean active, List<String> adminUserIdList, String description, Named name) {
+    }
+
+    record EnumWithoutRuleRequest(EnumWithoutRule createCommand) {
+    }
+
     @Test
     void aMisfitStopsStartupNamingHandlerAndParameter() {
         @Action("GetProject")
@@ -96,5 +114,18 @@ class RequestRecordCheckTest {
                 .contains("Env is a parameter of the operation but MissingEnv has no component for it");
         assertThat(RequestRecordCheck.takesTenantId(WithTenant.class)).isTrue();
         assertThat(RequestRecordCheck.takesTenantId(WithoutTenant.class)).isFalse();
+    }
+
+    @Test
+    void anEnumComponentMustHaveExactlyTheValueRulesValues() throws ClassNotFoundException {
+        Class<?> handler = Class.forName("dev.sluice.platform.project.GetProject");
+        assertThat(check(GET_PROJECT, handler, WiderEnum.class)).singleElement().asString()
+                .contains("Env binds to the enum Stage with constants [DEV, PROD, TEST] but the catalog's value rule allows [DEV, PROD]");
+        // a constant's wire name is its @JsonProperty where it has one
+        assertThat(check(GET_PROJECT, handler, RenamedConstant.class)).singleElement().asString()
+                .contains("constants [DEV, prod]");
+        Class<?> groups = Class.forName("dev.sluice.platform.usergroup.CreateUserGroup");
+        assertThat(check(CREATE_USER_GROUP, groups, EnumWithoutRuleRequest.class)).singleElement().asString()
+                .contains("CreateCommand.Name binds to the enum Named but the catalog has no value rule for it");
     }
 }

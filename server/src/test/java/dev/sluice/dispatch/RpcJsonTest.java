@@ -28,4 +28,30 @@ class RpcJsonTest {
         // the general mapper stays lenient for free JSON handlers read themselves
         assertThat(RpcJson.MAPPER.treeToValue(misspelt, Request.class)).isEqualTo(new Request(new Command("n", null)));
     }
+
+    enum Env { DEV, PROD }
+
+    record Scoped(Env env, java.util.List<Env> envList) {
+    }
+
+    @Test
+    void anEnumComponentBindsItsConstantTrimmedInAnyCaseAndBlankAsAbsent() throws Exception {
+        assertThat(RpcJson.REQUESTS.treeToValue(RpcJson.MAPPER.readTree("{\"Env\":\" dev \",\"EnvList\":[\"Prod\",\"DEV\"]}"), Scoped.class))
+                .isEqualTo(new Scoped(Env.DEV, java.util.List.of(Env.PROD, Env.DEV)));
+        assertThat(RpcJson.REQUESTS.treeToValue(RpcJson.MAPPER.readTree("{\"Env\":\"  \"}"), Scoped.class).env()).isNull();
+        assertThatThrownBy(() -> RpcJson.REQUESTS.treeToValue(RpcJson.MAPPER.readTree("{\"Env\":\"1\"}"), Scoped.class))
+                .isInstanceOf(tools.jackson.databind.exc.InvalidFormatException.class);
+        assertThatThrownBy(() -> RpcJson.REQUESTS.treeToValue(RpcJson.MAPPER.readTree("{\"Env\":\"TEST\"}"), Scoped.class))
+                .isInstanceOf(tools.jackson.databind.exc.InvalidFormatException.class);
+
+        // what a record stricter than the catalog answers: the wire path and the constants, as the value rules word it
+        try {
+            RpcJson.REQUESTS.treeToValue(RpcJson.MAPPER.readTree("{\"EnvList\":[\"DEV\",\"TEST\"]}"), Scoped.class);
+            throw new AssertionError("bound");
+        } catch (tools.jackson.core.JacksonException e) {
+            dev.sluice.protocol.PopError refusal = RpcJson.refusal(e, "ListQuery");
+            assertThat(refusal.code()).isEqualTo("InvalidParameter");
+            assertThat(refusal.message()).isEqualTo("The parameter 'ListQuery.EnvList[1]' is invalid: 'TEST' is not one of DEV, PROD");
+        }
+    }
 }

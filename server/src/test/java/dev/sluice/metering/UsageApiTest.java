@@ -124,9 +124,9 @@ class UsageApiTest {
         assertRefused(call(account, "ListOpenApiCallDetails").param("StartDate", "2026-12-02").param("EndDate", "2026-12-01"),
                 "EndDate", "before StartDate");
         assertRefused(call(account, "ListOpenApiCallDetails").param("StartDate", today()).param("EndDate", today())
-                .param("ApiLevel", 4), "ApiLevel", "1, 2 or 3");
+                .param("ApiLevel", 4), "ApiLevel", "between 1 and 3");
         assertRefused(call(account, "ListOpenApiCallDetails").param("StartDate", today()).param("EndDate", today())
-                .param("ApiType", "delete"), "ApiType", "READ or WRITE");
+                .param("ApiType", "delete"), "ApiType", "is not one of READ, WRITE");
         assertRefused(call(account, "ListOpenApiCallDetails").param("StartDate", today()).param("EndDate", today())
                 .param("PageSize", 0), "PageSize", "between 1 and");
         assertRefused(call(account, "GetOpenApiUsage").param("Month", "December"), "Month", "yyyy-MM");

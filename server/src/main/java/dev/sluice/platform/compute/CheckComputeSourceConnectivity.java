@@ -19,7 +19,7 @@ import dev.sluice.platform.source.SourceKind;
 @Action("CheckComputeSourceConnectivity")
 final class CheckComputeSourceConnectivity implements OperationHandler<CheckComputeSourceConnectivity.Request, CheckAnswer> {
 
-    record Request(long opTenantId, Command checkCommand) {
+    record Request(Command checkCommand) {
     }
 
     record Command(List<ConfigItem> configList, String type) {

@@ -16,7 +16,7 @@ import dev.sluice.protocol.PopErrors;
 @Action("CheckComputeSourceConnectivityById")
 final class CheckComputeSourceConnectivityById implements OperationHandler<CheckComputeSourceConnectivityById.Request, CheckAnswer> {
 
-    record Request(long opTenantId, long id) {
+    record Request(long id) {
     }
 
     private final ComputeSourceRules rules;

@@ -3,8 +3,6 @@ package dev.sluice.platform.compute;
 import java.time.Clock;
 import java.util.List;
 
-import org.springframework.transaction.annotation.Transactional;
-
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
@@ -18,9 +16,9 @@ import dev.sluice.protocol.PopErrors;
 
 /** Creates a compute source owned by the caller; its secrets are sealed before they are stored. */
 @Action("CreateComputeSource")
-class CreateComputeSource implements OperationHandler<CreateComputeSource.Request, CreateComputeSource.Response> {
+final class CreateComputeSource implements OperationHandler<CreateComputeSource.Request, CreateComputeSource.Response> {
 
-    record Request(long opTenantId, Command createCommand) {
+    record Request(Command createCommand) {
     }
 
     record Command(List<ConfigItem> configList, String description, String name, String type) {
@@ -47,7 +45,6 @@ class CreateComputeSource implements OperationHandler<CreateComputeSource.Reques
     }
 
     @Override
-    @Transactional
     public Response handle(Caller caller, Request request) {
         rules.requireCreate(caller);
         Command c = request.createCommand();

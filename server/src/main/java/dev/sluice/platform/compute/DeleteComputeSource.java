@@ -1,7 +1,5 @@
 package dev.sluice.platform.compute;
 
-import org.springframework.transaction.annotation.Transactional;
-
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
@@ -12,9 +10,9 @@ import dev.sluice.protocol.PopErrors;
 
 /** Deletes a compute source with its configuration; refused while a project is bound to it. */
 @Action("DeleteComputeSource")
-class DeleteComputeSource implements OperationHandler<DeleteComputeSource.Request, Void> {
+final class DeleteComputeSource implements OperationHandler<DeleteComputeSource.Request, Void> {
 
-    record Request(long opTenantId, long id) {
+    record Request(long id) {
     }
 
     private final ComputeSourceRules rules;
@@ -30,7 +28,6 @@ class DeleteComputeSource implements OperationHandler<DeleteComputeSource.Reques
     }
 
     @Override
-    @Transactional
     public Void handle(Caller caller, Request request) {
         long tenant = caller.tenant().id();
         ComputeSource source = store.find(tenant, request.id()).orElseThrow(() -> PopErrors.notFound("compute source", request.id()).exception());

@@ -11,7 +11,7 @@ import dev.sluice.protocol.PopErrors;
 @Action("GetComputeSource")
 final class GetComputeSource implements OperationHandler<GetComputeSource.Request, GetComputeSource.Response> {
 
-    record Request(long opTenantId, long id) {
+    record Request(long id) {
     }
 
     record Response(ComputeSourceViews.View computeSourceInfo) {

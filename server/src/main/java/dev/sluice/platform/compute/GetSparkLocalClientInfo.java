@@ -26,7 +26,7 @@ final class GetSparkLocalClientInfo implements OperationHandler<GetSparkLocalCli
 
     static final String PREFIX = "spark.local-client.";
 
-    record Request(long opTenantId, String projectId, String envEnum) {
+    record Request(String projectId, Env envEnum) {
     }
 
     record Response(List<Client> data) {
@@ -49,7 +49,7 @@ final class GetSparkLocalClientInfo implements OperationHandler<GetSparkLocalCli
     public Response handle(Caller caller, Request request) {
         String id = request.projectId().trim();
         if (!id.matches("\\d{1,18}")) throw PopErrors.invalidParameter("ProjectId", "a project id is a number, got '" + request.projectId() + "'").exception();
-        Env env = Env.parse(request.envEnum(), null, "EnvEnum");
+        Env env = Env.required(request.envEnum(), "EnvEnum");
         Project project = projects.require(caller.tenant().id(), Long.parseLong(id));
         Long computeSourceId = project.computeSourceFor(env);
         if (computeSourceId == null) {

@@ -13,7 +13,7 @@ import dev.sluice.platform.source.SourceTypes;
 @Action("ListComputeSources")
 final class ListComputeSources implements OperationHandler<ListComputeSources.Request, ListComputeSources.Response> {
 
-    record Request(long opTenantId, Query listQuery) {
+    record Request(Query listQuery) {
     }
 
     record Query(Boolean bindProject, String keyword, Integer pageNo, Integer pageSize, String type) {

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.springframework.transaction.annotation.Transactional;
-
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
@@ -27,9 +25,9 @@ import dev.sluice.protocol.PopErrors;
  * port, database or user: then they are dropped, and {@code Message} names them. The type cannot change.
  */
 @Action("UpdateComputeSource")
-class UpdateComputeSource implements OperationHandler<UpdateComputeSource.Request, UpdateComputeSource.Response> {
+final class UpdateComputeSource implements OperationHandler<UpdateComputeSource.Request, UpdateComputeSource.Response> {
 
-    record Request(long opTenantId, Command updateCommand) {
+    record Request(Command updateCommand) {
     }
 
     record Command(List<ConfigItem> configList, String description, long id, String name, String type) {
@@ -54,7 +52,6 @@ class UpdateComputeSource implements OperationHandler<UpdateComputeSource.Reques
     }
 
     @Override
-    @Transactional
     public Response handle(Caller caller, Request request) {
         Command c = request.updateCommand();
         long tenant = caller.tenant().id();

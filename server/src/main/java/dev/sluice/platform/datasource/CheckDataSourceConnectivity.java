@@ -19,7 +19,7 @@ import dev.sluice.platform.source.SourceKind;
 @Action("CheckDataSourceConnectivity")
 final class CheckDataSourceConnectivity implements OperationHandler<CheckDataSourceConnectivity.Request, CheckAnswer> {
 
-    record Request(long opTenantId, Command checkCommand) {
+    record Request(Command checkCommand) {
     }
 
     record Command(List<ConfigItem> configItemList, String type) {

@@ -12,7 +12,7 @@ import dev.sluice.platform.source.SourceKind;
 @Action("CheckDataSourceConnectivityById")
 final class CheckDataSourceConnectivityById implements OperationHandler<CheckDataSourceConnectivityById.Request, CheckAnswer> {
 
-    record Request(long opTenantId, long id) {
+    record Request(long id) {
     }
 
     private final DataSources sources;

@@ -3,8 +3,6 @@ package dev.sluice.platform.datasource;
 import java.time.Clock;
 import java.util.List;
 
-import org.springframework.transaction.annotation.Transactional;
-
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
@@ -15,6 +13,7 @@ import dev.sluice.platform.source.Connectivity;
 import dev.sluice.platform.source.ProbeResult;
 import dev.sluice.platform.source.SourceConfig;
 import dev.sluice.platform.source.SourceConfigs;
+import dev.sluice.platform.source.SourceErrors;
 import dev.sluice.platform.source.SourceKind;
 import dev.sluice.protocol.PopErrors;
 
@@ -23,9 +22,9 @@ import dev.sluice.protocol.PopErrors;
  * existing production source. With {@code CheckActivity} the configuration must connect first, else nothing is created.
  */
 @Action("CreateDataSource")
-class CreateDataSource implements OperationHandler<CreateDataSource.Request, CreateDataSource.Response> {
+final class CreateDataSource implements OperationHandler<CreateDataSource.Request, CreateDataSource.Response> {
 
-    record Request(long opTenantId, Command createCommand) {
+    record Request(Command createCommand) {
     }
 
     record Command(DevCreate devDataSourceCreate, SourceCreate prodDataSourceCreate) {
@@ -60,7 +59,6 @@ class CreateDataSource implements OperationHandler<CreateDataSource.Request, Cre
     }
 
     @Override
-    @Transactional
     public Response handle(Caller caller, Request request) {
         Command c = request.createCommand();
         if (c == null || (c.prodDataSourceCreate() == null && c.devDataSourceCreate() == null)) {
@@ -106,7 +104,7 @@ class CreateDataSource implements OperationHandler<CreateDataSource.Request, Cre
         DataSourceNaming.description(create.description(), path + ".Description");
         if (Boolean.TRUE.equals(create.checkActivity())) {
             ProbeResult result = connectivity.check(caller.tenant().id(), caller.user().id(), SourceKind.DATA, null, config);
-            if (!result.connected()) throw PopErrors.connectivityFailed(path, result.message()).exception();
+            if (!result.connected()) throw SourceErrors.connectivityFailed(path, result.message()).exception();
         }
         return config;
     }

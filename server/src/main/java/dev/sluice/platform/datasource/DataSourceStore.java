@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,6 +11,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 import dev.sluice.dispatch.Paging;
+import dev.sluice.platform.internal.LikePattern;
 
 /** The data source table; every read names the tenant. Listings page over production sources. */
 @Component
@@ -96,8 +96,8 @@ class DataSourceStore {
         StringBuilder sql = new StringBuilder("where tenant_id = ? and env = 'PROD'");
         args.add(tenantId);
         if (f.name() != null && !f.name().isBlank()) {
-            sql.append(" and lower(name) like ? escape '\\'");
-            args.add("%" + f.name().trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            sql.append(" and lower(name) like ?" + LikePattern.ESCAPE);
+            args.add(LikePattern.contains(f.name()));
         }
         if (!f.owners().isEmpty()) {
             sql.append(" and owner_user_id in (").append(marks(f.owners().size())).append(")");

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.springframework.transaction.annotation.Transactional;
-
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
@@ -18,13 +16,16 @@ import dev.sluice.protocol.PopErrors;
  * their check history stays. Refused while anything depends on a source being deleted.
  */
 @Action("DeleteDataSource")
-class DeleteDataSource implements OperationHandler<DeleteDataSource.Request, DeleteDataSource.Response> {
+final class DeleteDataSource implements OperationHandler<DeleteDataSource.Request, DeleteDataSource.Response> {
 
-    record Request(long opTenantId, Command deleteCommand) {
+    record Request(Command deleteCommand) {
     }
 
-    record Command(String mode, long prodDataSourceId) {
+    record Command(Mode mode, long prodDataSourceId) {
     }
+
+    /** What goes: the development twin alone, or both twins. */
+    enum Mode { DEV, DEV_PROD }
 
     record Response(boolean data) {
     }
@@ -42,13 +43,9 @@ class DeleteDataSource implements OperationHandler<DeleteDataSource.Request, Del
     }
 
     @Override
-    @Transactional
     public Response handle(Caller caller, Request request) {
         Command c = request.deleteCommand();
-        String mode = c.mode().trim().toUpperCase(java.util.Locale.ROOT);
-        if (!mode.equals("DEV") && !mode.equals("DEV_PROD")) {
-            throw PopErrors.invalidParameter("DeleteCommand.Mode", "expected DEV or DEV_PROD, got '" + c.mode() + "'").exception();
-        }
+        if (c.mode() == null) throw PopErrors.missingParameter("DeleteCommand.Mode").exception();
         long tenant = caller.tenant().id();
         DataSource prod = sources.require(tenant, c.prodDataSourceId());
         if (!prod.env().equals("PROD")) {
@@ -57,7 +54,7 @@ class DeleteDataSource implements OperationHandler<DeleteDataSource.Request, Del
         }
         var dev = store.devOf(tenant, prod.id());
         List<DataSource> doomed = new ArrayList<>();
-        if (mode.equals("DEV")) {
+        if (c.mode() == Mode.DEV) {
             doomed.add(dev.orElseThrow(() -> PopErrors.notFound("development data source of", prod.name()).exception()));
         } else {
             dev.ifPresent(doomed::add);

@@ -15,7 +15,7 @@ import dev.sluice.platform.source.SourceKind;
 @Action("GetCheckConnectivityJobs")
 final class GetCheckConnectivityJobs implements OperationHandler<GetCheckConnectivityJobs.Request, GetCheckConnectivityJobs.Response> {
 
-    record Request(long opTenantId, long dataSourceId) {
+    record Request(long dataSourceId) {
     }
 
     record Response(List<Job> data) {

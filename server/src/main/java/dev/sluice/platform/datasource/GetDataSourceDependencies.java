@@ -10,7 +10,7 @@ import dev.sluice.dispatch.OperationHandler;
 @Action("GetDataSourceDependencies")
 final class GetDataSourceDependencies implements OperationHandler<GetDataSourceDependencies.Request, GetDataSourceDependencies.Response> {
 
-    record Request(long opTenantId, long id) {
+    record Request(long id) {
     }
 
     record Response(List<DataSourceDependencies.Dependent> dependencyList) {

@@ -3,7 +3,6 @@ package dev.sluice.platform.datasource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -28,12 +27,13 @@ import dev.sluice.protocol.PopErrors;
 @Action("ListDataSourceWithConfig")
 final class ListDataSourceWithConfig implements OperationHandler<ListDataSourceWithConfig.Request, ListDataSourceWithConfig.Response> {
 
-    private static final Set<String> SCOPES = Set.of("ALL", "STREAMING", "OFFLINE", "DIP_META_SYNC", "DATA_DISTILL");
+    /** The scopes a filter may name; every source has ALL, so any valid filter keeps them all. */
+    enum Scope { ALL, STREAMING, OFFLINE, DIP_META_SYNC, DATA_DISTILL }
 
-    record Request(long opTenantId, Query listQuery) {
+    record Request(Query listQuery) {
     }
 
-    record Query(String name, List<String> ownerList, Integer page, Integer pageSize, List<String> scopeList, String tag, List<String> typeList) {
+    record Query(String name, List<String> ownerList, Integer page, Integer pageSize, List<Scope> scopeList, String tag, List<String> typeList) {
     }
 
     record Response(PageResult pageResult) {
@@ -73,12 +73,6 @@ final class ListDataSourceWithConfig implements OperationHandler<ListDataSourceW
         List<String> typeList = q.typeList() == null ? List.of() : q.typeList();
         List<String> types = new ArrayList<>();
         for (int i = 0; i < typeList.size(); i++) types.add(SourceTypes.parse(typeList.get(i), "ListQuery.TypeList[" + i + "]").name());
-        List<String> scopes = q.scopeList() == null ? List.of() : q.scopeList();
-        for (int i = 0; i < scopes.size(); i++) {
-            if (!SCOPES.contains(scopes.get(i).trim().toUpperCase(java.util.Locale.ROOT))) {
-                throw PopErrors.invalidParameter("ListQuery.ScopeList[" + i + "]", "unknown scope '" + scopes.get(i) + "'; one of " + SCOPES).exception();
-            }
-        }
         long tenant = caller.tenant().id();
         var filter = new DataSourceStore.Filter(q.name(), owners, types, q.tag());
         List<DataSource> prods = store.pageProd(tenant, filter, paging);

@@ -2,8 +2,6 @@ package dev.sluice.platform.datasource;
 
 import java.time.Clock;
 
-import org.springframework.transaction.annotation.Transactional;
-
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
@@ -12,9 +10,9 @@ import dev.sluice.protocol.PopErrors;
 
 /** Renames a data source and replaces its description. */
 @Action("UpdateDataSourceBasicInfo")
-class UpdateDataSourceBasicInfo implements OperationHandler<UpdateDataSourceBasicInfo.Request, UpdateDataSourceBasicInfo.Response> {
+final class UpdateDataSourceBasicInfo implements OperationHandler<UpdateDataSourceBasicInfo.Request, UpdateDataSourceBasicInfo.Response> {
 
-    record Request(long opTenantId, Command updateCommand) {
+    record Request(Command updateCommand) {
     }
 
     record Command(String description, long id, String name) {
@@ -36,7 +34,6 @@ class UpdateDataSourceBasicInfo implements OperationHandler<UpdateDataSourceBasi
     }
 
     @Override
-    @Transactional
     public Response handle(Caller caller, Request request) {
         Command c = request.updateCommand();
         long tenant = caller.tenant().id();

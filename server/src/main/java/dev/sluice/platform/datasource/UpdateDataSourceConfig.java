@@ -3,8 +3,6 @@ package dev.sluice.platform.datasource;
 import java.time.Clock;
 import java.util.List;
 
-import org.springframework.transaction.annotation.Transactional;
-
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
@@ -21,9 +19,9 @@ import dev.sluice.platform.source.SourceKind;
  * to another host, port, database or user: then they are dropped, and {@code Message} names them.
  */
 @Action("UpdateDataSourceConfig")
-class UpdateDataSourceConfig implements OperationHandler<UpdateDataSourceConfig.Request, UpdateDataSourceConfig.Response> {
+final class UpdateDataSourceConfig implements OperationHandler<UpdateDataSourceConfig.Request, UpdateDataSourceConfig.Response> {
 
-    record Request(long opTenantId, Command updateCommand) {
+    record Request(Command updateCommand) {
     }
 
     record Command(List<ConfigItem> configItemList, long id) {
@@ -50,7 +48,6 @@ class UpdateDataSourceConfig implements OperationHandler<UpdateDataSourceConfig.
     }
 
     @Override
-    @Transactional
     public Response handle(Caller caller, Request request) {
         Command c = request.updateCommand();
         DataSource source = sources.require(caller.tenant().id(), c.id());

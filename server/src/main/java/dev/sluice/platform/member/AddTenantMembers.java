@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.sluice.account.Accounts;
 import dev.sluice.account.User;
@@ -21,7 +20,7 @@ final class AddTenantMembers implements OperationHandler<AddTenantMembers.Reques
 
     static final int MAX_USERS = 100;
 
-    record Request(long opTenantId, AddCommand addCommand) {
+    record Request(AddCommand addCommand) {
     }
 
     record AddCommand(List<NewMember> userList) {
@@ -38,12 +37,10 @@ final class AddTenantMembers implements OperationHandler<AddTenantMembers.Reques
 
     private final Accounts accounts;
     private final MemberRoles roles;
-    private final TransactionTemplate transaction;
 
-    AddTenantMembers(Accounts accounts, MemberRoles roles, TransactionTemplate transaction) {
+    AddTenantMembers(Accounts accounts, MemberRoles roles) {
         this.accounts = accounts;
         this.roles = roles;
-        this.transaction = transaction;
     }
 
     @Override
@@ -71,7 +68,7 @@ final class AddTenantMembers implements OperationHandler<AddTenantMembers.Reques
             if (!seen.add(user.id())) throw PopErrors.invalidParameter(path + ".Id", "user '" + member.id() + "' is named twice").exception();
             additions.add(new Addition(user, roles.parse(member.roleList(), path + ".RoleList"), path));
         }
-        transaction.executeWithoutResult(status -> additions.forEach(a -> roles.set(caller, a.user(), a.roles(), a.path())));
+        additions.forEach(a -> roles.set(caller, a.user(), a.roles(), a.path()));
         return new Response(true);
     }
 }

@@ -28,7 +28,7 @@ import dev.sluice.protocol.PopErrors;
 final class AddTenantMembersBySourceUser
         implements OperationHandler<AddTenantMembersBySourceUser.Request, AddTenantMembersBySourceUser.Response> {
 
-    record Request(long opTenantId, AddCommand addCommand) {
+    record Request(AddCommand addCommand) {
     }
 
     record AddCommand(List<SourceUserEntry> sourceUserList) {

@@ -11,7 +11,7 @@ import dev.sluice.dispatch.TenantRoles;
 @Action("ListAddableRoles")
 final class ListAddableRoles implements OperationHandler<ListAddableRoles.Request, ListAddableRoles.Response> {
 
-    record Request(long opTenantId) {
+    record Request() {
     }
 
     record Response(List<RoleView> roleList) {

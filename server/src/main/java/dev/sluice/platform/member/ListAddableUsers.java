@@ -17,7 +17,7 @@ import dev.sluice.platform.internal.UserView;
 @Action("ListAddableUsers")
 final class ListAddableUsers implements OperationHandler<ListAddableUsers.Request, ListAddableUsers.Response> {
 
-    record Request(long opTenantId, ListQuery listQuery) {
+    record Request(ListQuery listQuery) {
     }
 
     record ListQuery(Integer page, Integer pageSize, String searchText) {

@@ -26,7 +26,7 @@ import dev.sluice.protocol.PopErrors;
 @Action("ListTenantMembers")
 final class ListTenantMembers implements OperationHandler<ListTenantMembers.Request, ListTenantMembers.Response> {
 
-    record Request(long opTenantId, ListQuery listQuery) {
+    record Request(ListQuery listQuery) {
     }
 
     record ListQuery(Integer page, Integer pageSize, List<String> roleList, String searchText, List<String> userGroupIdList) {

@@ -1,6 +1,5 @@
 package dev.sluice.platform.member;
 
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.sluice.account.Accounts;
 import dev.sluice.account.User;
@@ -18,7 +17,7 @@ import dev.sluice.protocol.PopErrors;
 @Action("RemoveTenantMember")
 final class RemoveTenantMember implements OperationHandler<RemoveTenantMember.Request, Void> {
 
-    record Request(long opTenantId, RemoveCommand removeCommand) {
+    record Request(RemoveCommand removeCommand) {
     }
 
     record RemoveCommand(String sourceId) {
@@ -27,13 +26,11 @@ final class RemoveTenantMember implements OperationHandler<RemoveTenantMember.Re
     private final Accounts accounts;
     private final MemberRoles roles;
     private final UserGroups groups;
-    private final TransactionTemplate transaction;
 
-    RemoveTenantMember(Accounts accounts, MemberRoles roles, UserGroups groups, TransactionTemplate transaction) {
+    RemoveTenantMember(Accounts accounts, MemberRoles roles, UserGroups groups) {
         this.accounts = accounts;
         this.roles = roles;
         this.groups = groups;
-        this.transaction = transaction;
     }
 
     @Override
@@ -46,10 +43,8 @@ final class RemoveTenantMember implements OperationHandler<RemoveTenantMember.Re
             throw PopErrors.invalidParameter("RemoveCommand.SourceId", "the tenant's owner cannot be removed").exception();
         }
         roles.requireMayRemove(caller, user, "RemoveCommand.SourceId");
-        transaction.executeWithoutResult(status -> {
-            groups.leaveAll(caller.tenant().id(), user.id(), user.displayName(), caller.user().id());
-            roles.removeAll(caller, user);
-        });
+        groups.leaveAll(caller.tenant().id(), user.id(), user.displayName(), caller.user().id());
+        roles.removeAll(caller, user);
         return null; // nothing beside the envelope
     }
 }

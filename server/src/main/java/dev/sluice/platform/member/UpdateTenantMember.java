@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.sluice.account.AccountAdmin;
 import dev.sluice.account.User;
@@ -21,7 +20,7 @@ import dev.sluice.protocol.PopErrors;
 @Action("UpdateTenantMember")
 final class UpdateTenantMember implements OperationHandler<UpdateTenantMember.Request, Void> {
 
-    record Request(long opTenantId, UpdateCommand updateCommand) {
+    record Request(UpdateCommand updateCommand) {
     }
 
     record UpdateCommand(List<MemberChange> memberList) {
@@ -36,13 +35,11 @@ final class UpdateTenantMember implements OperationHandler<UpdateTenantMember.Re
     private final TenantUsers users;
     private final MemberRoles roles;
     private final AccountAdmin admin;
-    private final TransactionTemplate transaction;
 
-    UpdateTenantMember(TenantUsers users, MemberRoles roles, AccountAdmin admin, TransactionTemplate transaction) {
+    UpdateTenantMember(TenantUsers users, MemberRoles roles, AccountAdmin admin) {
         this.users = users;
         this.roles = roles;
         this.admin = admin;
-        this.transaction = transaction;
     }
 
     @Override
@@ -60,14 +57,12 @@ final class UpdateTenantMember implements OperationHandler<UpdateTenantMember.Re
             Set<String> wanted = change.roleList() == null ? null : roles.parse(change.roleList(), path + ".RoleList");
             changes.add(new Change(user, change, wanted, path));
         }
-        transaction.executeWithoutResult(status -> {
-            for (Change c : changes) {
-                if (c.roles() != null) roles.set(caller, c.user(), c.roles(), c.path() + ".RoleList");
-                if (c.wanted().mail() != null || c.wanted().mobilePhone() != null || c.wanted().dingNumber() != null) {
-                    admin.updateContact(c.user().id(), c.wanted().mail(), c.wanted().mobilePhone(), c.wanted().dingNumber());
-                }
+        for (Change c : changes) {
+            if (c.roles() != null) roles.set(caller, c.user(), c.roles(), c.path() + ".RoleList");
+            if (c.wanted().mail() != null || c.wanted().mobilePhone() != null || c.wanted().dingNumber() != null) {
+                admin.updateContact(c.user().id(), c.wanted().mail(), c.wanted().mobilePhone(), c.wanted().dingNumber());
             }
-        });
+        }
         return null; // nothing beside the envelope
     }
 }

@@ -23,7 +23,7 @@ import dev.sluice.platform.usergroup.UserGroups;
 final class ListResourcePermissionOperationLog
         implements OperationHandler<ListResourcePermissionOperationLog.Request, ListResourcePermissionOperationLog.Response> {
 
-    record Request(long opTenantId, ListResourcePermissions.ListQuery listQuery) {
+    record Request(ListResourcePermissions.ListQuery listQuery) {
     }
 
     record Response(PageResult pageResult) {

@@ -18,10 +18,10 @@ import dev.sluice.platform.usergroup.UserGroups;
 final class ListResourcePermissions
         implements OperationHandler<ListResourcePermissions.Request, ListResourcePermissions.Response> {
 
-    record Request(long opTenantId, ListQuery listQuery) {
+    record Request(ListQuery listQuery) {
     }
 
-    record ListQuery(Integer page, Integer pageSize, String searchText, String tabType) {
+    record ListQuery(Integer page, Integer pageSize, String searchText, RecordQuery.Tab tabType) {
     }
 
     record Response(PageResult pageResult) {

@@ -1,7 +1,6 @@
 package dev.sluice.platform.permissionrecord;
 
 import java.util.List;
-import java.util.Map;
 
 import dev.sluice.dispatch.Access;
 import dev.sluice.dispatch.Caller;
@@ -15,26 +14,28 @@ import dev.sluice.protocol.PopErrors;
  */
 final class RecordQuery {
 
-    /** The documented tabs, and the resource types each one lists; PROJECT, USER_GROUP, ROW_PERMISSION and TENANT (global roles) are ours. */
-    static final Map<String, List<String>> TABS = Map.of(
-            "TABLE", List.of("TABLE", "PHYSICAL_TABLE", "PHYSICAL_VIEW", "LOGICAL_TABLE", "LOGICAL_VIEW",
-                    "REALTIME_LOGICAL_TABLE", "REALTIME_MIRROR_TABLE"),
-            "DATASOURCE", List.of("DATASOURCE", "DATA_SOURCE"),
-            "PROJECT", List.of("PROJECT"),
-            "USER_GROUP", List.of("USER_GROUP"),
-            "ROW_PERMISSION", List.of("ROW_PERMISSION"),
-            "TENANT", List.of("TENANT"));
+    /** The documented tabs (TABLE, DATASOURCE; the others are ours: global roles are TENANT) and the resource types each lists. */
+    enum Tab {
+        TABLE("TABLE", "PHYSICAL_TABLE", "PHYSICAL_VIEW", "LOGICAL_TABLE", "LOGICAL_VIEW", "REALTIME_LOGICAL_TABLE", "REALTIME_MIRROR_TABLE"),
+        DATASOURCE("DATASOURCE", "DATA_SOURCE"),
+        PROJECT("PROJECT"),
+        USER_GROUP("USER_GROUP"),
+        ROW_PERMISSION("ROW_PERMISSION"),
+        TENANT("TENANT");
+
+        final List<String> resourceTypes;
+
+        Tab(String... resourceTypes) {
+            this.resourceTypes = List.of(resourceTypes);
+        }
+    }
 
     private RecordQuery() {
     }
 
-    static PermissionRecordStore.Scope scope(Caller caller, String tabType, String searchText, Access access,
-                                             UserGroups groups) {
-        List<String> types = TABS.get(tabType);
-        if (types == null) {
-            throw PopErrors.invalidParameter("ListQuery.TabType", "'" + tabType + "' is not a tab; use TABLE or DATASOURCE"
-                    + " (also PROJECT, USER_GROUP, ROW_PERMISSION, TENANT)").exception();
-        }
+    static PermissionRecordStore.Scope scope(Caller caller, Tab tab, String searchText, Access access, UserGroups groups) {
+        if (tab == null) throw PopErrors.missingParameter("ListQuery.TabType").exception();
+        List<String> types = tab.resourceTypes;
         String search = searchText == null || searchText.isBlank() ? null : searchText.trim();
         long tenantId = caller.tenant().id();
         boolean all = access.holdsAny(caller, TenantRoles.SUPER_ADMIN, TenantRoles.SYSTEM_ADMIN, TenantRoles.SECURITY_ADMIN);

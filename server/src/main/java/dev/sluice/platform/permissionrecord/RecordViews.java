@@ -44,7 +44,7 @@ final class RecordViews {
         }
     }
 
-    private static final Set<String> TABLE_TYPES = Set.copyOf(RecordQuery.TABS.get("TABLE"));
+    private static final Set<String> TABLE_TYPES = Set.copyOf(RecordQuery.Tab.TABLE.resourceTypes);
 
     private RecordViews() {
     }

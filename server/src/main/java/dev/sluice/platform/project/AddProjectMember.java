@@ -2,8 +2,6 @@ package dev.sluice.platform.project;
 
 import java.util.List;
 
-import org.springframework.transaction.annotation.Transactional;
-
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
@@ -12,34 +10,31 @@ import dev.sluice.protocol.PopErrors;
 
 /** Adds users to a project environment with roles; only for its administrators (and tenant administrators). */
 @Action("AddProjectMember")
-class AddProjectMember implements OperationHandler<AddProjectMember.Request, Void> {
+final class AddProjectMember implements OperationHandler<AddProjectMember.Request, Void> {
 
-    record Request(long opTenantId, long id, Command addCommand) {
+    record Request(long id, Command addCommand) {
     }
 
-    record Command(String env, List<MemberInput.Wire> userList) {
+    record Command(Env env, List<MemberInput.Wire> userList) {
     }
 
     private final Administrators admins;
-    private final MemberStore store;
     private final ProjectMembers members;
     private final TenantUsers users;
 
-    AddProjectMember(Administrators admins, MemberStore store, ProjectMembers members, TenantUsers users) {
+    AddProjectMember(Administrators admins, ProjectMembers members, TenantUsers users) {
         this.admins = admins;
-        this.store = store;
         this.members = members;
         this.users = users;
     }
 
     @Override
-    @Transactional
     public Void handle(Caller caller, Request request) {
-        Env env = Env.parse(request.addCommand().env(), null, "AddCommand.Env");
+        Env env = Env.required(request.addCommand().env(), "AddCommand.Env");
         Project project = admins.requireProjectAdmin(caller, request.id(), env);
         List<MemberInput.Checked> checked = MemberInput.check(caller, users, request.addCommand().userList(), "AddCommand.UserList");
         for (MemberInput.Checked u : checked) {
-            if (store.find(project.id(), project.memberEnv(env), u.user().id()).isPresent()) {
+            if (members.isMember(project, env, u.user().id())) {
                 throw PopErrors.alreadyExists("member of project '" + project.name() + "' in " + env, u.user().id())
                         .withRecommend("Change the roles of an existing member with UpdateProjectMember.").exception();
             }

@@ -10,7 +10,7 @@ import dev.sluice.dispatch.OperationHandler;
 @Action("CheckProjectHasDependency")
 final class CheckProjectHasDependency implements OperationHandler<CheckProjectHasDependency.Request, CheckProjectHasDependency.Response> {
 
-    record Request(long opTenantId, long id) {
+    record Request(long id) {
     }
 
     record Response(boolean data) {

@@ -9,7 +9,7 @@ import dev.sluice.platform.project.ProjectInfos.ProjectInfo;
 @Action("GetProject")
 final class GetProject implements OperationHandler<GetProject.Request, GetProject.Response> {
 
-    record Request(long opTenantId, long id, String env) {
+    record Request(long id, Env env) {
     }
 
     record Response(ProjectInfo projectInfo) {
@@ -25,7 +25,7 @@ final class GetProject implements OperationHandler<GetProject.Request, GetProjec
 
     @Override
     public Response handle(Caller caller, Request request) {
-        Env env = Env.parse(request.env(), Env.PROD, "Env");
+        Env env = request.env() == null ? Env.PROD : request.env();
         Project project = projects.require(caller.tenant().id(), request.id());
         return new Response(infos.of(caller, project, env, true));
     }

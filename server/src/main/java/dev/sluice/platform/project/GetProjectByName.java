@@ -10,7 +10,7 @@ import dev.sluice.protocol.PopErrors;
 @Action("GetProjectByName")
 final class GetProjectByName implements OperationHandler<GetProjectByName.Request, GetProjectByName.Response> {
 
-    record Request(long opTenantId, String name) {
+    record Request(String name) {
     }
 
     record Response(ProjectInfo projectInfo) {

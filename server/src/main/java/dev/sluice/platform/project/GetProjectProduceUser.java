@@ -8,7 +8,7 @@ import dev.sluice.dispatch.OperationHandler;
 @Action("GetProjectProduceUser")
 final class GetProjectProduceUser implements OperationHandler<GetProjectProduceUser.Request, GetProjectProduceUser.Response> {
 
-    record Request(long opTenantId, long projectId) {
+    record Request(long projectId) {
     }
 
     record Response(UserRef user) {

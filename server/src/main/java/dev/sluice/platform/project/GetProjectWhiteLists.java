@@ -11,7 +11,7 @@ import dev.sluice.platform.project.ProjectInfos.WhiteList;
 @Action("GetProjectWhiteLists")
 final class GetProjectWhiteLists implements OperationHandler<GetProjectWhiteLists.Request, GetProjectWhiteLists.Response> {
 
-    record Request(long opTenantId, long id) {
+    record Request(long id) {
     }
 
     record Response(List<WhiteList> whiteLists) {

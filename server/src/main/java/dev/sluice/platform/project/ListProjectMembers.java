@@ -15,10 +15,10 @@ import dev.sluice.dispatch.TenantUsers;
 @Action("ListProjectMembers")
 final class ListProjectMembers implements OperationHandler<ListProjectMembers.Request, ListProjectMembers.Response> {
 
-    record Request(long opTenantId, long id, Query listQuery) {
+    record Request(long id, Query listQuery) {
     }
 
-    record Query(String env, Integer pageNo, Integer pageSize) {
+    record Query(Env env, Integer pageNo, Integer pageSize) {
     }
 
     record Response(PageResult pageResult) {
@@ -43,7 +43,7 @@ final class ListProjectMembers implements OperationHandler<ListProjectMembers.Re
 
     @Override
     public Response handle(Caller caller, Request request) {
-        Env env = Env.parse(request.listQuery().env(), null, "ListQuery.Env");
+        Env env = Env.required(request.listQuery().env(), "ListQuery.Env");
         Paging paging = Paging.of(request.listQuery().pageNo(), request.listQuery().pageSize(), "ListQuery.PageNo", "ListQuery.PageSize");
         Project project = projects.require(caller.tenant().id(), request.id());
         Env kept = project.memberEnv(env);

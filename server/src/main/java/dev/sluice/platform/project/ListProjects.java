@@ -11,7 +11,6 @@ import dev.sluice.dispatch.OperationHandler;
 import dev.sluice.dispatch.DisplayTime;
 import dev.sluice.dispatch.Paging;
 import dev.sluice.dispatch.TenantUsers;
-import dev.sluice.protocol.PopErrors;
 
 /**
  * The tenant's projects, a page at a time, by id. {@code Keyword} matches name or display name ignoring case;
@@ -20,10 +19,10 @@ import dev.sluice.protocol.PopErrors;
 @Action("ListProjects")
 final class ListProjects implements OperationHandler<ListProjects.Request, ListProjects.Response> {
 
-    record Request(long opTenantId, Query listQuery) {
+    record Request(Query listQuery) {
     }
 
-    record Query(String env, String keyword, String mode, Integer pageNo, Integer pageSize, List<String> tagList) {
+    record Query(Env env, String keyword, ProjectMode mode, Integer pageNo, Integer pageSize, List<String> tagList) {
     }
 
     record Response(PageResult pageResult) {
@@ -52,18 +51,10 @@ final class ListProjects implements OperationHandler<ListProjects.Request, ListP
     @Override
     public Response handle(Caller caller, Request request) {
         Query q = request.listQuery();
-        Env env = Env.parse(q.env(), Env.PROD, "ListQuery.Env");
+        Env env = q.env() == null ? Env.PROD : q.env();
         Paging paging = Paging.of(q.pageNo(), q.pageSize(), "ListQuery.PageNo", "ListQuery.PageSize");
-        ProjectMode mode = null;
-        if (q.mode() != null && !q.mode().isBlank()) {
-            try {
-                mode = ProjectMode.valueOf(q.mode().trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw PopErrors.invalidParameter("ListQuery.Mode", "expected BASIC or DEV_PROD, got '" + q.mode() + "'").exception();
-            }
-        }
         List<String> tags = q.tagList() == null ? List.of() : q.tagList().stream().map(t -> t.trim().toUpperCase(Locale.ROOT)).toList();
-        var filter = new ProjectStore.Filter(q.keyword(), mode, tags);
+        var filter = new ProjectStore.Filter(q.keyword(), q.mode(), tags);
         long tenant = caller.tenant().id();
         List<Project> page = store.page(tenant, filter, paging);
         Map<Long, User> owners = users.byId(caller, page.stream().map(Project::ownerUserId).distinct().toList());

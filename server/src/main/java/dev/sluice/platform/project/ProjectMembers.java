@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import dev.sluice.platform.PermissionChanged;
 import dev.sluice.platform.PermissionChanged.Change;
+import dev.sluice.protocol.PopErrors;
 
 /**
  * Changes to project membership. Every role granted or revoked is published as a {@link PermissionChanged} event
@@ -26,6 +27,17 @@ class ProjectMembers {
         this.store = store;
         this.events = events;
         this.clock = clock;
+    }
+
+    boolean isMember(Project project, Env env, long userId) {
+        return store.find(project.id(), project.memberEnv(env), userId).isPresent();
+    }
+
+    /** @throws dev.sluice.protocol.PopException {@code EntityNotExist} naming the project and environment */
+    void requireMember(Project project, Env env, long userId) {
+        if (!isMember(project, env, userId)) {
+            throw PopErrors.notFound("member of project '" + project.name() + "' in " + env, userId).exception();
+        }
     }
 
     /** The owner of a new project administers it in each of its environments. */

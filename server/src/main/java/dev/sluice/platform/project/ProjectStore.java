@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,6 +11,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 import dev.sluice.dispatch.Paging;
+import dev.sluice.platform.internal.LikePattern;
 
 /** The project table. Every read names the tenant, so one tenant's ids never find another's rows. */
 @Component
@@ -91,8 +91,8 @@ class ProjectStore {
         StringBuilder sql = new StringBuilder("where tenant_id = ?");
         args.add(tenantId);
         if (filter.keyword() != null && !filter.keyword().isBlank()) {
-            String like = "%" + filter.keyword().trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            sql.append(" and (lower(name) like ? escape '\\' or lower(display_name) like ? escape '\\')");
+            String like = LikePattern.contains(filter.keyword());
+            sql.append(" and (lower(name) like ?" + LikePattern.ESCAPE + " or lower(display_name) like ?" + LikePattern.ESCAPE + ")");
             args.add(like);
             args.add(like);
         }

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.sluice.account.User;
 import dev.sluice.protocol.PopErrors;
@@ -28,8 +28,11 @@ public class Projects {
     private final TenantDirectory tenants;
     private final Optional<ComputeSourceDirectory> computeSources; // absent only in a server built without compute sources
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
-    Projects(ProjectStore store, ProjectMembers members, TenantDirectory tenants, Optional<ComputeSourceDirectory> computeSources, Clock clock) {
+    Projects(ProjectStore store, ProjectMembers members, TenantDirectory tenants, Optional<ComputeSourceDirectory> computeSources, Clock clock,
+             TransactionTemplate transaction) {
+        this.transaction = transaction;
         this.store = store;
         this.members = members;
         this.tenants = tenants;
@@ -63,7 +66,6 @@ public class Projects {
      * Creates a project; its owner becomes its administrator in every environment. Throws
      * {@link IllegalArgumentException} with the reason when the draft is not acceptable.
      */
-    @Transactional
     public Project create(ProjectDraft draft) {
         tenants.tenant(draft.tenantId()).orElseThrow(() -> new IllegalArgumentException("no tenant " + draft.tenantId()));
         if (draft.name() == null || !draft.name().matches(NAME)) {
@@ -88,10 +90,11 @@ public class Projects {
         String display = draft.displayName() == null || draft.displayName().isBlank() ? draft.name() : draft.displayName().trim();
         ProjectDraft normalized = new ProjectDraft(draft.tenantId(), draft.name(), display, draft.description(), mode, type, tag,
                 draft.bizUnitId(), draft.ownerUserId(), produce, draft.computeSourceId(), draft.devComputeSourceId(), draft.streamComputeSourceId());
-        long now = clock.millis();
-        Project project = store.find(draft.tenantId(), store.insert(normalized, now)).orElseThrow();
-        members.addOwner(project, owner.displayName());
-        return project;
+        return transaction.execute(status -> {
+            Project project = store.find(draft.tenantId(), store.insert(normalized, clock.millis())).orElseThrow();
+            members.addOwner(project, owner.displayName());
+            return project;
+        });
     }
 
     private User requireUser(long tenantId, long userId, String what) {

@@ -3,8 +3,6 @@ package dev.sluice.platform.project;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.transaction.annotation.Transactional;
-
 import dev.sluice.account.User;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
@@ -14,39 +12,34 @@ import dev.sluice.protocol.PopErrors;
 
 /** Removes members from a project environment; only for its administrators. The owner cannot be removed. */
 @Action("RemoveProjectMember")
-class RemoveProjectMember implements OperationHandler<RemoveProjectMember.Request, Void> {
+final class RemoveProjectMember implements OperationHandler<RemoveProjectMember.Request, Void> {
 
-    record Request(long opTenantId, long id, Command removeCommand) {
+    record Request(long id, Command removeCommand) {
     }
 
-    record Command(String env, List<String> userIdList) {
+    record Command(Env env, List<String> userIdList) {
     }
 
     private final Administrators admins;
-    private final MemberStore store;
     private final ProjectMembers members;
     private final TenantUsers users;
 
-    RemoveProjectMember(Administrators admins, MemberStore store, ProjectMembers members, TenantUsers users) {
+    RemoveProjectMember(Administrators admins, ProjectMembers members, TenantUsers users) {
         this.admins = admins;
-        this.store = store;
         this.members = members;
         this.users = users;
     }
 
     @Override
-    @Transactional
     public Void handle(Caller caller, Request request) {
         Command command = request.removeCommand();
-        Env env = Env.parse(command.env(), null, "RemoveCommand.Env");
+        Env env = Env.required(command.env(), "RemoveCommand.Env");
         if (command.userIdList() == null || command.userIdList().isEmpty()) throw PopErrors.missingParameter("RemoveCommand.UserIdList").exception();
         Project project = admins.requireProjectAdmin(caller, request.id(), env);
         List<User> removed = new ArrayList<>();
         for (int i = 0; i < command.userIdList().size(); i++) {
             User user = users.member(caller, command.userIdList().get(i), "RemoveCommand.UserIdList[" + i + "]");
-            if (store.find(project.id(), project.memberEnv(env), user.id()).isEmpty()) {
-                throw PopErrors.notFound("member of project '" + project.name() + "' in " + env, user.id()).exception();
-            }
+            members.requireMember(project, env, user.id());
             if (user.id() == project.ownerUserId()) {
                 throw PopErrors.invalidParameter("RemoveCommand.UserIdList[" + i + "]", "the owner of project '" + project.name()
                         + "' cannot be removed; transfer the ownership first").exception();

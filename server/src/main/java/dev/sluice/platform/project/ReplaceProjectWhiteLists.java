@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.springframework.transaction.annotation.Transactional;
-
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
@@ -18,14 +16,14 @@ import dev.sluice.protocol.PopErrors;
  * project's network reach, so its administrators (in any environment) or tenant administrators may change it.
  */
 @Action("ReplaceProjectWhiteLists")
-class ReplaceProjectWhiteLists implements OperationHandler<ReplaceProjectWhiteLists.Request, Void> {
+final class ReplaceProjectWhiteLists implements OperationHandler<ReplaceProjectWhiteLists.Request, Void> {
 
     static final int MAX_ENTRIES = 200;
     private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(/(3[0-2]|[12]?\\d))?");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*(/(12[0-8]|1[01]\\d|[1-9]?\\d))?");
     private static final Pattern PORT = Pattern.compile("(\\d{1,5})(-(\\d{1,5}))?");
 
-    record Request(long opTenantId, long id, Command replaceCommand) {
+    record Request(long id, Command replaceCommand) {
     }
 
     record Command(List<Entry> whiteLists) {
@@ -43,7 +41,6 @@ class ReplaceProjectWhiteLists implements OperationHandler<ReplaceProjectWhiteLi
     }
 
     @Override
-    @Transactional
     public Void handle(Caller caller, Request request) {
         Project project = admins.requireProjectAdminAnywhere(caller, request.id());
         List<Entry> given = request.replaceCommand().whiteLists();

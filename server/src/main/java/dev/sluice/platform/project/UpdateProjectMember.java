@@ -2,8 +2,6 @@ package dev.sluice.platform.project;
 
 import java.util.List;
 
-import org.springframework.transaction.annotation.Transactional;
-
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
@@ -15,36 +13,31 @@ import dev.sluice.protocol.PopErrors;
  * permissions just as adding does, so the same administrators are required. The owner keeps the administrator role.
  */
 @Action("UpdateProjectMember")
-class UpdateProjectMember implements OperationHandler<UpdateProjectMember.Request, Void> {
+final class UpdateProjectMember implements OperationHandler<UpdateProjectMember.Request, Void> {
 
-    record Request(long opTenantId, long id, Command updateCommand) {
+    record Request(long id, Command updateCommand) {
     }
 
-    record Command(String env, List<MemberInput.Wire> userList) {
+    record Command(Env env, List<MemberInput.Wire> userList) {
     }
 
     private final Administrators admins;
-    private final MemberStore store;
     private final ProjectMembers members;
     private final TenantUsers users;
 
-    UpdateProjectMember(Administrators admins, MemberStore store, ProjectMembers members, TenantUsers users) {
+    UpdateProjectMember(Administrators admins, ProjectMembers members, TenantUsers users) {
         this.admins = admins;
-        this.store = store;
         this.members = members;
         this.users = users;
     }
 
     @Override
-    @Transactional
     public Void handle(Caller caller, Request request) {
-        Env env = Env.parse(request.updateCommand().env(), null, "UpdateCommand.Env");
+        Env env = Env.required(request.updateCommand().env(), "UpdateCommand.Env");
         Project project = admins.requireProjectAdmin(caller, request.id(), env);
         List<MemberInput.Checked> checked = MemberInput.check(caller, users, request.updateCommand().userList(), "UpdateCommand.UserList");
         for (MemberInput.Checked u : checked) {
-            if (store.find(project.id(), project.memberEnv(env), u.user().id()).isEmpty()) {
-                throw PopErrors.notFound("member of project '" + project.name() + "' in " + env, u.user().id()).exception();
-            }
+            members.requireMember(project, env, u.user().id());
             if (u.user().id() == project.ownerUserId() && !u.roles().contains(ProjectRole.PROJECT_ADMIN)) {
                 throw PopErrors.invalidParameter("UpdateCommand.UserList", "the owner of project '" + project.name()
                         + "' keeps the administrator role (1); transfer the ownership first").exception();

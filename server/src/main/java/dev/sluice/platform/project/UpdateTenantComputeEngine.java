@@ -4,8 +4,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 
-import org.springframework.transaction.annotation.Transactional;
-
 import dev.sluice.dispatch.Access;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
@@ -18,12 +16,12 @@ import dev.sluice.protocol.PopErrors;
  * setting reaches every project of the tenant, only super and system administrators may change it.
  */
 @Action("UpdateTenantComputeEngine")
-class UpdateTenantComputeEngine implements OperationHandler<UpdateTenantComputeEngine.Request, Void> {
+final class UpdateTenantComputeEngine implements OperationHandler<UpdateTenantComputeEngine.Request, Void> {
 
     static final int MAX_URLS = 100;
     static final int MAX_STORED = 4000;
 
-    record Request(long opTenantId, Command updateCommand) {
+    record Request(Command updateCommand) {
     }
 
     record Command(List<String> clusterUrlList, String type, String version) {
@@ -40,7 +38,6 @@ class UpdateTenantComputeEngine implements OperationHandler<UpdateTenantComputeE
     }
 
     @Override
-    @Transactional
     public Void handle(Caller caller, Request request) {
         access.tenantAdmin(caller);
         Command command = request.updateCommand();

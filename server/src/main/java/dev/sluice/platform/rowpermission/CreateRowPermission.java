@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
@@ -19,7 +18,7 @@ final class CreateRowPermission implements OperationHandler<CreateRowPermission.
 
     static final String ROOT = "CreateRowPermissionCommand";
 
-    record Request(long opTenantId, RowPermissionCommand.Create createRowPermissionCommand) {
+    record Request(RowPermissionCommand.Create createRowPermissionCommand) {
     }
 
     /** The reference declares Data an integer: the new permission's id. */
@@ -30,16 +29,13 @@ final class CreateRowPermission implements OperationHandler<CreateRowPermission.
     private final DefinitionCheck check;
     private final RowPermissionStore store;
     private final RowGrants grants;
-    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    CreateRowPermission(RowPermissionAccess access, DefinitionCheck check, RowPermissionStore store, RowGrants grants,
-                        TransactionTemplate transaction, Clock clock) {
+    CreateRowPermission(RowPermissionAccess access, DefinitionCheck check, RowPermissionStore store, RowGrants grants, Clock clock) {
         this.access = access;
         this.check = check;
         this.store = store;
         this.grants = grants;
-        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -51,11 +47,8 @@ final class CreateRowPermission implements OperationHandler<CreateRowPermission.
         Supplier<PopError> nameTaken = () -> PopErrors.invalidParameter(ROOT + ".RowPermissionName",
                 "a row-level permission named '" + definition.name() + "' exists already");
         if (store.nameTaken(tenantId, definition.name(), -1)) throw nameTaken.get().exception();
-        long id = transaction.execute(status -> {
-            long created = UniqueWrites.orRefuse(() -> store.insert(tenantId, definition, caller.user().id(), clock.millis()), nameTaken);
-            grants.publish(tenantId, created, definition.name(), Map.of(), RowGrants.of(definition.rules()), caller.user().id());
-            return created;
-        });
+        long id = UniqueWrites.orRefuse(() -> store.insert(tenantId, definition, caller.user().id(), clock.millis()), nameTaken);
+        grants.publish(tenantId, id, definition.name(), Map.of(), RowGrants.of(definition.rules()), caller.user().id());
         return new Response(id);
     }
 }

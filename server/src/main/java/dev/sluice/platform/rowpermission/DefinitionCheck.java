@@ -30,7 +30,6 @@ class DefinitionCheck {
     /** The columns that keep a rule's expressions and their SQL hold this many characters. */
     static final int MAX_STORED_EXPRESSION = 20000;
     private static final String IDENTIFIER = "[A-Za-z_][A-Za-z0-9_]{0,127}";
-    private static final Set<String> ACCOUNT_TYPES = Set.of("PERSONAL", "USER_GROUP");
 
     private final TenantUsers users;
     private final UserGroups groups;
@@ -94,10 +93,8 @@ class DefinitionCheck {
         if (mappings == null) return bindings;
         for (int i = 0; i < mappings.size(); i++) {
             String at = path + "[" + i + "]";
-            String type = mappings.get(i).accountType();
-            if (!ACCOUNT_TYPES.contains(type)) {
-                throw PopErrors.invalidParameter(at + ".AccountType", "'" + type + "' is not PERSONAL or USER_GROUP").exception();
-            }
+            if (mappings.get(i).accountType() == null) throw PopErrors.missingParameter(at + ".AccountType").exception();
+            String type = mappings.get(i).accountType().name();
             List<AccountRef> accounts = mappings.get(i).accounts();
             for (int j = 0; j < accounts.size(); j++) {
                 String id = accounts.get(j).accountId();

@@ -2,7 +2,6 @@ package dev.sluice.platform.rowpermission;
 
 import java.util.Map;
 
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
@@ -13,7 +12,7 @@ import dev.sluice.platform.rowpermission.RowPermissionStore.Header;
 @Action("DeleteRowPermission")
 final class DeleteRowPermission implements OperationHandler<DeleteRowPermission.Request, DeleteRowPermission.Response> {
 
-    record Request(long opTenantId, Command deleteRowPermissionCommand) {
+    record Request(Command deleteRowPermissionCommand) {
     }
 
     record Command(Long rowPermissionId) {
@@ -26,26 +25,21 @@ final class DeleteRowPermission implements OperationHandler<DeleteRowPermission.
     private final RowPermissionStore store;
     private final RowPermissionReader reader;
     private final RowGrants grants;
-    private final TransactionTemplate transaction;
 
-    DeleteRowPermission(RowPermissionAccess access, RowPermissionStore store, RowPermissionReader reader, RowGrants grants,
-                        TransactionTemplate transaction) {
+    DeleteRowPermission(RowPermissionAccess access, RowPermissionStore store, RowPermissionReader reader, RowGrants grants) {
         this.access = access;
         this.store = store;
         this.reader = reader;
         this.grants = grants;
-        this.transaction = transaction;
     }
 
     @Override
     public Response handle(Caller caller, Request request) {
         access.requireManager(caller);
         Header existing = access.load(caller, request.deleteRowPermissionCommand().rowPermissionId());
-        transaction.executeWithoutResult(status -> {
-            grants.publish(existing.tenantId(), existing.id(), existing.name(), reader.grants(caller, existing.id()), Map.of(),
-                    caller.user().id());
-            store.delete(existing.id());
-        });
+        grants.publish(existing.tenantId(), existing.id(), existing.name(), reader.grants(caller, existing.id()), Map.of(),
+                caller.user().id());
+        store.delete(existing.id());
         return new Response(true);
     }
 }

@@ -3,12 +3,13 @@ package dev.sluice.platform.rowpermission;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import dev.sluice.dispatch.RpcJson;
 import dev.sluice.platform.rowpermission.RowPermissionCommand.Expression;
+import dev.sluice.platform.rowpermission.RowPermissionCommand.ExpressionType;
+import dev.sluice.platform.rowpermission.RowPermissionCommand.Operator;
 import dev.sluice.protocol.PopErrors;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
@@ -25,10 +26,6 @@ import tools.jackson.databind.JsonNode;
  */
 final class FilterExpressions {
 
-    private static final Map<String, String> COMPARISONS = Map.of("EQUAL", "=", "NOT_EQUAL", "<>", "GREATER_THAN", ">",
-            "GREATER_THAN_OR_EQUAL", ">=", "GREATER_EQUAL", ">=", "LESS_THAN", "<", "LESS_THAN_OR_EQUAL", "<=",
-            "LESS_EQUAL", "<=", "LIKE", "LIKE", "NOT_LIKE", "NOT LIKE");
-    private static final Set<String> OTHERS = Set.of("IN", "NOT_IN", "IS_NULL", "IS_NOT_NULL", "BETWEEN", "CUSTOM");
     private static final Set<String> NUMERIC = Set.of("TINYINT", "SMALLINT", "INT", "INTEGER", "BIGINT", "LONG", "FLOAT",
             "DOUBLE", "DECIMAL", "NUMBER", "NUMERIC");
     private static final int MAX_DEPTH = 8;
@@ -52,47 +49,45 @@ final class FilterExpressions {
 
     private String expression(Expression e, String path, int depth) {
         if (depth > MAX_DEPTH) throw PopErrors.invalidParameter(path, "expressions nest at most " + MAX_DEPTH + " deep").exception();
-        String type = upper(e.type());
-        String operator = upper(e.operator());
-        if ("EXPRESSION".equals(type)) return combination(e, operator, path, depth);
-        if (!"RELATION".equals(type)) {
-            throw PopErrors.invalidParameter(path + ".Type", "'" + e.type() + "' is neither RELATION nor EXPRESSION").exception();
-        }
+        if (e.type() == null) throw PopErrors.missingParameter(path + ".Type").exception();
+        if (e.operator() == null) throw PopErrors.missingParameter(path + ".Operator").exception();
+        Operator operator = e.operator();
+        if (e.type() == ExpressionType.EXPRESSION) return combination(e, operator, path, depth);
         String column = e.mappingColumnName();
-        if (!"CUSTOM".equals(operator) && !columns.containsKey(column)) {
+        if (operator != Operator.CUSTOM && !columns.containsKey(column)) {
             throw PopErrors.invalidParameter(path + ".MappingColumnName", "'" + column + "' is not one of the MappingColumns").exception();
         }
         List<String> values = e.values() == null ? List.of() : e.values();
-        if (COMPARISONS.containsKey(operator)) {
+        if (operator.comparison != null) {
             count(values, 1, 1, path);
-            return column + " " + COMPARISONS.get(operator) + " " + literal(column, values.getFirst(), path + ".Values[0]");
+            return column + " " + operator.comparison + " " + literal(column, values.getFirst(), path + ".Values[0]");
         }
-        return switch (operator == null ? "" : operator) {
-            case "IN", "NOT_IN" -> {
+        return switch (operator) {
+            case IN, NOT_IN -> {
                 count(values, 1, 1000, path);
                 List<String> literals = new ArrayList<>();
                 for (int i = 0; i < values.size(); i++) literals.add(literal(column, values.get(i), path + ".Values[" + i + "]"));
-                yield column + ("IN".equals(operator) ? " IN (" : " NOT IN (") + String.join(", ", literals) + ")";
+                yield column + (operator == Operator.IN ? " IN (" : " NOT IN (") + String.join(", ", literals) + ")";
             }
-            case "IS_NULL" -> column + " IS NULL";
-            case "IS_NOT_NULL" -> column + " IS NOT NULL";
-            case "BETWEEN" -> {
+            case IS_NULL -> column + " IS NULL";
+            case IS_NOT_NULL -> column + " IS NOT NULL";
+            case BETWEEN -> {
                 count(values, 2, 2, path);
                 yield column + " BETWEEN " + literal(column, values.get(0), path + ".Values[0]") + " AND "
                         + literal(column, values.get(1), path + ".Values[1]");
             }
-            case "CUSTOM" -> {
+            case CUSTOM -> {
                 count(values, 1, 1, path);
                 custom(values.getFirst(), path + ".Values[0]");
                 yield "(" + values.getFirst() + ")";
             }
-            default -> throw PopErrors.invalidParameter(path + ".Operator", "'" + e.operator() + "' is not an operator; use one of "
-                    + new java.util.TreeSet<>(allOperators())).exception();
+            default -> throw PopErrors.invalidParameter(path + ".Operator", operator + " joins the SubConditions of an EXPRESSION;"
+                    + " a RELATION compares with another operator").exception();
         };
     }
 
-    private String combination(Expression e, String operator, String path, int depth) {
-        if (!"AND".equals(operator) && !"OR".equals(operator)) {
+    private String combination(Expression e, Operator operator, String path, int depth) {
+        if (operator != Operator.AND && operator != Operator.OR) {
             throw PopErrors.invalidParameter(path + ".Operator", "an EXPRESSION joins its SubConditions with AND or OR, not '"
                     + e.operator() + "'").exception();
         }
@@ -105,7 +100,7 @@ final class FilterExpressions {
             try {
                 sub = RpcJson.MAPPER.treeToValue(subs.get(i), Expression.class);
             } catch (JacksonException ex) {
-                throw PopErrors.invalidParameter(subPath, "not an expression object: " + ex.getOriginalMessage()).exception();
+                throw RpcJson.refusal(ex, subPath).exception();
             }
             if (sub == null) throw PopErrors.invalidParameter(subPath, "not an expression object").exception();
             parts.add(expression(sub, subPath, depth + 1));
@@ -157,13 +152,4 @@ final class FilterExpressions {
         }
     }
 
-    private static Set<String> allOperators() {
-        Set<String> all = new java.util.HashSet<>(COMPARISONS.keySet());
-        all.addAll(OTHERS);
-        return all;
-    }
-
-    private static String upper(String value) {
-        return value == null ? null : value.trim().toUpperCase(Locale.ROOT);
-    }
 }

@@ -16,7 +16,7 @@ import dev.sluice.protocol.PopErrors;
 final class GetAccountByRowPermissionId
         implements OperationHandler<GetAccountByRowPermissionId.Request, GetAccountByRowPermissionId.Response> {
 
-    record Request(long opTenantId, Query getAccountByRowPermissionIdQuery) {
+    record Request(Query getAccountByRowPermissionIdQuery) {
     }
 
     record Query(Long rowPermissionId, List<Long> ruleIds) {

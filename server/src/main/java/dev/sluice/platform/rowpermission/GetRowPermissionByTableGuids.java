@@ -17,7 +17,7 @@ final class GetRowPermissionByTableGuids
 
     static final int MAX_TABLES = 100;
 
-    record Request(long opTenantId, Query getRowPermissionByTableGuidsQuery) {
+    record Request(Query getRowPermissionByTableGuidsQuery) {
     }
 
     record Query(List<String> tableGuids) {

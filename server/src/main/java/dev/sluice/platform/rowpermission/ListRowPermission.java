@@ -12,7 +12,7 @@ import dev.sluice.platform.rowpermission.RowPermissionReader.PermissionView;
 @Action("ListRowPermission")
 final class ListRowPermission implements OperationHandler<ListRowPermission.Request, ListRowPermission.Response> {
 
-    record Request(long opTenantId, Query pageRowPermissionQuery) {
+    record Request(Query pageRowPermissionQuery) {
     }
 
     record Query(String keyword, Integer pageNum, Integer pageSize) {

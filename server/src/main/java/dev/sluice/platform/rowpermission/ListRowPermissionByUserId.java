@@ -19,7 +19,7 @@ import dev.sluice.platform.usergroup.UserGroups;
 final class ListRowPermissionByUserId
         implements OperationHandler<ListRowPermissionByUserId.Request, ListRowPermissionByUserId.Response> {
 
-    record Request(long opTenantId, Query listRowPermissionByUserIdQuery) {
+    record Request(Query listRowPermissionByUserIdQuery) {
     }
 
     record Query(String operator, Integer pageNum, Integer pageSize) {

@@ -28,12 +28,31 @@ record RowPermissionCommand(List<MappingColumn> mappingColumns, String rowPermis
     }
 
     /** A RELATION compares one mapping column with values; an EXPRESSION joins its sub-conditions with AND or OR. */
-    record Expression(String mappingColumnName, String operator, List<JsonNode> subConditions, String type,
+    record Expression(String mappingColumnName, Operator operator, List<JsonNode> subConditions, ExpressionType type,
                       List<String> values) {
     }
 
-    record UserMapping(String accountType, List<AccountRef> accounts) {
+    enum ExpressionType { RELATION, EXPRESSION }
+
+    /** What a RELATION compares with (a one-value comparison has its SQL), or how an EXPRESSION joins (AND, OR). */
+    enum Operator {
+        EQUAL("="), NOT_EQUAL("<>"), GREATER_THAN(">"), GREATER_THAN_OR_EQUAL(">="), GREATER_EQUAL(">="), LESS_THAN("<"),
+        LESS_THAN_OR_EQUAL("<="), LESS_EQUAL("<="), LIKE("LIKE"), NOT_LIKE("NOT LIKE"),
+        IN(null), NOT_IN(null), IS_NULL(null), IS_NOT_NULL(null), BETWEEN(null), CUSTOM(null),
+        AND(null), OR(null);
+
+        /** The SQL of a one-value comparison; {@code null} for the other operators. */
+        final String comparison;
+
+        Operator(String comparison) {
+            this.comparison = comparison;
+        }
     }
+
+    record UserMapping(AccountType accountType, List<AccountRef> accounts) {
+    }
+
+    enum AccountType { PERSONAL, USER_GROUP }
 
     record AccountRef(String accountId) {
     }

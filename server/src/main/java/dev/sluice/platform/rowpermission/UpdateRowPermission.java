@@ -3,7 +3,6 @@ package dev.sluice.platform.rowpermission;
 import java.time.Clock;
 import java.util.function.Supplier;
 
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
@@ -22,7 +21,7 @@ final class UpdateRowPermission implements OperationHandler<UpdateRowPermission.
 
     static final String ROOT = "UpdateRowPermissionCommand";
 
-    record Request(long opTenantId, RowPermissionCommand updateRowPermissionCommand) {
+    record Request(RowPermissionCommand updateRowPermissionCommand) {
     }
 
     record Response(boolean data) {
@@ -33,17 +32,15 @@ final class UpdateRowPermission implements OperationHandler<UpdateRowPermission.
     private final RowPermissionStore store;
     private final RowPermissionReader reader;
     private final RowGrants grants;
-    private final TransactionTemplate transaction;
     private final Clock clock;
 
     UpdateRowPermission(RowPermissionAccess access, DefinitionCheck check, RowPermissionStore store, RowPermissionReader reader,
-                        RowGrants grants, TransactionTemplate transaction, Clock clock) {
+                        RowGrants grants, Clock clock) {
         this.access = access;
         this.check = check;
         this.store = store;
         this.reader = reader;
         this.grants = grants;
-        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -56,12 +53,10 @@ final class UpdateRowPermission implements OperationHandler<UpdateRowPermission.
         Supplier<PopError> nameTaken = () -> PopErrors.invalidParameter(ROOT + ".RowPermissionName",
                 "a row-level permission named '" + definition.name() + "' exists already");
         if (store.nameTaken(existing.tenantId(), definition.name(), existing.id())) throw nameTaken.get().exception();
-        transaction.executeWithoutResult(status -> {
-            var before = reader.grants(caller, existing.id());
-            UniqueWrites.runOrRefuse(() -> store.update(existing.id(), definition, caller.user().id(), clock.millis()), nameTaken);
-            grants.publish(existing.tenantId(), existing.id(), definition.name(), before, RowGrants.of(definition.rules()),
-                    caller.user().id());
-        });
+        var before = reader.grants(caller, existing.id());
+        UniqueWrites.runOrRefuse(() -> store.update(existing.id(), definition, caller.user().id(), clock.millis()), nameTaken);
+        grants.publish(existing.tenantId(), existing.id(), definition.name(), before, RowGrants.of(definition.rules()),
+                caller.user().id());
         return new Response(true);
     }
 }

@@ -5,7 +5,6 @@ import java.util.concurrent.ConcurrentMap;
 
 import org.springframework.stereotype.Component;
 
-import dev.sluice.protocol.PopErrors;
 
 /**
  * Counts the connectivity checks each tenant runs on this node and refuses one beyond the cap at once
@@ -35,7 +34,7 @@ class ConcurrentChecks {
             before[0] = count == null ? 0 : count;
             return before[0] >= limit ? count : Integer.valueOf(before[0] + 1);
         });
-        if (before[0] >= limit) throw PopErrors.checksThrottled(before[0], limit).exception();
+        if (before[0] >= limit) throw SourceErrors.checksThrottled(before[0], limit).exception();
         return () -> running.computeIfPresent(tenantId, (tenant, count) -> count <= 1 ? null : count - 1);
     }
 }

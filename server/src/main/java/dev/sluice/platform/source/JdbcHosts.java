@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.sluice.protocol.PopErrors;
+import dev.sluice.system.OutboundErrors;
 import dev.sluice.system.OutboundAddresses;
 
 /**
@@ -105,6 +105,6 @@ final class JdbcHosts {
     }
 
     private static dev.sluice.protocol.PopException refused(String host, String why) {
-        return PopErrors.hostRefused(ITEM, host, why).exception();
+        return OutboundErrors.hostRefused(ITEM, host, why).exception();
     }
 }

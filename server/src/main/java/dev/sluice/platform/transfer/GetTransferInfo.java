@@ -22,7 +22,7 @@ final class GetTransferInfo implements OperationHandler<GetTransferInfo.Request,
     /** How many failed objects a kind's ErrMsg names before it only counts the rest. */
     static final int ERRORS_SHOWN = 5;
 
-    record Request(long opTenantId, long proposalId) {
+    record Request(long proposalId) {
     }
 
     record Response(Info data) {

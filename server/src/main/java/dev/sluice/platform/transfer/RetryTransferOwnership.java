@@ -3,7 +3,6 @@ package dev.sluice.platform.transfer;
 import java.time.Clock;
 import java.util.List;
 
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.sluice.account.User;
 import dev.sluice.dispatch.Action;
@@ -22,7 +21,7 @@ import dev.sluice.protocol.PopErrors;
 @Action("RetryTransferOwnership")
 final class RetryTransferOwnership implements OperationHandler<RetryTransferOwnership.Request, RetryTransferOwnership.Response> {
 
-    record Request(long opTenantId, PrivilegeTransferRecord privilegeTransferRecord) {
+    record Request(PrivilegeTransferRecord privilegeTransferRecord) {
     }
 
     record PrivilegeTransferRecord(Long id, String newOwner, String transferComment) {
@@ -34,15 +33,12 @@ final class RetryTransferOwnership implements OperationHandler<RetryTransferOwne
     private final TransferAccess access;
     private final TransferStore store;
     private final TransferQueue queue;
-    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    RetryTransferOwnership(TransferAccess access, TransferStore store, TransferQueue queue, TransactionTemplate transaction,
-                           Clock clock) {
+    RetryTransferOwnership(TransferAccess access, TransferStore store, TransferQueue queue, Clock clock) {
         this.access = access;
         this.store = store;
         this.queue = queue;
-        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -63,13 +59,10 @@ final class RetryTransferOwnership implements OperationHandler<RetryTransferOwne
         }
         List<Item> retried = store.items(failed.id()).stream().filter(item -> item.status() == Status.FAILED).toList();
         String comment = record.transferComment() == null ? failed.comment() : record.transferComment();
-        long id = transaction.execute(status -> {
-            long retry = store.insert(failed.tenantId(), failed.oldOwner(), newOwner.id(), comment, Status.RUNNING, failed.id(),
-                    caller.user().id(), clock.millis());
-            for (Item item : retried) store.insertItem(retry, item.objectType(), item.objectId(), item.objectName(), Status.PENDING, null);
-            store.setStatus(failed.id(), Status.RETRIED, caller.user().id(), clock.millis());
-            return retry;
-        });
+        long id = store.insert(failed.tenantId(), failed.oldOwner(), newOwner.id(), comment, Status.RUNNING, failed.id(),
+                caller.user().id(), clock.millis());
+        for (Item item : retried) store.insertItem(id, item.objectType(), item.objectId(), item.objectName(), Status.PENDING, null);
+        store.setStatus(failed.id(), Status.RETRIED, caller.user().id(), clock.millis());
         queue.enqueue(id);
         return new Response(id);
     }

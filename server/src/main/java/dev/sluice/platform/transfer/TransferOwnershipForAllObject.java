@@ -15,7 +15,7 @@ import dev.sluice.protocol.PopErrors;
 final class TransferOwnershipForAllObject
         implements OperationHandler<TransferOwnershipForAllObject.Request, TransferOwnershipForAllObject.Response> {
 
-    record Request(long opTenantId, PrivilegeTransferRecord privilegeTransferRecord) {
+    record Request(PrivilegeTransferRecord privilegeTransferRecord) {
     }
 
     record PrivilegeTransferRecord(String newOwner, String oldOwner, String transferComment) {

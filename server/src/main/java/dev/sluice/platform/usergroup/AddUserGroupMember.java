@@ -2,7 +2,6 @@ package dev.sluice.platform.usergroup;
 
 import java.util.List;
 
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.sluice.account.User;
 import dev.sluice.dispatch.Action;
@@ -16,7 +15,7 @@ import dev.sluice.protocol.PopErrors;
 @Action("AddUserGroupMember")
 final class AddUserGroupMember implements OperationHandler<AddUserGroupMember.Request, AddUserGroupMember.Response> {
 
-    record Request(long opTenantId, AddCommand addCommand) {
+    record Request(AddCommand addCommand) {
     }
 
     record AddCommand(String userGroupId, List<String> userIdList) {
@@ -28,13 +27,11 @@ final class AddUserGroupMember implements OperationHandler<AddUserGroupMember.Re
     private final GroupAccess access;
     private final GroupMembership membership;
     private final TenantUsers users;
-    private final TransactionTemplate transaction;
 
-    AddUserGroupMember(GroupAccess access, GroupMembership membership, TenantUsers users, TransactionTemplate transaction) {
+    AddUserGroupMember(GroupAccess access, GroupMembership membership, TenantUsers users) {
         this.access = access;
         this.membership = membership;
         this.users = users;
-        this.transaction = transaction;
     }
 
     @Override
@@ -46,9 +43,7 @@ final class AddUserGroupMember implements OperationHandler<AddUserGroupMember.Re
         }
         Group group = access.loadManaged(caller, command.userGroupId(), "AddCommand.UserGroupId");
         List<User> added = users.members(caller, command.userIdList(), "AddCommand.UserIdList");
-        transaction.executeWithoutResult(status -> {
-            for (User user : added) membership.add(group, user, false, caller.user().id());
-        });
+        for (User user : added) membership.add(group, user, false, caller.user().id());
         return new Response(true);
     }
 }

@@ -3,7 +3,6 @@ package dev.sluice.platform.usergroup;
 import java.time.Clock;
 import java.util.List;
 
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.sluice.account.User;
 import dev.sluice.dispatch.Action;
@@ -18,7 +17,7 @@ import dev.sluice.protocol.PopErrors;
 @Action("CreateUserGroup")
 final class CreateUserGroup implements OperationHandler<CreateUserGroup.Request, CreateUserGroup.Response> {
 
-    record Request(long opTenantId, CreateCommand createCommand) {
+    record Request(CreateCommand createCommand) {
     }
 
     record CreateCommand(Boolean active, List<String> adminUserIdList, String description, String name) {
@@ -30,15 +29,12 @@ final class CreateUserGroup implements OperationHandler<CreateUserGroup.Request,
     private final UserGroupStore store;
     private final GroupMembership membership;
     private final TenantUsers users;
-    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    CreateUserGroup(UserGroupStore store, GroupMembership membership, TenantUsers users, TransactionTemplate transaction,
-                    Clock clock) {
+    CreateUserGroup(UserGroupStore store, GroupMembership membership, TenantUsers users, Clock clock) {
         this.store = store;
         this.membership = membership;
         this.users = users;
-        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -53,13 +49,10 @@ final class CreateUserGroup implements OperationHandler<CreateUserGroup.Request,
                 : users.members(caller, command.adminUserIdList(), "CreateCommand.AdminUserIdList");
         long tenantId = caller.tenant().id();
         if (store.nameTaken(tenantId, name, -1)) throw nameTaken(name).exception();
-        long id = transaction.execute(status -> {
-            long groupId = UniqueWrites.orRefuse(() -> store.insert(tenantId, name, description, command.active() == null || command.active(),
-                    caller.user().id(), clock.millis()), () -> nameTaken(name));
-            UserGroupStore.Group group = store.find(tenantId, groupId).orElseThrow();
-            for (User admin : admins) membership.add(group, admin, true, caller.user().id());
-            return groupId;
-        });
+        long id = UniqueWrites.orRefuse(() -> store.insert(tenantId, name, description, command.active() == null || command.active(),
+                caller.user().id(), clock.millis()), () -> nameTaken(name));
+        UserGroupStore.Group group = store.find(tenantId, id).orElseThrow();
+        for (User admin : admins) membership.add(group, admin, true, caller.user().id());
         return new Response(String.valueOf(id));
     }
 

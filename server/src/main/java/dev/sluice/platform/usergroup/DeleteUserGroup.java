@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.sluice.account.User;
 import dev.sluice.dispatch.Action;
@@ -18,7 +17,7 @@ import dev.sluice.platform.usergroup.UserGroupStore.Member;
 @Action("DeleteUserGroup")
 final class DeleteUserGroup implements OperationHandler<DeleteUserGroup.Request, DeleteUserGroup.Response> {
 
-    record Request(long opTenantId, String userGroupId) {
+    record Request(String userGroupId) {
     }
 
     record Response(boolean data) {
@@ -29,31 +28,27 @@ final class DeleteUserGroup implements OperationHandler<DeleteUserGroup.Request,
     private final GroupMembership membership;
     private final TenantUsers users;
     private final ApplicationEventPublisher events;
-    private final TransactionTemplate transaction;
 
     DeleteUserGroup(UserGroupStore store, GroupAccess access, GroupMembership membership, TenantUsers users,
-                    ApplicationEventPublisher events, TransactionTemplate transaction) {
+                    ApplicationEventPublisher events) {
         this.store = store;
         this.access = access;
         this.membership = membership;
         this.users = users;
         this.events = events;
-        this.transaction = transaction;
     }
 
     @Override
     public Response handle(Caller caller, Request request) {
         Group group = access.loadManaged(caller, request.userGroupId(), "UserGroupId");
-        transaction.executeWithoutResult(status -> {
-            List<Member> members = store.members(group.id());
-            Map<Long, User> names = users.byId(caller, members.stream().map(Member::userId).toList());
-            for (Member member : members) {
-                User user = names.get(member.userId());
-                membership.remove(group, member, user == null ? null : user.displayName(), caller.user().id());
-            }
-            events.publishEvent(new UserGroupDeleted(group.tenantId(), group.id(), caller.user().id()));
-            store.delete(group.id());
-        });
+        List<Member> members = store.members(group.id());
+        Map<Long, User> names = users.byId(caller, members.stream().map(Member::userId).toList());
+        for (Member member : members) {
+            User user = names.get(member.userId());
+            membership.remove(group, member, user == null ? null : user.displayName(), caller.user().id());
+        }
+        events.publishEvent(new UserGroupDeleted(group.tenantId(), group.id(), caller.user().id()));
+        store.delete(group.id());
         return new Response(true);
     }
 }

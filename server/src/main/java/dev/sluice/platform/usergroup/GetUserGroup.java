@@ -14,7 +14,7 @@ import dev.sluice.platform.usergroup.UserGroupStore.Member;
 @Action("GetUserGroup")
 final class GetUserGroup implements OperationHandler<GetUserGroup.Request, GetUserGroup.Response> {
 
-    record Request(long opTenantId, String userGroupId) {
+    record Request(String userGroupId) {
     }
 
     record Response(GroupView userGroupInfo) {

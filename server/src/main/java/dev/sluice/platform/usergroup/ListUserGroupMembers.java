@@ -21,7 +21,7 @@ import dev.sluice.protocol.PopErrors;
 @Action("ListUserGroupMembers")
 final class ListUserGroupMembers implements OperationHandler<ListUserGroupMembers.Request, ListUserGroupMembers.Response> {
 
-    record Request(long opTenantId, ListQuery listQuery) {
+    record Request(ListQuery listQuery) {
     }
 
     record ListQuery(String keyword, Integer pageNo, Integer pageSize, String userGroupId, List<String> userIdList) {

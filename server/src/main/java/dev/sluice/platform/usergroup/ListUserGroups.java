@@ -20,7 +20,7 @@ import dev.sluice.protocol.PopErrors;
 @Action("ListUserGroups")
 final class ListUserGroups implements OperationHandler<ListUserGroups.Request, ListUserGroups.Response> {
 
-    record Request(long opTenantId, ListQuery listQuery) {
+    record Request(ListQuery listQuery) {
     }
 
     record ListQuery(Boolean active, List<String> adminIdList, Boolean filterMine, String keyword, Integer pageNo,

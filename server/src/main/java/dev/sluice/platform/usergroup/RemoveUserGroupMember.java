@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.sluice.account.User;
 import dev.sluice.dispatch.Action;
@@ -19,7 +18,7 @@ import dev.sluice.protocol.PopErrors;
 @Action("RemoveUserGroupMember")
 final class RemoveUserGroupMember implements OperationHandler<RemoveUserGroupMember.Request, RemoveUserGroupMember.Response> {
 
-    record Request(long opTenantId, RemoveCommand removeCommand) {
+    record Request(RemoveCommand removeCommand) {
     }
 
     record RemoveCommand(String userGroupId, List<String> userIdList) {
@@ -32,15 +31,12 @@ final class RemoveUserGroupMember implements OperationHandler<RemoveUserGroupMem
     private final GroupAccess access;
     private final GroupMembership membership;
     private final TenantUsers users;
-    private final TransactionTemplate transaction;
 
-    RemoveUserGroupMember(UserGroupStore store, GroupAccess access, GroupMembership membership, TenantUsers users,
-                          TransactionTemplate transaction) {
+    RemoveUserGroupMember(UserGroupStore store, GroupAccess access, GroupMembership membership, TenantUsers users) {
         this.store = store;
         this.access = access;
         this.membership = membership;
         this.users = users;
-        this.transaction = transaction;
     }
 
     @Override
@@ -65,12 +61,10 @@ final class RemoveUserGroupMember implements OperationHandler<RemoveUserGroupMem
                     "a user group needs at least one administrator; name another administrator first (UpdateUserGroup)").exception();
         }
         Map<Long, User> names = users.byId(caller, leaving.stream().map(Member::userId).toList());
-        transaction.executeWithoutResult(status -> {
-            for (Member member : leaving) {
-                User user = names.get(member.userId());
-                membership.remove(group, member, user == null ? null : user.displayName(), caller.user().id());
-            }
-        });
+        for (Member member : leaving) {
+            User user = names.get(member.userId());
+            membership.remove(group, member, user == null ? null : user.displayName(), caller.user().id());
+        }
         return new Response(true);
     }
 }

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.sluice.account.User;
 import dev.sluice.dispatch.Action;
@@ -27,7 +26,7 @@ import dev.sluice.protocol.PopErrors;
 @Action("UpdateUserGroup")
 final class UpdateUserGroup implements OperationHandler<UpdateUserGroup.Request, UpdateUserGroup.Response> {
 
-    record Request(long opTenantId, UpdateCommand updateCommand) {
+    record Request(UpdateCommand updateCommand) {
     }
 
     record UpdateCommand(List<String> adminUserIdList, String description, String id, String name) {
@@ -40,16 +39,13 @@ final class UpdateUserGroup implements OperationHandler<UpdateUserGroup.Request,
     private final GroupAccess access;
     private final GroupMembership membership;
     private final TenantUsers users;
-    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    UpdateUserGroup(UserGroupStore store, GroupAccess access, GroupMembership membership, TenantUsers users,
-                    TransactionTemplate transaction, Clock clock) {
+    UpdateUserGroup(UserGroupStore store, GroupAccess access, GroupMembership membership, TenantUsers users, Clock clock) {
         this.store = store;
         this.access = access;
         this.membership = membership;
         this.users = users;
-        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -71,11 +67,9 @@ final class UpdateUserGroup implements OperationHandler<UpdateUserGroup.Request,
             admins = users.members(caller, command.adminUserIdList(), "UpdateCommand.AdminUserIdList");
         }
         List<User> newAdmins = admins;
-        transaction.executeWithoutResult(status -> {
-            UniqueWrites.runOrRefuse(() -> store.update(group.id(), name, description, clock.millis()), nameTaken);
-            Group renamed = store.find(group.tenantId(), group.id()).orElseThrow();
-            if (newAdmins != null) replaceAdmins(caller, renamed, newAdmins);
-        });
+        UniqueWrites.runOrRefuse(() -> store.update(group.id(), name, description, clock.millis()), nameTaken);
+        Group renamed = store.find(group.tenantId(), group.id()).orElseThrow();
+        if (newAdmins != null) replaceAdmins(caller, renamed, newAdmins);
         return new Response(true);
     }
 

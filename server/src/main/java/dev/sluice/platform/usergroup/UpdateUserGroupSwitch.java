@@ -11,7 +11,7 @@ import dev.sluice.platform.usergroup.UserGroupStore.Group;
 @Action("UpdateUserGroupSwitch")
 final class UpdateUserGroupSwitch implements OperationHandler<UpdateUserGroupSwitch.Request, UpdateUserGroupSwitch.Response> {
 
-    record Request(long opTenantId, String userGroupId, boolean active) {
+    record Request(String userGroupId, boolean active) {
     }
 
     record Response(boolean data) {

@@ -141,6 +141,11 @@ class ProjectOperationsTest {
 
         JsonNode devProd = t.call("ListProjects").param("ListQuery", json(Map.of("Mode", "DEV_PROD"))).send().body().path("PageResult");
         assertThat(devProd.path("ProjectList")).extracting(p -> p.path("Name").asString()).containsExactly("finance");
+        // Mode and Env bind to enums as their anycase value rule reads them: trimmed, in any case
+        JsonNode anyCase = t.call("ListProjects").param("ListQuery", json(Map.of("Mode", " dev_prod ", "Env", "Dev"))).send().body()
+                .path("PageResult");
+        assertThat(anyCase.path("ProjectList")).extracting(p -> p.path("Name").asString() + " " + p.path("Env").asString())
+                .containsExactly("finance DEV");
 
         JsonNode tagged = t.call("ListProjects").param("ListQuery", json(Map.of("TagList", List.of("BASE")))).send().body().path("PageResult");
         assertThat(tagged.path("ProjectList")).extracting(p -> p.path("Name").asString()).containsExactly("shared");
@@ -153,7 +158,7 @@ class ProjectOperationsTest {
         assertThat(size.message()).contains("ListQuery.PageSize");
         Response mode = t.call("ListProjects").param("ListQuery", json(Map.of("Mode", "FANCY"))).send();
         assertThat(mode.code()).isEqualTo("InvalidParameter");
-        assertThat(mode.message()).contains("ListQuery.Mode", "FANCY");
+        assertThat(mode.message()).contains("ListQuery.Mode", "'FANCY' is not one of BASIC, DEV_PROD");
         Response missing = t.call("ListProjects").send();
         assertThat(missing.code()).isEqualTo("MissingParameter");
         assertThat(missing.message()).contains("ListQuery");
