@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs, their statements, logs and results in the server's database ({@code sql_run}, {@code sql_run_subtask}), so any
@@ -20,9 +20,11 @@ class RunStore {
     }
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
 
-    RunStore(JdbcClient jdbc) {
+    RunStore(JdbcClient jdbc, TransactionTemplate transaction) {
         this.jdbc = jdbc;
+        this.transaction = transaction;
     }
 
     /** Inserts the run and its statements, all waiting; false when the id is taken (the caller picks another). */
@@ -119,12 +121,13 @@ class RunStore {
      * Fails the runs whose node has not beaten its heart since {@code cutoff}: the node died (or lost its database) and
      * nobody will finish them. Their unfinished statements are failed with them.
      */
-    @Transactional
     int failLostRuns(long cutoff, long now, String note) {
-        List<String> lost = jdbc.sql("select run_id from sql_run where state in ('WAIT_RESOURCE', 'RUNNING') and heartbeat_at < ?")
-                .param(cutoff).query(String.class).list();
-        for (String runId : lost) failRun(runId, note, now);
-        return lost.size();
+        return transaction.execute(tx -> {
+            List<String> lost = jdbc.sql("select run_id from sql_run where state in ('WAIT_RESOURCE', 'RUNNING') and heartbeat_at < ?")
+                    .param(cutoff).query(String.class).list();
+            for (String runId : lost) failRun(runId, note, now);
+            return lost.size();
+        });
     }
 
     /**
@@ -142,12 +145,13 @@ class RunStore {
     }
 
     /** Deletes finished runs created before {@code cutoff}, with their statements, logs and results. */
-    @Transactional
     int deleteFinishedBefore(long cutoff) {
-        jdbc.sql("""
-                        delete from sql_run_subtask where run_id in (
-                            select run_id from sql_run where created_at < ? and state in ('SUCCESS', 'FAILED', 'CANCELLED'))""")
-                .param(cutoff).update();
-        return jdbc.sql("delete from sql_run where created_at < ? and state in ('SUCCESS', 'FAILED', 'CANCELLED')").param(cutoff).update();
+        return transaction.execute(tx -> {
+            jdbc.sql("""
+                            delete from sql_run_subtask where run_id in (
+                                select run_id from sql_run where created_at < ? and state in ('SUCCESS', 'FAILED', 'CANCELLED'))""")
+                    .param(cutoff).update();
+            return jdbc.sql("delete from sql_run where created_at < ? and state in ('SUCCESS', 'FAILED', 'CANCELLED')").param(cutoff).update();
+        });
     }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import dev.sluice.dispatch.UniqueWrites;
 import dev.sluice.protocol.PopError;
@@ -22,7 +21,8 @@ import dev.sluice.protocol.PopErrors;
  *
  * <p>Callers check access first ({@link DevAccess}); methods taking a {@link DevFile} act on a node found through
  * {@link #require} or {@link #find}, which only find files of the caller's tenant, project and (for personal
- * categories) own tree.
+ * categories) own tree. Changes join the caller's transaction (a handler's is the Dispatcher's): the tree's lock is held
+ * until it ends, so code outside a handler calls them inside {@code transaction.execute(...)}.
  */
 @Service
 public class DevFiles {
@@ -39,7 +39,6 @@ public class DevFiles {
     }
 
     /** Creates directory {@code name} in the existing directory {@code parent} (a path). */
-    @Transactional
     public DevFile createDirectory(TreeKey tree, String parent, String name, long userId, String parentParam, String nameParam) {
         return create(tree, parent, name, DIRECTORY, null, userId, parentParam, nameParam);
     }
@@ -48,7 +47,6 @@ public class DevFiles {
      * Creates file {@code name} of type {@code fileType} (anything but {@value #DIRECTORY}, at most 64 characters)
      * holding {@code content} in the existing directory {@code parent}.
      */
-    @Transactional
     public DevFile createFile(TreeKey tree, String parent, String name, String fileType, String content, long userId,
                               String parentParam, String nameParam) {
         if (fileType == null || fileType.isBlank() || fileType.length() > 64 || DIRECTORY.equals(fileType)) {
@@ -76,7 +74,6 @@ public class DevFiles {
      * The node of the tenant's project with that id, with its content, if {@code userId} may see it: any node of a
      * shared tree, only the user's own of a personal one.
      */
-    @Transactional(readOnly = true)
     public Optional<DevFile> find(long tenantId, long projectId, long fileId, long userId) {
         Optional<DevFileStore.Row> row = store.find(tenantId, projectId, fileId)
                 .filter(r -> r.tree().ownerId() == 0 || r.tree().ownerId() == userId);
@@ -86,13 +83,11 @@ public class DevFiles {
     }
 
     /** {@link #find}, or {@code EntityNotExist} naming the file id (also for another tenant's, project's or user's). */
-    @Transactional(readOnly = true)
     public DevFile require(long tenantId, long projectId, long fileId, long userId) {
         return find(tenantId, projectId, fileId, userId).orElseThrow(() -> notFound(fileId).exception());
     }
 
     /** Renames a directory or file in place; its path, and the paths below a directory, follow. */
-    @Transactional
     public DevFile rename(DevFile node, String newName, long userId, String nameParam) {
         DevPaths.name(newName, nameParam);
         store.lockTree(node.tree());
@@ -111,7 +106,6 @@ public class DevFiles {
      * Moves a directory (with everything below it) or a file into the existing directory {@code newDirectory}; a
      * directory never moves into itself or below itself.
      */
-    @Transactional
     public DevFile move(DevFile node, String newDirectory, long userId, String directoryParam) {
         List<String> segments = DevPaths.segments(newDirectory, directoryParam);
         store.lockTree(node.tree());
@@ -133,7 +127,6 @@ public class DevFiles {
     }
 
     /** Replaces a file's content. */
-    @Transactional
     public DevFile updateContent(DevFile file, String content, long userId) {
         if (file.isDirectory()) throw new IllegalArgumentException("a directory has no content");
         store.lockTree(file.tree());
@@ -146,7 +139,6 @@ public class DevFiles {
      * Deletes a file, or a directory that holds nothing ({@code OperationDenied.InUse} naming how many nodes it
      * holds otherwise).
      */
-    @Transactional
     public void delete(DevFile node) {
         store.lockTree(node.tree());
         TreeSnapshot snapshot = snapshot(node.tree());
@@ -163,7 +155,6 @@ public class DevFiles {
      * The nodes in the directory at {@code directory}: only those directly in it, or ({@code recursive}) every node
      * below it, level by level; files with their contents. An unknown directory is refused at {@code directoryParam}.
      */
-    @Transactional(readOnly = true)
     public List<DevFile> list(TreeKey tree, String directory, boolean recursive, String directoryParam) {
         List<String> segments = DevPaths.segments(directory, directoryParam);
         TreeSnapshot snapshot = snapshot(tree);
@@ -176,7 +167,6 @@ public class DevFiles {
     }
 
     /** The directory or file at {@code path}, without content; empty for the root and for a path that names nothing. */
-    @Transactional(readOnly = true)
     public Optional<DevFile> at(TreeKey tree, String path, String pathParam) {
         List<String> segments = DevPaths.segments(path, pathParam);
         if (segments.isEmpty()) return Optional.empty();
@@ -186,7 +176,6 @@ public class DevFiles {
     }
 
     /** Every edge of the tree from its root, level by level, each level in listing order; nodes without contents. */
-    @Transactional(readOnly = true)
     public List<TreeEdge> edges(TreeKey tree) {
         TreeSnapshot snapshot = snapshot(tree);
         List<TreeEdge> edges = new ArrayList<>();
