@@ -1,5 +1,7 @@
 package dev.sluice.platform.project;
 
+import java.util.Set;
+
 import org.springframework.stereotype.Component;
 
 import dev.sluice.dispatch.Access;
@@ -29,6 +31,11 @@ public class Administrators {
 
     public boolean projectAdmin(Caller caller, Project project, Env env) {
         return members.roles(project.id(), project.memberEnv(env), caller.user().id()).contains(ProjectRole.PROJECT_ADMIN);
+    }
+
+    /** The roles {@code userId} holds in the project's environment (for paths with a user but no caller, e.g. a SQL run). */
+    public Set<ProjectRole> roles(Project project, Env env, long userId) {
+        return members.roles(project.id(), project.memberEnv(env), userId);
     }
 
     /** Administrator of the project in any of its environments. */
