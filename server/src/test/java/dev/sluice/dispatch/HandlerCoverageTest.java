@@ -52,7 +52,8 @@ class HandlerCoverageTest {
 
         assertThat(built).as("built operations per catalog module").containsExactlyInAnyOrderEntriesOf(Map.of(
                 "Platform management", 61L,
+                "Data permissions", 3L,
                 "Open platform", 3L));
-        assertThat(dispatcher.implementedActions()).hasSize(64);
+        assertThat(dispatcher.implementedActions()).hasSize(67);
     }
 }

@@ -17,7 +17,7 @@ final class RecordQuery {
 
     /** The documented tabs, and the resource types each one lists; PROJECT, USER_GROUP, ROW_PERMISSION and TENANT (global roles) are ours. */
     static final Map<String, List<String>> TABS = Map.of(
-            "TABLE", List.of("TABLE", "PHYSICAL_TABLE", "PHYSICAL_VIEW", "LOGICAL_TABLE", "LOGICAL_VIEW",
+            "TABLE", List.of("TABLE", "PHYSICAL_TABLE", "PHYSICAL_FIELD", "PHYSICAL_VIEW", "LOGICAL_TABLE", "LOGICAL_VIEW",
                     "REALTIME_LOGICAL_TABLE", "REALTIME_MIRROR_TABLE"),
             "DATASOURCE", List.of("DATASOURCE", "DATA_SOURCE"),
             "PROJECT", List.of("PROJECT"),
