@@ -49,6 +49,10 @@ final class TableCollector extends net.sf.jsqlparser.util.TablesNamesFinder<Void
     private final Deque<Set<String>> cteScopes = new ArrayDeque<>();
     private String unchecked;
 
+    TableCollector() {
+        init(false); // the parent's own bookkeeping must exist, though its answers are not used
+    }
+
     /** The table occurrences found so far, in the order met. */
     List<Table> tables() {
         return tables;
@@ -74,7 +78,7 @@ final class TableCollector extends net.sf.jsqlparser.util.TablesNamesFinder<Void
 
     @Override
     public <S> Void visit(Table table, S context) {
-        if (table.getDBLinkName() != null) flag("it reaches another database through a link");
+        if (table.getName() != null && table.getName().contains("@")) flag("it reaches another database through a link");
         if (!isCte(table)) tables.add(table);
         return null;
     }
