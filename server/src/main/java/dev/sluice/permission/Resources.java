@@ -52,10 +52,10 @@ class Resources {
         List<OwnedSource> found = new ArrayList<>();
         for (SourceOwners kind : sources) kind.byName(tenantId, name).ifPresent(found::add);
         if (found.isEmpty()) {
-            throw PopErrors.invalidParameter(path, "'" + id + "' names no compute source or data source '" + name + "' of this tenant").exception();
+            throw PopErrors.invalidParameter(path, "'" + id + "' does not start with the name of a compute source or data source of this tenant").exception();
         }
         if (found.size() > 1) {
-            throw PopErrors.invalidParameter(path, "'" + name + "' in '" + id + "' is the name of both a compute source and a data source;"
+            throw PopErrors.invalidParameter(path, "'" + id + "' starts with the name of both a compute source and a data source;"
                     + " rename one of them to grant on its tables").exception();
         }
         return found.getFirst();
