@@ -77,7 +77,10 @@ final class StatementUses {
     static Statement parse(String sql, Engine.Dialect dialect) throws Unparsable {
         try {
             // MySQL reads a backslash in a string as an escape: parse as it does, so the gate sees the statement it runs.
-            return CCJSqlParserUtil.parse(sql, parser -> parser.withBackslashEscapeCharacter(dialect == Engine.Dialect.MYSQL));
+            var statements = CCJSqlParserUtil.parseStatements(sql, parser -> parser.withBackslashEscapeCharacter(dialect == Engine.Dialect.MYSQL));
+            // A single parse would stop after the first statement, and an engine may run the rest: one statement only.
+            if (statements.size() != 1) throw new Unparsable("it holds " + statements.size() + " statements, not one");
+            return statements.get(0);
         } catch (JSQLParserException | RuntimeException e) {
             String first = e.getMessage() == null ? "syntax not understood" : e.getMessage().lines().findFirst().orElse("syntax not understood");
             throw new Unparsable(first.length() > 200 ? first.substring(0, 200) + "..." : first);
@@ -167,6 +170,7 @@ final class StatementUses {
             case ExplainStatement explain -> {
                 if (explain.getStatement() != null) readAll(collector -> collector.collect(explain.getStatement()));
                 else if (explain.getTable() != null) add(explain.getTable(), TableRight.SELECT);
+                else unchecked = "it explains a statement the parser does not show";
             }
             case SetStatement ignored -> { }
             case ResetStatement ignored -> { }

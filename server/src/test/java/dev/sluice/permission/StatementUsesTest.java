@@ -136,6 +136,22 @@ class StatementUsesTest {
     }
 
     @Test
+    void trickyShapesAreNotMissed() throws Exception {
+        assertThat(uses("SELECT * FROM orders;")).containsExactlyEntriesOf(Map.of("lake.main.orders", "SELECT"));
+        assertThat(uses("EXPLAIN SELECT * FROM orders")).containsExactlyEntriesOf(Map.of("lake.main.orders", "SELECT"));
+        // Each must either list every table it touches, be marked unchecked, or not parse (then only those who may run
+        // anything run it).
+        for (String twoInOne : List.of("SELECT 1; DROP TABLE orders", "DROP TABLE a, b", "EXPLAIN ANALYZE DELETE FROM orders")) {
+            try {
+                StatementUses.Analysis analysis = StatementUses.analyse(twoInOne, Engine.Dialect.DUCKDB);
+                assertThat(analysis.unchecked() != null || analysis.uses().size() > 1).as(twoInOne).isTrue();
+            } catch (StatementUses.Unparsable expected) {
+                // refused unless the user may run anything: as good
+            }
+        }
+    }
+
+    @Test
     void unparsableTextIsReported() {
         assertThatThrownBy(() -> StatementUses.analyse("SELEKT * FROM orders", Engine.Dialect.DUCKDB))
                 .isInstanceOf(StatementUses.Unparsable.class);
