@@ -105,12 +105,13 @@ final class StatementUses {
             case Insert insert -> {
                 Set<TableRight> write = EnumSet.of(TableRight.INSERT);
                 if (insert.getConflictAction() != null || insert.isUseDuplicate()) write.add(TableRight.UPDATE);
+                if (insert.getReturningClause() != null) write.add(TableRight.SELECT);
                 writeTo(insert.getTable(), write, collector -> collector.collect(insert));
             }
             case Upsert upsert -> writeTo(upsert.getTable(), EnumSet.of(TableRight.INSERT, TableRight.UPDATE, TableRight.DELETE),
                     collector -> collector.collect(upsert));
             case Update update -> {
-                writeTo(update.getTable(), EnumSet.of(TableRight.UPDATE), collector -> collector.collect(update));
+                writeTo(update.getTable(), returning(update.getReturningClause(), TableRight.UPDATE), collector -> collector.collect(update));
                 // MySQL's UPDATE a JOIN b SET ... may write any joined table.
                 if (update.getStartJoins() != null && !update.getStartJoins().isEmpty()) {
                     order.forEach(t -> rights.get(t).add(TableRight.UPDATE));
@@ -123,7 +124,7 @@ final class StatementUses {
                     order.removeIf(t -> delete.getTables().stream().anyMatch(named -> named == t));
                     order.forEach(t -> rights.get(t).add(TableRight.DELETE));
                 } else {
-                    writeTo(delete.getTable(), EnumSet.of(TableRight.DELETE), collector -> collector.collect(delete));
+                    writeTo(delete.getTable(), returning(delete.getReturningClause(), TableRight.DELETE), collector -> collector.collect(delete));
                 }
             }
             case Merge merge -> {
@@ -181,6 +182,11 @@ final class StatementUses {
             case SavepointStatement ignored -> { }
             default -> unchecked = "a " + statement.getClass().getSimpleName() + " statement is not checked table by table";
         }
+    }
+
+    /** A write that hands rows back (RETURNING) reads them too. */
+    private static Set<TableRight> returning(Object returningClause, TableRight write) {
+        return returningClause == null ? EnumSet.of(write) : EnumSet.of(write, TableRight.SELECT);
     }
 
     /** Every table the collector finds is read; SELECT ... INTO targets are created. */

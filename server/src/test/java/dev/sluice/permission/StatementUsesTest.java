@@ -86,6 +86,8 @@ class StatementUsesTest {
                 .containsExactlyEntriesOf(new TreeMap<>(Map.of("lake.shop.orders", "UPDATE", "lake.shop.prices", "SELECT,UPDATE")));
         assertThat(uses("DELETE FROM orders WHERE cid IN (SELECT id FROM gone)"))
                 .containsExactlyEntriesOf(new TreeMap<>(Map.of("lake.main.orders", "DELETE", "lake.main.gone", "SELECT")));
+        assertThat(uses("DELETE FROM orders WHERE id = 1 RETURNING *")).as("RETURNING reads the rows")
+                .containsExactlyEntriesOf(Map.of("lake.main.orders", "DELETE,SELECT"));
         assertThat(uses("TRUNCATE TABLE staging")).containsExactlyEntriesOf(Map.of("lake.main.staging", "DELETE"));
     }
 
@@ -139,6 +141,12 @@ class StatementUsesTest {
     void trickyShapesAreNotMissed() throws Exception {
         assertThat(uses("SELECT * FROM orders;")).containsExactlyEntriesOf(Map.of("lake.main.orders", "SELECT"));
         assertThat(uses("EXPLAIN SELECT * FROM orders")).containsExactlyEntriesOf(Map.of("lake.main.orders", "SELECT"));
+        try {
+            StatementUses.Analysis outfile = StatementUses.analyse("SELECT * FROM orders INTO OUTFILE '/tmp/x'", Engine.Dialect.MYSQL);
+            assertThat(outfile.unchecked()).as("a file written").isNotNull();
+        } catch (StatementUses.Unparsable expected) {
+            // as good
+        }
         // Each must either list every table it touches, be marked unchecked, or not parse (then only those who may run
         // anything run it).
         for (String twoInOne : List.of("SELECT 1; DROP TABLE orders", "DROP TABLE a, b", "EXPLAIN ANALYZE DELETE FROM orders")) {
