@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import dev.sluice.dispatch.Access;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.TenantRoles;
+import dev.sluice.platform.project.Administrators;
 
 /**
  * Who may grant and revoke on a resource (the operations' contract): a super administrator, or the resource's owner,
@@ -20,9 +21,9 @@ class GrantAuthority {
 
     private final Access access;
     private final Rights rights;
-    private final dev.sluice.platform.project.Administrators administrators;
+    private final Administrators administrators;
 
-    GrantAuthority(Access access, Rights rights, dev.sluice.platform.project.Administrators administrators) {
+    GrantAuthority(Access access, Rights rights, Administrators administrators) {
         this.access = access;
         this.rights = rights;
         this.administrators = administrators;

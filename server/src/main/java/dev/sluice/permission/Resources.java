@@ -1,13 +1,14 @@
 package dev.sluice.permission;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import dev.sluice.platform.SourceOwners;
 import dev.sluice.platform.SourceOwners.OwnedSource;
+import dev.sluice.platform.SourceOwners;
 import dev.sluice.protocol.PopErrors;
 
 /**
@@ -30,7 +31,7 @@ class Resources {
         String[] parts = trimmed.split("\\.", -1);
         if (parts.length < type.parts + 1) throw malformed(type, trimmed, path);
         int sourceParts = parts.length - type.parts;
-        String sourceName = String.join(".", java.util.Arrays.copyOfRange(parts, 0, sourceParts));
+        String sourceName = String.join(".", Arrays.copyOfRange(parts, 0, sourceParts));
         for (int i = sourceParts; i < parts.length; i++) {
             if (parts[i].isBlank()) throw malformed(type, trimmed, path);
         }

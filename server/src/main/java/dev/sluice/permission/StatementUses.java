@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import dev.sluice.runner.Engine;
 import net.sf.jsqlparser.JSQLParserException;
@@ -161,9 +163,9 @@ final class StatementUses {
             case Alter alter -> add(alter.getTable(), TableRight.ALTER);
             case CreateIndex index -> add(index.getTable(), TableRight.ALTER);
             case Drop drop -> {
-                String type = drop.getType() == null ? "" : drop.getType().toUpperCase(java.util.Locale.ROOT);
+                String type = drop.getType() == null ? "" : drop.getType().toUpperCase(Locale.ROOT);
                 if (type.equals("TABLE") || type.equals("VIEW") || type.equals("MATERIALIZED VIEW")) add(drop.getName(), TableRight.DROP);
-                else unchecked = "it drops a " + type.toLowerCase(java.util.Locale.ROOT) + ", which is not a table";
+                else unchecked = "it drops a " + type.toLowerCase(Locale.ROOT) + ", which is not a table";
             }
             case DescribeStatement describe -> add(describe.getTable(), TableRight.SELECT);
             case ShowColumnsStatement show -> add(named(show.getTableName()), TableRight.SELECT);
@@ -190,7 +192,7 @@ final class StatementUses {
     }
 
     /** Every table the collector finds is read; SELECT ... INTO targets are created. */
-    private void readAll(java.util.function.Consumer<TableCollector> walk) {
+    private void readAll(Consumer<TableCollector> walk) {
         TableCollector collector = new TableCollector();
         walk.accept(collector);
         collector.tables().forEach(t -> {
@@ -201,7 +203,7 @@ final class StatementUses {
     }
 
     /** The target occurrence needs the write rights; every other occurrence (its own subqueries included) is a read. */
-    private void writeTo(Table target, Set<TableRight> write, java.util.function.Consumer<TableCollector> walk) {
+    private void writeTo(Table target, Set<TableRight> write, Consumer<TableCollector> walk) {
         readAll(walk);
         if (target == null) {
             unchecked = "its target table could not be found";

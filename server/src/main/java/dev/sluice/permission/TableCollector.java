@@ -11,16 +11,19 @@ import java.util.function.Consumer;
 
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.insert.Insert;
 import net.sf.jsqlparser.statement.merge.Merge;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.SelectVisitor;
 import net.sf.jsqlparser.statement.select.SetOperationList;
 import net.sf.jsqlparser.statement.select.TableFunction;
 import net.sf.jsqlparser.statement.select.WithItem;
 import net.sf.jsqlparser.statement.update.Update;
+import net.sf.jsqlparser.util.TablesNamesFinder;
 
 /**
  * Every table reference of a statement, as the parsed nodes themselves (so a table named twice is two occurrences, and
@@ -30,7 +33,7 @@ import net.sf.jsqlparser.statement.update.Update;
  * and only after its definition (or within it, for {@code WITH RECURSIVE}). It also notes what cannot be checked
  * table by table: built-in functions that run SQL or read files, table functions, database links, SELECT ... INTO.
  */
-final class TableCollector extends net.sf.jsqlparser.util.TablesNamesFinder<Void> {
+final class TableCollector extends TablesNamesFinder<Void> {
 
     /** Built-in functions that run a query given as text, reach other databases or read files: their tables are unknown. */
     private static final Set<String> SQL_RUNNING_FUNCTIONS = Set.of("query_to_xml", "query_to_xml_and_xmlschema",
@@ -68,12 +71,12 @@ final class TableCollector extends net.sf.jsqlparser.util.TablesNamesFinder<Void
         return unchecked;
     }
 
-    void collect(net.sf.jsqlparser.statement.Statement statement) {
+    void collect(Statement statement) {
         statement.accept(this, null);
     }
 
     void collect(Select select) {
-        select.accept((net.sf.jsqlparser.statement.select.SelectVisitor<Void>) this, null);
+        select.accept((SelectVisitor<Void>) this, null);
     }
 
     @Override
@@ -165,7 +168,7 @@ final class TableCollector extends net.sf.jsqlparser.util.TablesNamesFinder<Void
             for (WithItem<?> item : with) {
                 String name = unquote(item.getAliasName());
                 if (item.isRecursive()) frame.add(name);
-                if (item.getSelect() != null) item.getSelect().accept((net.sf.jsqlparser.statement.select.SelectVisitor<Void>) this, null);
+                if (item.getSelect() != null) item.getSelect().accept((SelectVisitor<Void>) this, null);
                 frame.add(name);
             }
             setter.accept(null);
