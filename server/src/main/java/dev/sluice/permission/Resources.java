@@ -19,6 +19,9 @@ import dev.sluice.protocol.PopErrors;
 @Component
 class Resources {
 
+    /** What the grant table's name columns hold. */
+    static final int MAX_NAME = 256;
+
     private final List<SourceOwners> sources;
 
     Resources(List<SourceOwners> sources) {
@@ -34,6 +37,9 @@ class Resources {
         String sourceName = String.join(".", Arrays.copyOfRange(parts, 0, sourceParts));
         for (int i = sourceParts; i < parts.length; i++) {
             if (parts[i].isBlank()) throw malformed(type, trimmed, path);
+            if (parts[i].length() > MAX_NAME) {
+                throw PopErrors.invalidParameter(path, "a schema, table or column name has at most " + MAX_NAME + " characters").exception();
+            }
         }
         OwnedSource source = source(tenantId, sourceName, trimmed, path);
         return switch (type) {
