@@ -12,7 +12,6 @@ import org.springframework.stereotype.Component;
 import dev.sluice.platform.SourceOwners;
 import dev.sluice.platform.SourceOwners.OwnedSource;
 import dev.sluice.platform.rowpermission.RowRules;
-import dev.sluice.protocol.PopErrors;
 import dev.sluice.runner.Engine;
 import dev.sluice.runner.RunContext;
 import dev.sluice.runner.StatementGate;
@@ -32,6 +31,8 @@ import net.sf.jsqlparser.schema.Table;
 @Component
 class TablePermissionGate implements StatementGate {
 
+    private static final long NO_OWNER = -1;
+
     private final Resources resources;
     private final Rights rights;
     private final RowRules rowRules;
@@ -46,9 +47,10 @@ class TablePermissionGate implements StatementGate {
     public String admit(RunContext context, String statement) {
         Engine engine = context.engine();
         SourceOwners.Kind kind = engine.kind() == Engine.Kind.COMPUTE ? SourceOwners.Kind.COMPUTE : SourceOwners.Kind.DATA;
+        // A source the platform does not list (the compute source Sluice manages itself) has no owner: only super
+        // administrators, project roles and grants open it.
         OwnedSource source = resources.byId(context.tenantId(), kind, engine.sourceId())
-                .orElseThrow(() -> PopErrors.notFound(kind == SourceOwners.Kind.COMPUTE ? "compute source" : "data source",
-                        engine.sourceId()).exception());
+                .orElseGet(() -> new OwnedSource(kind, engine.sourceId(), engine.sourceName(), NO_OWNER));
         Rights.Seat seat = rights.runSeat(context.tenantId(), context.projectId(), context.env(), kind, engine.sourceId()).orElse(null);
         boolean mayRunAnything = rights.implied(context.tenantId(), context.userId(), source, seat).containsAll(TableRight.ALL);
 
