@@ -85,6 +85,13 @@ public final class AccessRules {
                 + "them or their groups, without row-level permissions' names");
         rule("ListResourcePermissionOperationLog", Who.MEMBER, "as ListResourcePermissions, plus the changes the caller made");
 
+        // --- data permissions ---
+        rule("GrantResourcePermission", Who.OBJECT_ADMIN, "as the contract says: a super administrator or the resource's owner (its source's "
+                + "owner, or for a project's compute source that project's administrators in the environment it serves)");
+        rule("RevokeResourcePermission", Who.OBJECT_ADMIN, "as the contract says; as GrantResourcePermission");
+        rule("CheckResourcePermission", Who.MEMBER, "the contract names no rule; a member about itself; about another user super, system "
+                + "and security administrators, or whoever may grant on every resource asked about");
+
         // --- ownership transfer ---
         rule("TransferOwnershipForAllObject", Who.MEMBER, "a member its own objects; a tenant administrator anyone's, but a super "
                 + "administrator's objects only a super administrator");

@@ -6,7 +6,7 @@
  * decision, also written in the README's layout table.
  */
 @ApplicationModule(allowedDependencies = {"account", "dispatch", "protocol", "system", "runner", "platform", "platform :: project",
-        "platform :: datasource"})
+        "platform :: datasource", "platform :: rowpermission"})
 package dev.sluice.permission;
 
 import org.springframework.modulith.ApplicationModule;

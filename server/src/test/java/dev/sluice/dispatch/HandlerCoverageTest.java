@@ -53,7 +53,8 @@ class HandlerCoverageTest {
         assertThat(built).as("built operations per catalog module").containsExactlyInAnyOrderEntriesOf(Map.of(
                 "Platform management", 61L,
                 "Data development", 14L, // the directory tree, ad hoc files and ad hoc runs
+                "Data permissions", 3L,
                 "Open platform", 3L));
-        assertThat(dispatcher.implementedActions()).hasSize(78);
+        assertThat(dispatcher.implementedActions()).hasSize(81);
     }
 }

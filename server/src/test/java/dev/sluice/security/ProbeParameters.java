@@ -56,7 +56,9 @@ final class ProbeParameters {
             Map.entry("Page", List.of(1)), Map.entry("PageNo", List.of(1)), Map.entry("PageNum", List.of(1)),
             Map.entry("PageNumber", List.of(1)), Map.entry("PageSize", List.of(100)),
             Map.entry("RoleList", List.of("COMMON_USER")), Map.entry("Status", List.of(1)), Map.entry("Directory", List.of("/")),
-            Map.entry("OperatorType", List.of("SQL")));
+            Map.entry("OperatorType", List.of("SQL")),
+            Map.entry("ResourceType", List.of("PHYSICAL_TABLE")), Map.entry("Operate", List.of("SELECT")),
+            Map.entry("OperateList", List.of("SELECT")), Map.entry("EffectiveEnd", List.of("4102444800000")));
 
     /** Paths filled differently from their leaf's hint ({@code Action:Path}). */
     private static final Map<String, List<Object>> PATH_HINTS = Map.of(

@@ -89,6 +89,7 @@ final class SweepTenant {
 
         String table = "odps." + marker + ".proj.sales";
         add(IdKind.TABLE, table);
+        add(IdKind.TABLE, marker + "_cs.main.sales"); // a table of the compute source, as data permissions name it
         long rowPermission = call("CreateRowPermission", "CreateRowPermissionCommand", json(Map.of(
                 "RowPermissionName", marker + "_rows", "RowPermissionDesc", marker + " by region",
                 "MappingColumns", List.of(Map.of("ColumnName", "region", "ColumnType", "STRING")),

@@ -16,7 +16,7 @@ final class RecordQuery {
 
     /** The documented tabs (TABLE, DATASOURCE; the others are ours: global roles are TENANT) and the resource types each lists. */
     enum Tab {
-        TABLE("TABLE", "PHYSICAL_TABLE", "PHYSICAL_VIEW", "LOGICAL_TABLE", "LOGICAL_VIEW", "REALTIME_LOGICAL_TABLE", "REALTIME_MIRROR_TABLE"),
+        TABLE("TABLE", "PHYSICAL_TABLE", "PHYSICAL_FIELD", "PHYSICAL_VIEW", "LOGICAL_TABLE", "LOGICAL_VIEW", "REALTIME_LOGICAL_TABLE", "REALTIME_MIRROR_TABLE"),
         DATASOURCE("DATASOURCE", "DATA_SOURCE"),
         PROJECT("PROJECT"),
         USER_GROUP("USER_GROUP"),

@@ -1,5 +1,7 @@
 package dev.sluice.platform.project;
 
+import java.util.Set;
+
 import org.springframework.stereotype.Component;
 
 import dev.sluice.dispatch.Access;
@@ -34,6 +36,11 @@ public class Administrators {
     /** A member of the project in {@code env}, holding any project role. */
     public boolean member(Caller caller, Project project, Env env) {
         return !members.roles(project.id(), project.memberEnv(env), caller.user().id()).isEmpty();
+    }
+
+    /** The roles {@code userId} holds in the project's environment (for paths with a user but no caller, e.g. a SQL run). */
+    public Set<ProjectRole> roles(Project project, Env env, long userId) {
+        return members.roles(project.id(), project.memberEnv(env), userId);
     }
 
     /** Administrator of the project in any of its environments. */

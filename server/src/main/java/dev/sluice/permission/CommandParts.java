@@ -1,0 +1,43 @@
+package dev.sluice.permission;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.sluice.dispatch.Caller;
+import dev.sluice.protocol.PopErrors;
+
+/** Reading the parts the three commands share, each refusal naming its wire path. */
+final class CommandParts {
+
+    record ResourceRef(String resourceId) {
+    }
+
+    private CommandParts() {
+    }
+
+    static <T> T required(T value, String path) {
+        if (value == null || value instanceof String s && s.isBlank() || value instanceof List<?> l && l.isEmpty()) {
+            throw PopErrors.missingParameter(path).exception();
+        }
+        return value;
+    }
+
+    static Set<TableRight> rights(List<String> given, String path) {
+        Set<TableRight> rights = EnumSet.noneOf(TableRight.class);
+        for (int i = 0; i < given.size(); i++) rights.add(TableRight.parse(given.get(i), path + "[" + i + "]"));
+        return rights;
+    }
+
+    static List<Resource> resources(Resources resources, Caller caller, ResourceType type, List<ResourceRef> refs, String path) {
+        required(refs, path);
+        List<Resource> resolved = new ArrayList<>();
+        for (int i = 0; i < refs.size(); i++) {
+            String at = path + "[" + i + "].ResourceId";
+            Resource r = resources.resolve(caller.tenant().id(), type, refs.get(i) == null ? null : refs.get(i).resourceId(), at);
+            if (!resolved.contains(r)) resolved.add(r);
+        }
+        return resolved;
+    }
+}
