@@ -163,10 +163,10 @@ class ProtocolEdgeTest {
 
     @Test
     void anOperationWithoutAHandlerAnswersNotImplemented() {
-        Response response = client.call("DeleteDirectory").param("OpTenantId", account.tenant().id())
-                .param("FileId", 1).param("ProjectId", 2).send();
+        Response response = client.call("GetTableLineages").param("OpTenantId", account.tenant().id())
+                .param("TableGuid", "t1").send();
         assertThat(response.status()).isEqualTo(501);
         assertThat(response.code()).isEqualTo("NotImplemented");
-        assertThat(response.message()).contains("DeleteDirectory");
+        assertThat(response.message()).contains("GetTableLineages");
     }
 }

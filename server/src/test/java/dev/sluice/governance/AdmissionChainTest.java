@@ -199,8 +199,8 @@ class AdmissionChainTest {
     @Test
     void anUnbuiltOperationIsNotCounted() {
         NewAccount account = TestAccounts.create(admin, "intelligent");
-        Response response = client(account.key()).call("DeleteDirectory").param("OpTenantId", account.tenant().id())
-                .param("FileId", 1).param("ProjectId", 2).send();
+        Response response = client(account.key()).call("GetTableLineages").param("OpTenantId", account.tenant().id())
+                .param("TableGuid", "t1").send();
         assertThat(response.code()).isEqualTo("NotImplemented");
         assertThat(admittedToday(account)).isZero();
     }

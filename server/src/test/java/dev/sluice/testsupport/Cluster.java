@@ -52,10 +52,20 @@ public final class Cluster implements AutoCloseable {
                 int node = i;
                 starting.add(CompletableFuture.supplyAsync(() -> cluster.startNode(node), starter));
             }
-            for (CompletableFuture<ServerProcess> node : starting) cluster.nodes.add(node.join());
-        } catch (RuntimeException failed) {
-            cluster.close();
-            throw failed;
+            RuntimeException failed = null;
+            for (CompletableFuture<ServerProcess> node : starting) {
+                // Every started node joins the list, also after another failed, so close() stops them all: a node left
+                // running would load the machine for every later test.
+                try {
+                    cluster.nodes.add(node.join());
+                } catch (RuntimeException e) {
+                    if (failed == null) failed = e;
+                }
+            }
+            if (failed != null) {
+                cluster.close();
+                throw failed;
+            }
         }
         return cluster;
     }

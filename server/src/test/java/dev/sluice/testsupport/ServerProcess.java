@@ -57,7 +57,7 @@ public final class ServerProcess implements AutoCloseable {
         all.addAll(List.of(args));
         Process process = java(jvmOptions, all, dataDir, env);
         try {
-            return new ServerProcess(process, readUntilReady(process, Duration.ofSeconds(90)));
+            return new ServerProcess(process, readUntilReady(process, Duration.ofSeconds(150)));
         } catch (Exception e) {
             process.destroyForcibly();
             throw e;
@@ -137,10 +137,10 @@ public final class ServerProcess implements AutoCloseable {
 
     private static Printed readUntilReady(Process process, Duration timeout) throws Exception {
         CompletableFuture<Printed> ready = new CompletableFuture<>();
+        StringBuffer all = new StringBuffer(); // read on timeout by the waiting thread, so a synchronized buffer
         // A platform thread: blocking reads of a pipe pin a virtual thread's carrier, and a few servers' output
         // drains would pin every carrier of a two-core machine.
         Thread.ofPlatform().daemon().start(() -> {
-            StringBuilder all = new StringBuilder();
             Map<String, String> facts = new HashMap<>();
             try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
@@ -158,7 +158,14 @@ public final class ServerProcess implements AutoCloseable {
                 ready.completeExceptionally(e);
             }
         });
-        return ready.get(timeout.toSeconds(), TimeUnit.SECONDS);
+        try {
+            return ready.get(timeout.toSeconds(), TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            // Say what the server printed until then: a start that hangs is otherwise a bare TimeoutException.
+            String printed = all.toString();
+            throw new AssertionError("not ready within " + timeout.toSeconds() + " s; it printed:\n"
+                    + printed.substring(Math.max(0, printed.length() - 6000)), e);
+        }
     }
 
     private static void collect(String line, Map<String, String> facts) {
