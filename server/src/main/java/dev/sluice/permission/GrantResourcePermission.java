@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.sluice.account.User;
 import dev.sluice.dispatch.Action;
@@ -35,17 +34,15 @@ final class GrantResourcePermission implements OperationHandler<GrantResourcePer
     private final TenantUsers users;
     private final GrantStore store;
     private final GrantEvents events;
-    private final TransactionTemplate transaction;
     private final Clock clock;
 
     GrantResourcePermission(Resources resources, GrantAuthority authority, TenantUsers users, GrantStore store, GrantEvents events,
-                            TransactionTemplate transaction, Clock clock) {
+                            Clock clock) {
         this.resources = resources;
         this.authority = authority;
         this.users = users;
         this.store = store;
         this.events = events;
-        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -62,14 +59,13 @@ final class GrantResourcePermission implements OperationHandler<GrantResourcePer
         List<User> grantees = users.members(caller, CommandParts.required(command.userIdList(), "GrantCommand.UserIdList"),
                 "GrantCommand.UserIdList");
         String reason = command.reason() == null || command.reason().isBlank() ? null : command.reason().trim();
-        transaction.executeWithoutResult(status -> {
-            for (Resource resource : granted) {
-                for (User user : grantees) {
-                    store.grant(caller.tenant().id(), resource, user.id(), rights, end.toEpochMilli(), caller.user().id(), now.toEpochMilli());
-                    events.publish(caller, PermissionChanged.Change.GRANT, resource, user, rights, end, reason, now);
-                }
+        // One transaction: the Dispatcher's, which every write handler runs in.
+        for (Resource resource : granted) {
+            for (User user : grantees) {
+                store.grant(caller.tenant().id(), resource, user.id(), rights, end.toEpochMilli(), caller.user().id(), now.toEpochMilli());
+                events.publish(caller, PermissionChanged.Change.GRANT, resource, user, rights, end, reason, now);
             }
-        });
+        }
         return null;
     }
 

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.sluice.account.User;
 import dev.sluice.dispatch.Action;
@@ -30,17 +29,15 @@ final class RevokeResourcePermission implements OperationHandler<RevokeResourceP
     private final TenantUsers users;
     private final GrantStore store;
     private final GrantEvents events;
-    private final TransactionTemplate transaction;
     private final Clock clock;
 
     RevokeResourcePermission(Resources resources, GrantAuthority authority, TenantUsers users, GrantStore store, GrantEvents events,
-                             TransactionTemplate transaction, Clock clock) {
+                            Clock clock) {
         this.resources = resources;
         this.authority = authority;
         this.users = users;
         this.store = store;
         this.events = events;
-        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -56,12 +53,11 @@ final class RevokeResourcePermission implements OperationHandler<RevokeResourceP
         String reason = command.reason() == null || command.reason().isBlank() ? null : command.reason().trim();
         Instant now = clock.instant();
         List<TableRight> ordered = rights.stream().sorted().toList();
-        transaction.executeWithoutResult(status -> {
-            for (Resource resource : revoked) {
-                store.revoke(caller.tenant().id(), resource, user.id(), ordered);
-                events.publish(caller, PermissionChanged.Change.REVOKE, resource, user, ordered, null, reason, now);
-            }
-        });
+        // One transaction: the Dispatcher's, which every write handler runs in.
+        for (Resource resource : revoked) {
+            store.revoke(caller.tenant().id(), resource, user.id(), ordered);
+            events.publish(caller, PermissionChanged.Change.REVOKE, resource, user, ordered, null, reason, now);
+        }
         return null;
     }
 }
