@@ -124,5 +124,6 @@ final class EmbeddedStorageEndpoint {
         response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>"
                 + HtmlUtils.htmlEscape(message) + "</Message><Resource>" + HtmlUtils.htmlEscape(resource) + "</Resource><RequestId>"
                 + UUID.randomUUID() + "</RequestId></Error>");
+        response.flushBuffer(); // before the container decides what to do with an unread body
     }
 }
