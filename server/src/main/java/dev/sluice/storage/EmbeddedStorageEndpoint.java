@@ -46,7 +46,7 @@ final class EmbeddedStorageEndpoint {
         String rawPath = request.getRequestURI();
         try {
             EmbeddedObjectStore embedded = store.getIfAvailable();
-            if (embedded == null) throw new StorageDenied(404, "NotImplemented", "This server keeps its files in an external store.");
+            if (embedded == null) throw new StorageDenied(501, "NotImplemented", "This server keeps its files in an external store.");
             String payload = embedded.verifier().verify(request.getMethod(), rawPath, request.getQueryString(), name -> header(request, name));
             if (!PresignedUrlVerifier.UNSIGNED_PAYLOAD.equals(payload)) {
                 throw StorageDenied.accessDenied("Only presigned URLs handed out by Sluice are accepted here.");
