@@ -1,6 +1,7 @@
 package dev.sluice.storage;
 
 import java.io.InputStream;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,6 +44,11 @@ final class EmbeddedObjectStore implements ObjectStore {
     @Override
     public UploadCredential credentialFor(long tenantId, long projectId, String objectName, Duration ttl) {
         return presigning().put(tenantId, projectId, objectName, ttl);
+    }
+
+    @Override
+    public URI downloadUrl(String key, Duration ttl) {
+        return presigning().get(key, ttl);
     }
 
     @Override

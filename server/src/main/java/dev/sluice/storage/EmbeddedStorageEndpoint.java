@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.commons.logging.Log;
@@ -78,17 +77,19 @@ final class EmbeddedStorageEndpoint {
     }
 
     private static void get(EmbeddedObjectStore store, String key, boolean body, HttpServletResponse response) throws IOException {
-        Optional<Long> size = store.folder().size(key);
-        Optional<InputStream> opened = size.isPresent() && body ? store.folder().open(key) : Optional.empty();
-        if (size.isEmpty() || (body && opened.isEmpty())) throw new StorageDenied(404, "NoSuchKey", "The specified key does not exist.");
+        long size = store.folder().size(key).orElseThrow(EmbeddedStorageEndpoint::noSuchKey);
         response.setStatus(200);
         response.setContentType("application/octet-stream");
-        response.setContentLengthLong(size.get());
-        if (body) {
-            try (InputStream in = opened.get(); OutputStream out = response.getOutputStream()) {
-                in.transferTo(out);
-            }
+        response.setContentLengthLong(size);
+        if (!body) return;
+        try (InputStream in = store.folder().open(key).orElseThrow(EmbeddedStorageEndpoint::noSuchKey);
+             OutputStream out = response.getOutputStream()) {
+            in.transferTo(out);
         }
+    }
+
+    private static StorageDenied noSuchKey() {
+        return new StorageDenied(404, "NoSuchKey", "The specified key does not exist.");
     }
 
     /** The key after {@code /storage/<bucket>/}, decoded; refuses another bucket or a malformed key. */

@@ -46,6 +46,11 @@ final class ExternalObjectStore implements ObjectStore, AutoCloseable {
     }
 
     @Override
+    public URI downloadUrl(String key, Duration ttl) {
+        return presigning.get(key, ttl);
+    }
+
+    @Override
     public Optional<StoredObject> stat(String key) {
         if (!ObjectKeys.isValidKey(key)) return Optional.empty();
         try {

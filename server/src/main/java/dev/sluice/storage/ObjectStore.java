@@ -1,6 +1,7 @@
 package dev.sluice.storage;
 
 import java.io.InputStream;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -18,6 +19,12 @@ public interface ObjectStore {
      * (1 s to {@link #MAX_TTL}). The name is checked by {@link ObjectKeys#requireValidName}.
      */
     UploadCredential credentialFor(long tenantId, long projectId, String objectName, Duration ttl);
+
+    /**
+     * A presigned GET of an existing key (any valid key; the caller has checked it is the caller's to read), valid for
+     * {@code ttl} (1 s to {@link #MAX_TTL}): for handing a client a download without proxying the bytes.
+     */
+    URI downloadUrl(String key, Duration ttl);
 
     /** Size and checksum of the object, or empty if there is none under {@code key}. */
     Optional<StoredObject> stat(String key);

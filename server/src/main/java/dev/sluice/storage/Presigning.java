@@ -35,14 +35,28 @@ final class Presigning implements AutoCloseable {
     }
 
     UploadCredential put(long tenantId, long projectId, String objectName, Duration ttl) {
-        if (ttl == null || ttl.compareTo(Duration.ofSeconds(1)) < 0 || ttl.compareTo(ObjectStore.MAX_TTL) > 0) {
-            throw new IllegalArgumentException("a credential lives 1s to 12h, not " + ttl);
-        }
+        requireLifetime(ttl);
         String key = ObjectKeys.newKey(tenantId, projectId, objectName);
         PresignedPutObjectRequest presigned = presigner.presignPutObject(p -> p.signatureDuration(ttl)
                 .putObjectRequest(o -> o.bucket(bucket).key(key)));
+        return new UploadCredential(endpoint, bucket, region, key, uri(presigned.url()), presigned.expiration());
+    }
+
+    URI get(String key, Duration ttl) {
+        requireLifetime(ttl);
+        if (!ObjectKeys.isValidKey(key)) throw new IllegalArgumentException("not a valid object key");
+        return uri(presigner.presignGetObject(p -> p.signatureDuration(ttl).getObjectRequest(o -> o.bucket(bucket).key(key))).url());
+    }
+
+    private static void requireLifetime(Duration ttl) {
+        if (ttl == null || ttl.compareTo(Duration.ofSeconds(1)) < 0 || ttl.compareTo(ObjectStore.MAX_TTL) > 0) {
+            throw new IllegalArgumentException("a presigned URL lives 1s to 12h, not " + ttl);
+        }
+    }
+
+    private static URI uri(java.net.URL url) {
         try {
-            return new UploadCredential(endpoint, bucket, region, key, presigned.url().toURI(), presigned.expiration());
+            return url.toURI();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException("the presigner made an invalid URL", e);
         }

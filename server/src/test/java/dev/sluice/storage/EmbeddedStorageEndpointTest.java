@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -77,7 +78,18 @@ class EmbeddedStorageEndpointTest {
         assertThat(HttpProbe.send("PUT", URI.create(otherProject), bytes).status()).isEqualTo(403);
         assertThat(store.stat(credential.key()).orElseThrow().size()).isEqualTo(bytes.length);
 
+        // A download URL reads it back (GET and HEAD) and writes nothing.
+        URI download = store.downloadUrl(credential.key(), Duration.ofMinutes(1));
+        Answer got = HttpProbe.send("GET", download, null);
+        assertThat(got.status()).isEqualTo(200);
+        assertThat(got.body()).isEqualTo(new String(bytes, StandardCharsets.UTF_8));
+        HttpURLConnection head = (HttpURLConnection) download.toURL().openConnection();
+        head.setRequestMethod("HEAD");
+        assertThat(head.getResponseCode()).isEqualTo(403); // HEAD is another method than the GET it was signed for
+        assertThat(HttpProbe.send("PUT", download, new byte[] {1}).status()).isEqualTo(403);
+
         store.delete(credential.key());
+        assertThat(HttpProbe.send("GET", download, null).body()).contains("<Code>NoSuchKey</Code>");
         assertThat(store.stat(credential.key())).isEmpty();
         assertThat(store.open(credential.key())).isEmpty();
     }
