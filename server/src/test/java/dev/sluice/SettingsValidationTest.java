@@ -39,6 +39,9 @@ class SettingsValidationTest {
             "sluice.sources.check-timeout, 0s",
             "sluice.runner.max-running-per-source, 0",
             "sluice.adhoc.timeout, 0s",
+            "sluice.storage.credential-ttl, 10s",
+            "sluice.storage.max-object-bytes, 0",
+            "sluice.storage.endpoint, ftp://store.example",
     })
     void aBadValueStopsStartupNamingTheKey(String key, String value, CapturedOutput output) {
         assertThatThrownBy(() -> start("--" + key + "=" + value)).isInstanceOf(RuntimeException.class);

@@ -154,6 +154,9 @@ public final class AccessRules {
         rule("UpdateAdHocFile", Who.MEMBER, "as CreateAdHocFile; another user's ad hoc file is not found");
         rule("DeleteAdHocFile", Who.MEMBER, "as CreateAdHocFile; another user's ad hoc file is not found");
         rule("GetAdHocFile", Who.MEMBER, "members of the project or super administrators, their own ad hoc files only");
+        // --- file storage (Data development) ---
+        rule("GetFileStorageCredential", Who.MEMBER, "the contract names no rule; the project's administrators and developers or super "
+                + "administrators, as they may change its resources (develop.tree.DevAccess)");
         // --- ad hoc runs (Data development) ---
         rule("ExecuteAdHocTask", Who.MEMBER, "the contract names no rule; a member of the project (any role) or a tenant administrator, and "
                 + "the statement gate decides each statement's tables");
