@@ -25,7 +25,9 @@ import net.sf.jsqlparser.schema.Table;
  * row-level rules bind the user are rewritten to carry the rules' filter; writing to or changing such a table is
  * refused, since a write cannot be confined to the user's rows. A statement the parser cannot read, or one whose
  * tables cannot be listed (procedures, functions that run SQL given as text, table functions, other object kinds),
- * runs only for someone who may do anything on the source, and otherwise is refused as not analysable. Unless
+ * runs only for someone who may do anything on the source, and otherwise is refused as not analysable; so does a
+ * statement that changes how the run's later statements resolve names (search path, current schema or database, role),
+ * since the gate resolves unqualified names to the engine's default schema for every statement of the run. Unless
  * rewritten, the statement runs exactly as written.
  */
 @Component
@@ -63,6 +65,9 @@ class TablePermissionGate implements StatementGate {
         }
         if (!mayRunAnything) {
             if (analysis.unchecked() != null) throw PermissionErrors.unanalysable(source.name(), analysis.unchecked()).exception();
+            if (analysis.changesResolution() != null) {
+                throw PermissionErrors.changesResolution(source.name(), analysis.changesResolution()).exception();
+            }
             if (engine.dialect() == Engine.Dialect.MYSQL && statement.contains("/*!")) {
                 throw PermissionErrors.unanalysable(source.name(), "MySQL runs the text of /*! */ comments, which a parser skips").exception();
             }
