@@ -171,6 +171,30 @@ class AdHocEndToEndTest {
     }
 
     @Test
+    void aPostgresRunLooksOnlyInTheSchemaTheGateChecked() throws Exception {
+        // currentSchema lists two schemas; the gate resolves unqualified names to the first, so the run must look only there.
+        String first = tag + "_a";
+        String second = tag + "_b";
+        exec(SourceDatabases.postgresUrl(), "create schema " + first, "create schema " + second,
+                "create table " + second + ".pay (id int)", "insert into " + second + ".pay values (99)");
+        String source = tag + "_two";
+        long dataSource = dataSource(source, SourceDatabases.postgresUrl() + "&currentSchema=" + first + "," + second);
+        Project project = project(compute("POSTGRE_SQL", SourceDatabases.postgresUrl()));
+        PlatformTenant.Member ann = t.member("ann");
+        member(project, ann.id(), 3);
+        Response granted = t.call("GrantResourcePermission").param("GrantCommand", json(Map.of("EffectiveEnd",
+                String.valueOf(Instant.now().plus(Duration.ofHours(1)).toEpochMilli()), "OperateList", List.of("SELECT"),
+                "ResourceList", List.of(Map.of("ResourceId", source + "." + first + ".pay")), "ResourceType", "PHYSICAL_TABLE",
+                "UserIdList", List.of(String.valueOf(ann.id()))))).send();
+        assertThat(granted.status()).as(granted.body().toString()).isEqualTo(200);
+
+        Ended read = finished(ann.client(), project.id(), run(ann.client(), project.id(), "DATABASE_SQL", dataSource, "select id from pay"), 1);
+        assertThat(read.states()).as(read.logs().toString()).containsExactly("FAILED");
+        assertThat(read.logs().get(0)).contains("pay").doesNotContain("Forbidden");
+        exec(SourceDatabases.postgresUrl(), "drop schema " + first + " cascade", "drop schema " + second + " cascade");
+    }
+
+    @Test
     void aVisitorReadsButDoesNotWriteOnTheProjectsOwnComputeSource() throws Exception {
         String table = tag + "_notes";
         exec(SourceDatabases.postgresUrl(), "create table " + table + " (id int)", "insert into " + table + " values (7)");
