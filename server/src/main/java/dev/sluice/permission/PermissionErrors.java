@@ -29,6 +29,11 @@ final class PermissionErrors {
                 + " schema instead.");
     }
 
+    static PopError uncheckedUnderRowRules(String sourceName, String refusal) {
+        return new PopError(UNANALYSABLE, 403, "Row-level rules restrict your reads of tables of '" + sourceName + "' and find those"
+                + " tables by name in the statement, so a statement the check cannot follow is refused even to you. " + refusal);
+    }
+
     static PopError unanalysable(String sourceName, String reason) {
         return new PopError(UNANALYSABLE, 403, "The statement could not be analysed (" + reason + "), so the tables it uses are"
                 + " unknown; only those who may run anything on '" + sourceName + "' (its owner, super administrators, and on a"

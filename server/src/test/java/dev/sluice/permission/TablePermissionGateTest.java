@@ -179,6 +179,36 @@ class TablePermissionGateTest {
         assertThatThrownBy(() -> admit(analyst.id(), null, "INSERT INTO perm_orders SELECT * FROM perm_orders")).isInstanceOf(PopException.class);
     }
 
+    @Test
+    void rowRulesKeepEvenADeveloperToStatementsTheGateCanFollow() {
+        PlatformTenant.Member developer = t.member("ruled_dev");
+        Project project = projects.create(new ProjectDraft(t.tenantId(), "p_ruled", null, null, ProjectMode.BASIC, null, null, null,
+                t.ownerId(), null, lake, null, null));
+        member(project, developer.id(), 2);
+        // Before any rule, a developer may do anything on the project's compute source, resolution changes included.
+        assertThat(admit(developer.id(), project.id(), "SET schema 'hr'")).isEqualTo("SET schema 'hr'");
+
+        String rule = "{\"RuleName\":\"mine\",\"ScopeType\":\"SELECT_COLUMN\",\"Status\":1,\"Expressions\":[{\"Type\":\"RELATION\","
+                + "\"MappingColumnName\":\"owner\",\"Operator\":\"IN\",\"Values\":[\"dev\"],\"SubConditions\":[]}],"
+                + "\"UserMappingList\":[{\"AccountType\":\"PERSONAL\",\"Accounts\":[{\"AccountId\":\"" + developer.id() + "\"}]}]}";
+        Response created = t.call("CreateRowPermission").param("CreateRowPermissionCommand", "{\"RowPermissionName\":\"ruled\","
+                + "\"MappingColumns\":[{\"ColumnName\":\"owner\",\"ColumnType\":\"STRING\"}],"
+                + "\"Tables\":[{\"ResourceId\":\"lake.hr.pay\",\"ColumnName\":\"owner\",\"MappingColumnName\":\"owner\"}],"
+                + "\"Rules\":[" + rule + "]}").send();
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(200);
+
+        for (String escapes : List.of("SET schema 'hr'", "USE hr", "SELEKT * FROM pay", "SELECT * FROM read_csv('x')")) {
+            PopException refused = refused(developer.id(), project.id(), escapes);
+            assertThat(refused).as(escapes).isNotNull();
+            assertThat(refused.error().code()).isEqualTo("Forbidden.UnanalysableStatement");
+            assertThat(refused.error().message()).contains("Row-level rules", "lake");
+        }
+        assertThat(admit(developer.id(), project.id(), "SELECT * FROM hr.pay")).contains("owner", "'dev'");
+        assertThat(admit(developer.id(), project.id(), "CREATE TABLE scratch (id INT)")).startsWith("CREATE TABLE");
+        // The owner is bound by no rule: still free.
+        assertThat(admit(t.ownerId(), project.id(), "SET schema 'hr'")).isEqualTo("SET schema 'hr'");
+    }
+
     void member(Project project, long userId, int role) {
         assertThat(t.call("AddProjectMember").param("Id", project.id()).param("AddCommand", json(Map.of("Env", "PROD",
                 "UserList", List.of(Map.of("UserId", String.valueOf(userId), "RoleList", List.of(role)))))).send().status()).isEqualTo(200);
