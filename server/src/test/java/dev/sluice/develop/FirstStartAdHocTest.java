@@ -70,6 +70,7 @@ class FirstStartAdHocTest {
         String viaCli = core.call("ExecuteAdHocTask", Map.of("OpTenantId", facts.get("TenantId"), "ExecuteCommand", printed), Map.of())
                 .path("ExecuteResult").path("TaskId").asString();
         // The tea-openapi variant the banner describes: OpTenantId in the query, ExecuteCommand in the body.
+        assertThat(output).contains("OpenApiRequest().setQuery(java.util.Map.of(\"OpTenantId\", \"" + facts.get("TenantId") + "\"))");
         String javaBody = javaBodyOf(output);
         assertThat(javaBody).isEqualTo(printed);
         String viaTea = tea.call("ExecuteAdHocTask", Map.of("OpTenantId", facts.get("TenantId")), Map.of("ExecuteCommand", javaBody))
