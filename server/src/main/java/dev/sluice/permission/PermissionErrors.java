@@ -21,6 +21,19 @@ final class PermissionErrors {
                 + right + " on it is refused: a write or schema change cannot be limited to your rows.");
     }
 
+    static PopError changesResolution(String sourceName, String reason) {
+        return new PopError(UNANALYSABLE, 403, "The statement could not be allowed (" + reason + "): the permission check resolves"
+                + " unqualified table names to the source's default schema, so after it the tables later statements use would be"
+                + " unknown; only those who may run anything on '" + sourceName + "' (its owner, super administrators, and on a"
+                + " project's own compute source its administrators and developers) may run it. Qualify table names with their"
+                + " schema instead.");
+    }
+
+    static PopError uncheckedUnderRowRules(String sourceName, String refusal) {
+        return new PopError(UNANALYSABLE, 403, "Row-level rules restrict your reads of tables of '" + sourceName + "' and find those"
+                + " tables by name in the statement, so a statement the check cannot follow is refused even to you. " + refusal);
+    }
+
     static PopError unanalysable(String sourceName, String reason) {
         return new PopError(UNANALYSABLE, 403, "The statement could not be analysed (" + reason + "), so the tables it uses are"
                 + " unknown; only those who may run anything on '" + sourceName + "' (its owner, super administrators, and on a"

@@ -23,6 +23,7 @@ import net.sf.jsqlparser.statement.SetStatement;
 import net.sf.jsqlparser.statement.ShowColumnsStatement;
 import net.sf.jsqlparser.statement.ShowStatement;
 import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.UseStatement;
 import net.sf.jsqlparser.statement.alter.Alter;
 import net.sf.jsqlparser.statement.create.index.CreateIndex;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
@@ -47,7 +48,10 @@ import net.sf.jsqlparser.statement.upsert.Upsert;
  * target of INSERT/UPDATE/DELETE/MERGE/TRUNCATE its write, CREATE/ALTER/DROP their own), parsed with JSqlParser in
  * the engine's dialect. Statements without tables (SET, SHOW, transaction control, {@code SELECT 1}) use nothing;
  * DESCRIBE, SHOW COLUMNS and SHOW INDEX of a table read it. Any other kind of statement (functions, procedures,
- * schemas, grants, ...) cannot be checked table by table and is marked unchecked.
+ * schemas, grants, ...) cannot be checked table by table and is marked unchecked. A statement that changes how later
+ * statements of the run resolve unqualified names (the search path, current schema or database, the session's role) is
+ * marked as such: the gate resolves names to the engine's default schema, so after it the gate would check one table
+ * while the engine reads another.
  */
 final class StatementUses {
 
@@ -59,9 +63,21 @@ final class StatementUses {
         }
     }
 
-    /** The parsed statement, its uses, and why it cannot be checked table by table (null when it can). */
-    record Analysis(Statement statement, List<Use> uses, String unchecked) {
+    /**
+     * The parsed statement, its uses, why it cannot be checked table by table (null when it can), and how it changes
+     * name resolution for the statements after it (null when it does not).
+     */
+    record Analysis(Statement statement, List<Use> uses, String unchecked, String changesResolution) {
     }
+
+    /**
+     * Session settings that decide which schema, database or role an unqualified name (and the rights on it) resolves
+     * to: PostgreSQL's {@code search_path}, {@code ROLE} and {@code SESSION AUTHORIZATION}, DuckDB's {@code schema} and
+     * {@code search_path}, H2's {@code SCHEMA}, {@code SCHEMA_SEARCH_PATH} and {@code CATALOG}; {@code RESET ALL} resets
+     * the search path among others.
+     */
+    private static final Set<String> RESOLUTION_SETTINGS = Set.of("search_path", "schema", "schema_search_path", "catalog",
+            "database", "role", "authorization", "session_authorization", "all");
 
     static final class Unparsable extends Exception {
         Unparsable(String reason) {
@@ -72,6 +88,8 @@ final class StatementUses {
     private final Map<Table, Set<TableRight>> rights = new IdentityHashMap<>();
     private final List<Table> order = new ArrayList<>();
     private String unchecked;
+    private String changesResolution;
+    private String collectorResolution;
 
     private StatementUses() {
     }
@@ -98,7 +116,8 @@ final class StatementUses {
             uses.unchecked = "the parser cannot list the tables of this kind of statement";
         }
         List<Use> list = uses.order.stream().map(t -> new Use(t, uses.rights.get(t))).toList();
-        return new Analysis(statement, list, uses.unchecked);
+        String resolution = uses.changesResolution != null ? uses.changesResolution : uses.collectorResolution;
+        return new Analysis(statement, list, uses.unchecked, resolution);
     }
 
     private void of(Statement statement) {
@@ -175,14 +194,26 @@ final class StatementUses {
                 else if (explain.getTable() != null) add(explain.getTable(), TableRight.SELECT);
                 else unchecked = "it explains a statement the parser does not show";
             }
-            case SetStatement ignored -> { }
-            case ResetStatement ignored -> { }
+            case SetStatement set -> {
+                for (int i = 0; i < set.getCount(); i++) resolutionSetting("sets", String.valueOf(set.getName(i)));
+            }
+            case ResetStatement reset -> resolutionSetting("resets", reset.getName());
+            case UseStatement use -> changesResolution = "it switches the current " + (use.hasSchemaKeyword() ? "schema" : "database")
+                    + " to " + use.getName();
             case ShowStatement ignored -> { }
             case ShowTablesStatement ignored -> { }
             case Commit ignored -> { }
             case RollbackStatement ignored -> { }
             case SavepointStatement ignored -> { }
             default -> unchecked = "a " + statement.getClass().getSimpleName() + " statement is not checked table by table";
+        }
+    }
+
+    private void resolutionSetting(String verb, String name) {
+        if (name == null || changesResolution != null) return;
+        String setting = TableCollector.unquote(name).replaceFirst("^@@(session\\.|local\\.|global\\.)?", "");
+        if (RESOLUTION_SETTINGS.contains(setting)) {
+            changesResolution = "it " + verb + " " + name.trim() + ", which changes the schema or role later statements' table names resolve to";
         }
     }
 
@@ -200,6 +231,7 @@ final class StatementUses {
         });
         collector.selectedInto().forEach(t -> add(t, TableRight.CREATE));
         if (collector.unchecked() != null && unchecked == null) unchecked = collector.unchecked();
+        if (collector.changesResolution() != null && collectorResolution == null) collectorResolution = collector.changesResolution();
     }
 
     /** The target occurrence needs the write rights; every other occurrence (its own subqueries included) is a read. */

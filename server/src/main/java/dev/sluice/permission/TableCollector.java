@@ -51,6 +51,7 @@ final class TableCollector extends TablesNamesFinder<Void> {
     private final List<Table> selectedInto = new ArrayList<>();
     private final Deque<Set<String>> cteScopes = new ArrayDeque<>();
     private String unchecked;
+    private String changesResolution;
 
     TableCollector() {
         init(false); // the parent's own bookkeeping must exist, though its answers are not used
@@ -64,6 +65,11 @@ final class TableCollector extends TablesNamesFinder<Void> {
     /** Tables a {@code SELECT ... INTO} creates. */
     List<Table> selectedInto() {
         return selectedInto;
+    }
+
+    /** How the statement may change name resolution for later statements (PostgreSQL's set_config), or null. */
+    String changesResolution() {
+        return changesResolution;
     }
 
     /** Why the statement cannot be checked table by table, or null. */
@@ -91,6 +97,10 @@ final class TableCollector extends TablesNamesFinder<Void> {
         String name = function.getName() == null ? "" : function.getName().toLowerCase(Locale.ROOT);
         String last = name.substring(name.lastIndexOf('.') + 1);
         if (SQL_RUNNING_FUNCTIONS.contains(last)) flag("it calls " + last + ", which reads data the gate cannot see");
+        // set_config may set search_path or role, whatever its arguments look like (they may be computed).
+        if (last.equals("set_config") && changesResolution == null) {
+            changesResolution = "it calls set_config, which may change the search path or role later statements' table names resolve to";
+        }
         return super.visit(function, context);
     }
 

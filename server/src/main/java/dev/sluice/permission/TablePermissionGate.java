@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import dev.sluice.platform.SourceOwners;
 import dev.sluice.platform.SourceOwners.OwnedSource;
 import dev.sluice.platform.rowpermission.RowRules;
+import dev.sluice.protocol.PopError;
 import dev.sluice.runner.Engine;
 import dev.sluice.runner.RunContext;
 import dev.sluice.runner.StatementGate;
@@ -25,7 +26,9 @@ import net.sf.jsqlparser.schema.Table;
  * row-level rules bind the user are rewritten to carry the rules' filter; writing to or changing such a table is
  * refused, since a write cannot be confined to the user's rows. A statement the parser cannot read, or one whose
  * tables cannot be listed (procedures, functions that run SQL given as text, table functions, other object kinds),
- * runs only for someone who may do anything on the source, and otherwise is refused as not analysable. Unless
+ * runs only for someone who may do anything on the source, and otherwise is refused as not analysable; so does a
+ * statement that changes how the run's later statements resolve names (search path, current schema or database, role),
+ * since the gate resolves unqualified names to the engine's default schema for every statement of the run. Unless
  * rewritten, the statement runs exactly as written.
  */
 @Component
@@ -58,14 +61,18 @@ class TablePermissionGate implements StatementGate {
         try {
             analysis = StatementUses.analyse(statement, engine.dialect());
         } catch (StatementUses.Unparsable e) {
-            if (mayRunAnything) return statement;
-            throw PermissionErrors.unanalysable(source.name(), "it does not parse: " + e.getMessage()).exception();
+            requireFreeHand(context, source, mayRunAnything, PermissionErrors.unanalysable(source.name(), "it does not parse: " + e.getMessage()));
+            return statement;
         }
-        if (!mayRunAnything) {
-            if (analysis.unchecked() != null) throw PermissionErrors.unanalysable(source.name(), analysis.unchecked()).exception();
-            if (engine.dialect() == Engine.Dialect.MYSQL && statement.contains("/*!")) {
-                throw PermissionErrors.unanalysable(source.name(), "MySQL runs the text of /*! */ comments, which a parser skips").exception();
-            }
+        if (analysis.unchecked() != null) {
+            requireFreeHand(context, source, mayRunAnything, PermissionErrors.unanalysable(source.name(), analysis.unchecked()));
+        }
+        if (analysis.changesResolution() != null) {
+            requireFreeHand(context, source, mayRunAnything, PermissionErrors.changesResolution(source.name(), analysis.changesResolution()));
+        }
+        if (engine.dialect() == Engine.Dialect.MYSQL && statement.contains("/*!")) {
+            requireFreeHand(context, source, mayRunAnything,
+                    PermissionErrors.unanalysable(source.name(), "MySQL runs the text of /*! */ comments, which a parser skips"));
         }
 
         Map<String, Set<TableRight>> held = new HashMap<>();
@@ -91,6 +98,17 @@ class TablePermissionGate implements StatementGate {
             return RowFilterRewrite.rewrite(analysis.statement(), restricted, engine.dialect());
         } catch (RowFilterRewrite.NotRewritable e) {
             throw PermissionErrors.unanalysable(source.name(), e.getMessage()).exception();
+        }
+    }
+
+    /**
+     * What the gate cannot follow table by table runs only for those who may do anything on the source, and not even for
+     * them when row-level rules restrict their reads there: the rules find their tables by name in the statement.
+     */
+    private void requireFreeHand(RunContext context, OwnedSource source, boolean mayRunAnything, PopError refusal) {
+        if (!mayRunAnything) throw refusal.exception();
+        if (rowRules.restrictsOnSource(context.tenantId(), context.userId(), source.name())) {
+            throw PermissionErrors.uncheckedUnderRowRules(source.name(), refusal.message()).exception();
         }
     }
 

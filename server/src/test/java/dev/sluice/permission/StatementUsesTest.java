@@ -159,6 +159,37 @@ class StatementUsesTest {
         }
     }
 
+    static String changesResolution(String sql, Engine.Dialect dialect) throws Exception {
+        return StatementUses.analyse(sql, dialect).changesResolution();
+    }
+
+    @Test
+    void statementsThatMoveNameResolutionAreMarkedInEachDialect() throws Exception {
+        for (String pg : List.of("SET search_path = hr", "SET LOCAL search_path = hr, public", "SET SESSION search_path = hr",
+                "set \"search_path\" = hr", "SET search_path = DEFAULT", "RESET search_path", "RESET ALL", "SET ROLE hr_admin",
+                "RESET ROLE", "SET SESSION AUTHORIZATION bob", "SELECT set_config('search_path', 'hr', false)",
+                "SELECT pg_catalog.set_config('role', 'hr_admin', true) AS x FROM orders")) {
+            assertThat(changesResolution(pg, Engine.Dialect.POSTGRESQL)).as(pg).isNotNull();
+        }
+        for (String mysql : List.of("USE hr", "USE `hr`")) assertThat(changesResolution(mysql, Engine.Dialect.MYSQL)).as(mysql).contains("hr");
+        for (String duck : List.of("SET schema 'hr'", "SET search_path = 'hr'", "USE hr", "RESET schema")) {
+            assertThat(changesResolution(duck, Engine.Dialect.DUCKDB)).as(duck).isNotNull();
+        }
+        for (String h2 : List.of("SET SCHEMA hr", "SET SCHEMA_SEARCH_PATH hr, public", "SET CATALOG other")) {
+            assertThat(changesResolution(h2, Engine.Dialect.H2)).as(h2).isNotNull();
+        }
+        // Other settings and plain statements leave resolution alone.
+        for (String harmless : List.of("SET statement_timeout = 5", "SET TIME ZONE 'UTC'", "SET NAMES utf8", "SELECT * FROM hr.salaries",
+                "RESET statement_timeout", "SELECT current_setting('search_path')")) {
+            assertThat(changesResolution(harmless, Engine.Dialect.POSTGRESQL)).as(harmless).isNull();
+        }
+        // The forms the parser does not read are refused as unparsable, which is as good.
+        for (String unparsable : List.of("SET search_path TO hr", "DISCARD ALL", "RESET SESSION AUTHORIZATION")) {
+            assertThatThrownBy(() -> StatementUses.analyse(unparsable, Engine.Dialect.POSTGRESQL)).as(unparsable)
+                    .isInstanceOf(StatementUses.Unparsable.class);
+        }
+    }
+
     @Test
     void unparsableTextIsReported() {
         assertThatThrownBy(() -> StatementUses.analyse("SELEKT * FROM orders", Engine.Dialect.DUCKDB))

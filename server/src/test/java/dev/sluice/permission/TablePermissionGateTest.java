@@ -108,6 +108,35 @@ class TablePermissionGateTest {
     }
 
     @Test
+    void changingTheSearchPathSchemaDatabaseOrRoleIsForThoseWhoMayRunAnything() {
+        grant(analyst.id(), "lake.main.orders", "SELECT");
+        Map<Engine.Dialect, List<String>> moves = Map.of(
+                Engine.Dialect.POSTGRESQL, List.of("SET search_path = hr", "SET LOCAL search_path = hr", "RESET search_path",
+                        "SET ROLE hr_admin", "SET SESSION AUTHORIZATION bob", "SELECT set_config('search_path', 'hr', false)",
+                        "SET search_path TO hr"),
+                Engine.Dialect.MYSQL, List.of("USE hr"),
+                Engine.Dialect.DUCKDB, List.of("SET schema 'hr'", "USE hr", "SET search_path = 'hr'"),
+                Engine.Dialect.H2, List.of("SET SCHEMA HR", "SET SCHEMA_SEARCH_PATH HR"));
+        moves.forEach((dialect, statements) -> {
+            Engine on = new Engine(t.tenantId(), Engine.Kind.COMPUTE, lake, "lake", dialect.name(), dialect, "main", false);
+            for (String sql : statements) {
+                PopException refused = (PopException) org.assertj.core.api.Assertions.catchThrowable(
+                        () -> gate.admit(new RunContext(t.tenantId(), analyst.id(), null, "PROD", on), sql));
+                assertThat(refused).as(dialect + ": " + sql).isNotNull();
+                assertThat(refused.error().code()).as(sql).isEqualTo("Forbidden.UnanalysableStatement");
+                assertThat(refused.error().httpStatus()).isEqualTo(403);
+                assertThat(refused.error().message()).as(sql).contains("lake");
+                // The owner may do anything on the source, so resolution is theirs to change.
+                assertThat(gate.admit(new RunContext(t.tenantId(), t.ownerId(), null, "PROD", on), sql)).isEqualTo(sql);
+            }
+        });
+        assertThat(refused(analyst.id(), null, "SET search_path = hr").error().message()).contains("search_path", "schema");
+        // Settings that do not move names still run for anyone, and so do reads the grant covers.
+        assertThat(admit(analyst.id(), null, "SET threads = 2")).isEqualTo("SET threads = 2");
+        assertThat(admit(analyst.id(), null, "SELECT * FROM orders")).isEqualTo("SELECT * FROM orders");
+    }
+
+    @Test
     void projectRolesDecideOnTheProjectsOwnComputeSource() {
         PlatformTenant.Member developer = t.member("developer");
         Project project = projects.create(new ProjectDraft(t.tenantId(), "p_gate", null, null, ProjectMode.BASIC, null, null, null,
@@ -148,6 +177,36 @@ class TablePermissionGateTest {
         assertThat(write.error().code()).isEqualTo("Forbidden.TablePermission");
         assertThat(write.error().message()).contains("Row-level rules", "lake.main.perm_orders", "DELETE");
         assertThatThrownBy(() -> admit(analyst.id(), null, "INSERT INTO perm_orders SELECT * FROM perm_orders")).isInstanceOf(PopException.class);
+    }
+
+    @Test
+    void rowRulesKeepEvenADeveloperToStatementsTheGateCanFollow() {
+        PlatformTenant.Member developer = t.member("ruled_dev");
+        Project project = projects.create(new ProjectDraft(t.tenantId(), "p_ruled", null, null, ProjectMode.BASIC, null, null, null,
+                t.ownerId(), null, lake, null, null));
+        member(project, developer.id(), 2);
+        // Before any rule, a developer may do anything on the project's compute source, resolution changes included.
+        assertThat(admit(developer.id(), project.id(), "SET schema 'hr'")).isEqualTo("SET schema 'hr'");
+
+        String rule = "{\"RuleName\":\"mine\",\"ScopeType\":\"SELECT_COLUMN\",\"Status\":1,\"Expressions\":[{\"Type\":\"RELATION\","
+                + "\"MappingColumnName\":\"owner\",\"Operator\":\"IN\",\"Values\":[\"dev\"],\"SubConditions\":[]}],"
+                + "\"UserMappingList\":[{\"AccountType\":\"PERSONAL\",\"Accounts\":[{\"AccountId\":\"" + developer.id() + "\"}]}]}";
+        Response created = t.call("CreateRowPermission").param("CreateRowPermissionCommand", "{\"RowPermissionName\":\"ruled\","
+                + "\"MappingColumns\":[{\"ColumnName\":\"owner\",\"ColumnType\":\"STRING\"}],"
+                + "\"Tables\":[{\"ResourceId\":\"lake.hr.pay\",\"ColumnName\":\"owner\",\"MappingColumnName\":\"owner\"}],"
+                + "\"Rules\":[" + rule + "]}").send();
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(200);
+
+        for (String escapes : List.of("SET schema 'hr'", "USE hr", "SELEKT * FROM pay", "SELECT * FROM read_csv('x')")) {
+            PopException refused = refused(developer.id(), project.id(), escapes);
+            assertThat(refused).as(escapes).isNotNull();
+            assertThat(refused.error().code()).isEqualTo("Forbidden.UnanalysableStatement");
+            assertThat(refused.error().message()).contains("Row-level rules", "lake");
+        }
+        assertThat(admit(developer.id(), project.id(), "SELECT * FROM hr.pay")).contains("owner", "'dev'");
+        assertThat(admit(developer.id(), project.id(), "CREATE TABLE scratch (id INT)")).startsWith("CREATE TABLE");
+        // The owner is bound by no rule: still free.
+        assertThat(admit(t.ownerId(), project.id(), "SET schema 'hr'")).isEqualTo("SET schema 'hr'");
     }
 
     void member(Project project, long userId, int role) {

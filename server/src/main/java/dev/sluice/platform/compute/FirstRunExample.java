@@ -19,9 +19,9 @@ final class FirstRunExample {
                         --access-key-id %2$s --access-key-secret "$SLUICE_SECRET" --region cn-hangzhou
 
                 It answers a TaskId; GetAdHocTaskResult with --ProjectId %4$d --TaskId <it> --SubTaskId 0 shows the result.
-                With tea-openapi, set the action to "ExecuteAdHocTask" in the example above, and instead of the query
-                    .setBody(java.util.Map.of("ExecuteCommand", "{\\"ProjectId\\":%4$d,\\"Code\\":\\"select 42 as answer\\",\\"OperatorType\\":\\"SQL\\"}"))
-                with .setQuery(java.util.Map.of("OpTenantId", "%1$d")).
+                With tea-openapi, in the first call's example set the action to "ExecuteAdHocTask" and the request to
+                    new com.aliyun.teaopenapi.models.OpenApiRequest().setQuery(java.util.Map.of("OpTenantId", "%1$d"))
+                            .setBody(java.util.Map.of("ExecuteCommand", "{\\"ProjectId\\":%4$d,\\"Code\\":\\"select 42 as answer\\",\\"OperatorType\\":\\"SQL\\"}"))
                 """.formatted(first.tenantId(), first.accessKeyId(), first.port(), projectId);
     }
 }

@@ -19,4 +19,10 @@ public interface RowRules {
      * them); empty when the user is not restricted on the table
      */
     Optional<String> forUser(long tenantId, long userId, String tableResourceId);
+
+    /**
+     * Whether an enabled rule binding the user restricts some table of the source ({@code <source name>.} starts the
+     * table's resource id, compared without regard to case): the gate cannot let such a user move name resolution.
+     */
+    boolean restrictsOnSource(long tenantId, long userId, String sourceName);
 }

@@ -60,6 +60,19 @@ class StoredRowRules implements RowRules {
                 : String.join(" AND ", perPermission.stream().map(c -> "(" + c + ")").toList()));
     }
 
+    @Override
+    public boolean restrictsOnSource(long tenantId, long userId, String sourceName) {
+        List<String> groupIds = groups.groupIdsOf(tenantId, userId).stream().map(String::valueOf).toList();
+        Set<Long> boundRules = new HashSet<>(store.ruleIdsBoundTo(tenantId, String.valueOf(userId), groupIds));
+        if (boundRules.isEmpty()) return false;
+        String prefix = sourceName.toLowerCase(Locale.ROOT) + ".";
+        for (long permissionId : store.permissionIdsOfRules(boundRules)) {
+            boolean onSource = store.tables(permissionId).stream().anyMatch(m -> m.resourceId().toLowerCase(Locale.ROOT).startsWith(prefix));
+            if (onSource && store.rules(List.of(permissionId)).stream().anyMatch(r -> boundRules.contains(r.id()) && r.status() == 1)) return true;
+        }
+        return false;
+    }
+
     /** The rule's filter over the table's columns; a rule that cannot be placed on the table opens no row. */
     private static String onTable(StoredRule rule, Map<String, String> tableColumns) {
         Expression condition;

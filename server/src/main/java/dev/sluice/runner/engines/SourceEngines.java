@@ -3,6 +3,7 @@ package dev.sluice.runner.engines;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -57,9 +58,24 @@ class SourceEngines implements Engines {
                 .orElseThrow(() -> PopErrors.notFound("data source", dataSourceId).exception()));
     }
 
+    /**
+     * A PostgreSQL run's search path is pinned to the one schema the permission gate resolves unqualified names to: with
+     * the default {@code "$user", public}, or a {@code currentSchema} listing several, the database would otherwise look
+     * for a table in a schema before or after that one, and a grant on {@code <source>.public.t} would read another t.
+     */
     @Override
     public Connection open(Engine engine) throws SQLException {
-        return connections.open(engine.tenantId(), engine.kind() == Engine.Kind.COMPUTE ? SourceKind.COMPUTE : SourceKind.DATA, engine.sourceId());
+        Connection connection = connections.open(engine.tenantId(), engine.kind() == Engine.Kind.COMPUTE ? SourceKind.COMPUTE : SourceKind.DATA,
+                engine.sourceId());
+        if (engine.dialect() != Engine.Dialect.POSTGRESQL || engine.defaultSchema() == null) return connection;
+        try (PreparedStatement pin = connection.prepareStatement("select pg_catalog.set_config('search_path', ?, false)")) {
+            pin.setString(1, engine.defaultSchema()); // as the URL wrote it: PostgreSQL folds it exactly as it folded the URL's
+            pin.execute();
+            return connection;
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
     }
 
     private static Engine engine(RunnableSource source) {
