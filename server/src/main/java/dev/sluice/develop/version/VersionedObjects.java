@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import dev.sluice.platform.project.Project;
@@ -33,12 +34,13 @@ public class VersionedObjects {
 
     private final VersionStore store;
     private final Clock clock;
-    private final Map<String, PublishGuard> guards;
+    /** Resolved at use: the guards' modules use this store themselves. */
+    private final ObjectProvider<PublishGuard> guards;
 
-    VersionedObjects(VersionStore store, Clock clock, List<PublishGuard> guards) {
+    VersionedObjects(VersionStore store, Clock clock, ObjectProvider<PublishGuard> guards) {
         this.store = store;
         this.clock = clock;
-        this.guards = guards.stream().collect(Collectors.toMap(PublishGuard::kind, Function.identity()));
+        this.guards = guards;
     }
 
     /** Makes the file {@code fileId} (just created in the project's tree) an object of {@code kind} with a first draft. */
@@ -162,8 +164,9 @@ public class VersionedObjects {
     private void judge(long tenantId, List<PublishGuard.Change> changes, Map<Long, String> failed) {
         Map<String, List<PublishGuard.Change>> byKind = changes.stream()
                 .collect(Collectors.groupingBy(c -> c.submit().kind(), LinkedHashMap::new, Collectors.toList()));
+        Map<String, PublishGuard> byName = guards.orderedStream().collect(Collectors.toMap(PublishGuard::kind, Function.identity()));
         byKind.forEach((kind, ofKind) -> {
-            PublishGuard guard = guards.get(kind);
+            PublishGuard guard = byName.get(kind);
             if (guard == null) return;
             List<PublishGuard.Change> remaining = new ArrayList<>(ofKind);
             while (!remaining.isEmpty()) {
