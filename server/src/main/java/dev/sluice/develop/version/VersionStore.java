@@ -177,10 +177,11 @@ class VersionStore {
     }
 
     private static DevObject object(ResultSet rs, int n) throws SQLException {
-        int prod = rs.getInt("prod_version");
+        int stored = rs.getInt("prod_version");
+        Integer prod = rs.wasNull() ? null : stored;
         return new DevObject(rs.getLong("id"), rs.getLong("tenant_id"), rs.getLong("project_id"), rs.getString("kind"),
                 rs.getString("subtype"), rs.getString("name"), rs.getLong("owner_id"), rs.getString("draft"),
-                rs.getInt("latest_version"), rs.wasNull() ? null : prod, rs.getLong("created_by"), rs.getLong("created_at"),
+                rs.getInt("latest_version"), prod, rs.getLong("created_by"), rs.getLong("created_at"),
                 rs.getLong("modified_by"), rs.getLong("modified_at"));
     }
 

@@ -68,7 +68,7 @@ class BatchTaskOperationsTest {
     }
 
     static Map<String, Object> command(long project, long file, String name, Object... more) {
-        Map<String, Object> command = new HashMap<>(Map.of("ProjectId", project, "FileId", file, "Name", name, "Code", "",
+        Map<String, Object> command = new HashMap<>(Map.of("ProjectId", project, "FileId", file, "Name", name, "Code", "-- noop",
                 "CronExpression", "0 0 2 * * ?"));
         for (int i = 0; i < more.length; i += 2) command.put((String) more[i], more[i + 1]);
         return command;
@@ -131,8 +131,8 @@ class BatchTaskOperationsTest {
 
         Map<String, Object> published = tea.call("PublishObjectList", query(), Map.of("PublishCommand", json(Map.of("ProjectId", project,
                 "SubmitIdList", List.of(submit1, submit2), "Comment", "release 1"))));
-        assertThat((List<Object>) ((Map<String, Object>) published.get("PublishResult")).get("SubmitIdList"))
-                .containsExactly(submit2 instanceof Long ? (Object) submit2 : submit2);
+        assertThat(((List<Object>) ((Map<String, Object>) published.get("PublishResult")).get("SubmitIdList")).stream()
+                .map(n -> ((Number) n).longValue()).toList()).containsExactly(submit2);
         JsonNode records = d.call(d.f.owner, "ListPublishRecords", "ListQuery", json(Map.of("SearchFilter", Map.of("Page", 1, "PageSize", 10,
                 "ProjectIdList", List.of(project))))).body().path("ListResult").path("Data");
         assertThat(records).hasSize(2);
@@ -205,12 +205,12 @@ class BatchTaskOperationsTest {
         long project = d.project.id();
         long a = createOk(project, "checked");
         Response cron = d.call(d.f.owner, "UpdateBatchTask", "UpdateCommand", json(Map.of("ProjectId", project, "FileId", a, "Name", "checked",
-                "TaskType", 999, "Code", "", "CronExpression", "0 0 25 * * ?")));
+                "TaskType", 999, "Code", "-- noop", "CronExpression", "0 0 25 * * ?")));
         assertThat(cron.code()).isEqualTo("InvalidParameter");
         assertThat(cron.message()).contains("UpdateCommand.CronExpression").contains("0 0 25 * * ?");
 
         Response window = d.call(d.f.owner, "UpdateBatchTask", "UpdateCommand", json(Map.of("ProjectId", project, "FileId", a, "Name", "checked",
-                "TaskType", 999, "Code", "", "CustomScheduleConfig", Map.of("StartTime", "08:00", "EndTime", "09:00", "Interval", 2,
+                "TaskType", 999, "Code", "-- noop", "CustomScheduleConfig", Map.of("StartTime", "08:00", "EndTime", "09:00", "Interval", 2,
                         "IntervalUnit", "HOUR", "SchedulePeriod", "DAILY"))));
         assertThat(window.message()).contains("UpdateCommand.CustomScheduleConfig.Interval");
 
@@ -223,9 +223,9 @@ class BatchTaskOperationsTest {
 
         long other = createOk(project, "other");
         d.call(d.f.owner, "UpdateBatchTask", "UpdateCommand", json(Map.of("ProjectId", project, "FileId", a, "Name", "checked",
-                "TaskType", 999, "Code", "", "NodeOutputNameList", List.of("shared_out"))));
+                "TaskType", 999, "Code", "-- noop", "NodeOutputNameList", List.of("shared_out"))));
         Response taken = d.call(d.f.owner, "UpdateBatchTask", "UpdateCommand", json(Map.of("ProjectId", project, "FileId", other,
-                "Name", "other", "TaskType", 999, "Code", "", "NodeOutputNameList", List.of("shared_out"))));
+                "Name", "other", "TaskType", 999, "Code", "-- noop", "NodeOutputNameList", List.of("shared_out"))));
         assertThat(taken.code()).isEqualTo("InvalidParameter");
         assertThat(taken.message()).contains("UpdateCommand.NodeOutputNameList").contains("shared_out").contains("checked");
 
