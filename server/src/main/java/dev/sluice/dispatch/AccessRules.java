@@ -171,6 +171,9 @@ public final class AccessRules {
                 + "also write the project's code tasks), or super administrators");
         rule("OfflineBatchTask", Who.OBJECT_ADMIN, "as SubmitBatchTask");
         rule("DeleteBatchTask", Who.OBJECT_ADMIN, "as SubmitBatchTask");
+        rule("ParseBatchTaskDependency", Who.MEMBER, "members of the project or super administrators");
+        rule("GetBatchTaskUdfLineages", Who.MEMBER, "as GetBatchTaskInfo");
+        rule("UpdateBatchTaskUdfLineages", Who.MEMBER, "as CreateBatchTask");
         rule("ListSubmitRecords", Who.MEMBER, "members of every project listed or super administrators");
         rule("ListPublishRecords", Who.MEMBER, "as ListSubmitRecords");
         rule("GetLatestSubmitDetail", Who.MEMBER, "members of the object's project or super administrators");

@@ -90,7 +90,7 @@ final class SweepTenant {
                 marker + " task", "ProjectId", project.id(), "ScheduleType", 3, "TaskType", 999))).path("CreateResult").path("FileId").asLong();
         add(IdKind.FILE, task);
         add(IdKind.SUBMIT, call("SubmitBatchTask", "SubmitCommand", json(Map.of("FileId", task, "ProjectId", project.id(), "Name",
-                marker + "_task", "Code", "", "Comment", marker + " first", "NodeOutputNameList", List.of(marker + "_out")))).path("SubmitResult")
+                marker + "_task", "Code", "-- " + marker, "Comment", marker + " first", "NodeOutputNameList", List.of(marker + "_out")))).path("SubmitResult")
                 .path("SubmitId").asLong());
 
         String table = "odps." + marker + ".proj.sales";

@@ -15,7 +15,8 @@ import java.util.List;
 public record BatchTask(String name, String description, int taskType, int scheduleType, String code, String cronExpression,
                         CustomSchedule customSchedule, String dataSourceId, String dataSourceCatalog, String dataSourceSchema,
                         String engine, int nodeStatus, List<String> outputs, List<Param> params, int priority,
-                        List<String> pythonModules, String schedulePeriod, String sparkClientVersion, List<Upstream> upstreams) {
+                        List<String> pythonModules, String schedulePeriod, String sparkClientVersion, List<Upstream> upstreams,
+                        List<LineageGroup> udfLineages) {
 
     public static final int PERIODIC = 1;
     public static final int MANUAL = 3;
@@ -25,6 +26,7 @@ public record BatchTask(String name, String description, int taskType, int sched
         params = params == null ? List.of() : List.copyOf(params);
         pythonModules = pythonModules == null ? List.of() : List.copyOf(pythonModules);
         upstreams = upstreams == null ? List.of() : List.copyOf(upstreams);
+        udfLineages = udfLineages == null ? List.of() : List.copyOf(udfLineages);
     }
 
     public TaskType type() {
@@ -47,12 +49,29 @@ public record BatchTask(String name, String description, int taskType, int sched
                            String sourceTableName) {
     }
 
+    /**
+     * Lineage through a custom function the SQL parser cannot see into: the tables (and columns) read and written, as
+     * the developer declares them.
+     */
+    public record LineageGroup(List<LineageTable> inputs, List<LineageTable> outputs) {
+    }
+
+    /** A table of a lineage: its name, environment, and either all its columns ({@code fullTable}) or those listed. */
+    public record LineageTable(String name, String env, boolean fullTable, List<String> columns) {
+    }
+
+    BatchTask withLineages(List<LineageGroup> groups) {
+        return new BatchTask(name, description, taskType, scheduleType, code, cronExpression, customSchedule, dataSourceId,
+                dataSourceCatalog, dataSourceSchema, engine, nodeStatus, outputs, params, priority, pythonModules, schedulePeriod,
+                sparkClientVersion, upstreams, groups);
+    }
+
     BatchTask with(String name, String description, int taskType, String code, String cronExpression, CustomSchedule customSchedule,
                    String dataSourceId, String dataSourceCatalog, String dataSourceSchema, String engine, int nodeStatus,
                    List<String> outputs, List<Param> params, int priority, List<String> pythonModules, String schedulePeriod,
                    String sparkClientVersion, List<Upstream> upstreams) {
         return new BatchTask(name, description, taskType, scheduleType, code, cronExpression, customSchedule, dataSourceId,
                 dataSourceCatalog, dataSourceSchema, engine, nodeStatus, outputs, params, priority, pythonModules, schedulePeriod,
-                sparkClientVersion, upstreams);
+                sparkClientVersion, upstreams, udfLineages);
     }
 }

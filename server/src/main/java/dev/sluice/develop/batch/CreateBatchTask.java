@@ -60,7 +60,7 @@ final class CreateBatchTask implements OperationHandler<CreateBatchTask.Request,
                 "CreateCommand.Directory", "CreateCommand.Name");
         BatchTask draft = new BatchTask(file.name(), command.description(), type.code(), command.scheduleType(), "", null, null,
                 blankToNull(command.dataSourceId()), blankToNull(command.dataSourceCatalog()), blankToNull(command.dataSourceSchema()),
-                blankToNull(command.engine()), 1, List.of(), List.of(), 1, command.pythonModuleList(), null, null, List.of());
+                blankToNull(command.engine()), 1, List.of(), List.of(), 1, command.pythonModuleList(), null, null, List.of(), List.of());
         objects.create(caller.tenant().id(), command.projectId(), file.id(), BatchTasks.KIND, type.objectType(), file.name(), user,
                 BatchTasks.json(draft), user);
         return new Response(new CreateResult(file.id()));

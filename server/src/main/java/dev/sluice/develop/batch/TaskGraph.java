@@ -26,6 +26,20 @@ final class TaskGraph {
         return tasks.entrySet().stream().filter(e -> e.getValue().outputs().contains(output)).map(Map.Entry::getKey).findFirst();
     }
 
+    /**
+     * The task whose output names {@code table} ({@code schema.table} or {@code table}, lower case): an output equal to
+     * it in any case, or one of the two the other with a schema in front.
+     */
+    Optional<Map.Entry<Long, String>> writerOf(String table) {
+        for (Map.Entry<Long, BatchTask> e : tasks.entrySet()) {
+            for (String output : e.getValue().outputs()) {
+                String o = output.toLowerCase(java.util.Locale.ROOT);
+                if (o.equals(table) || table.endsWith("." + o) || o.endsWith("." + table)) return Optional.of(Map.entry(e.getKey(), output));
+            }
+        }
+        return Optional.empty();
+    }
+
     String name(long id) {
         return tasks.get(id).name();
     }
