@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.sluice.develop.version.ChangeType;
 import dev.sluice.develop.version.DevObject;
@@ -49,9 +51,10 @@ class BatchTasks {
     private final StatementGate gate;
     private final DisplayTime time;
     private final java.time.Clock clock;
+    private final TransactionTemplate savepoint;
 
     BatchTasks(VersionedObjects objects, DevAccess devAccess, Access access, ProjectRoles roles, JdbcClient jdbc, Engines engines,
-               StatementGate gate, DisplayTime time, java.time.Clock clock) {
+               StatementGate gate, DisplayTime time, java.time.Clock clock, TransactionTemplate transaction) {
         this.objects = objects;
         this.devAccess = devAccess;
         this.access = access;
@@ -61,6 +64,8 @@ class BatchTasks {
         this.gate = gate;
         this.time = time;
         this.clock = clock;
+        this.savepoint = new TransactionTemplate(transaction.getTransactionManager());
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     static String json(BatchTask task) {
@@ -94,21 +99,31 @@ class BatchTasks {
                 "batch task '" + object.name() + "'", "its owner, the project's administrators or super administrators");
     }
 
-    /** Makes {@code outputs} the object's output names; a name another task of the tenant holds is refused at {@code path}. */
+    /**
+     * Makes {@code outputs} the object's output names; a name another task of the tenant holds is refused at {@code path}.
+     * Each insert runs in a savepoint, so losing a race to the unique key refuses the call without breaking its transaction.
+     */
     void claimOutputs(long tenantId, long objectId, List<String> outputs, String path) {
         jdbc.sql("delete from batch_task_output where object_id = :object").param("object", objectId).update();
         for (String output : outputs) {
-            UniqueWrites.runOrRefuse(() -> jdbc.sql("insert into batch_task_output (tenant_id, output_name, object_id) values (:t, :o, :id)")
-                            .param("t", tenantId).param("o", output).param("id", objectId).update(),
-                    () -> PopErrors.invalidParameter(path, "the output name '" + output + "' is already another task's "
-                            + ownerOf(tenantId, output)));
+            holder(tenantId, output).ifPresent(name -> {
+                throw taken(path, output, name).exception();
+            });
+            UniqueWrites.runOrRefuse(() -> savepoint.executeWithoutResult(status -> jdbc.sql(
+                            "insert into batch_task_output (tenant_id, output_name, object_id) values (:t, :o, :id)")
+                    .param("t", tenantId).param("o", output).param("id", objectId).update()), () -> taken(path, output, null));
         }
     }
 
-    private String ownerOf(long tenantId, String output) {
+    private static dev.sluice.protocol.PopError taken(String path, String output, String holder) {
+        return PopErrors.invalidParameter(path, "the output name '" + output + "' is already another task's"
+                + (holder == null ? "" : " ('" + holder + "')"));
+    }
+
+    private java.util.Optional<String> holder(long tenantId, String output) {
         return jdbc.sql("select o.name from batch_task_output b join dev_object o on o.id = b.object_id"
                         + " where b.tenant_id = :t and b.output_name = :o")
-                .param("t", tenantId).param("o", output).query(String.class).optional().map(n -> "('" + n + "')").orElse("");
+                .param("t", tenantId).param("o", output).query(String.class).optional();
     }
 
     /** The tasks in production (their production versions), as a graph. */
