@@ -145,4 +145,28 @@ class BatchTaskSqlTest {
 
         assertThat(f.call("CheckProjectHasDependency", "Id", project.id()).body().path("Data").asBoolean()).isTrue();
     }
+
+    @Test
+    void tasksMoveWithAnOwnershipTransfer() throws InterruptedException {
+        Sub developer = f.sub("leaver");
+        assertThat(f.call("AddProjectMember", "Id", project.id(), "AddCommand", json(Map.of("Env", "PROD", "UserList",
+                List.of(Map.of("UserId", developer.id(), "RoleList", List.of(2)))))).status()).isEqualTo(200);
+        Response created = f.call(developer.client(), "CreateBatchTask", "CreateCommand", json(Map.of("Directory", "/", "Name", "theirs",
+                "Description", "theirs", "ProjectId", project.id(), "ScheduleType", 3, "TaskType", 999)));
+        long task = created.body().path("CreateResult").path("FileId").asLong();
+        assertThat(f.call("GetBatchTaskInfo", "ProjectId", project.id(), "FileId", task).body().path("TaskInfo").path("OwnerUserId")
+                .asString()).isEqualTo(developer.id());
+
+        long transfer = f.call("TransferOwnershipForAllObject", "PrivilegeTransferRecord", json(Map.of("OldOwner", developer.id(),
+                "NewOwner", producer.id(), "TransferComment", "leaving"))).body().path("Data").asLong();
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(10);
+        String status;
+        do {
+            Thread.sleep(100);
+            status = f.call("GetTransferInfo", "ProposalId", transfer).body().path("Data").path("TransferStatus").asString();
+        } while ((status.equals("PENDING") || status.equals("RUNNING")) && java.time.Instant.now().isBefore(deadline));
+        assertThat(status).isEqualTo("SUCCESS");
+        assertThat(f.call("GetBatchTaskInfo", "ProjectId", project.id(), "FileId", task).body().path("TaskInfo").path("OwnerUserId")
+                .asString()).isEqualTo(producer.id());
+    }
 }
