@@ -277,4 +277,64 @@ class BatchTaskOperationsTest {
                 "SubmitIdList", List.of(submitted), "Comment", "x")));
         assertThat(foreignPublish.code()).isEqualTo("EntityNotExist");
     }
+
+    @Test
+    void twoTasksClaimingOneOutputAtOnceOneWins() throws Exception {
+        long project = d.project.id();
+        List<Long> tasks = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) tasks.add(createOk(project, "racer" + i));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(tasks.size());
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Response>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < tasks.size(); i++) {
+                long file = tasks.get(i);
+                String name = "racer" + i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return d.call(d.f.owner, "UpdateBatchTask", "UpdateCommand", json(Map.of("ProjectId", project, "FileId", file,
+                            "Name", name, "TaskType", 999, "Code", "-- race", "NodeOutputNameList", List.of("contested_out"))));
+                }));
+            }
+            start.countDown();
+            List<Response> answers = new java.util.ArrayList<>();
+            for (var f : futures) answers.add(f.get());
+            assertThat(answers.stream().filter(r -> r.status() == 200)).as(answers.toString()).hasSize(1);
+            assertThat(answers.stream().filter(r -> r.status() != 200).map(Response::code).distinct().toList()).containsExactly("InvalidParameter");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void eachOperationNamesItsMissingParameter() {
+        long project = d.project.id();
+        long task = createOk(project, "needs");
+        Map<String, Object[]> calls = new java.util.LinkedHashMap<>();
+        calls.put("CreateCommand.Directory", new Object[] {"CreateBatchTask", "CreateCommand", json(Map.of("Name", "x", "Description", "x",
+                "ProjectId", project, "ScheduleType", 1, "TaskType", 999))});
+        calls.put("UpdateCommand.Code", new Object[] {"UpdateBatchTask", "UpdateCommand", json(Map.of("ProjectId", project, "FileId", task,
+                "Name", "needs", "TaskType", 999))});
+        calls.put("SubmitCommand.Comment", new Object[] {"SubmitBatchTask", "SubmitCommand", json(Map.of("ProjectId", project, "FileId", task,
+                "Name", "needs", "Code", "-- x"))});
+        calls.put("DeleteCommand.Comment", new Object[] {"DeleteBatchTask", "DeleteCommand", json(Map.of("ProjectId", project, "FileId", task))});
+        calls.put("Comment", new Object[] {"OfflineBatchTask", "ProjectId", project, "FileId", task});
+        calls.put("FileId", new Object[] {"GetBatchTaskInfo", "ProjectId", project});
+        calls.put("VersionId", new Object[] {"GetBatchTaskInfoByVersion", "ProjectId", project, "FileId", task});
+        calls.put("ProjectId", new Object[] {"GetBatchTaskVersions", "FileId", task});
+        calls.put("PublishCommand.SubmitIdList", new Object[] {"PublishObjectList", "PublishCommand", json(Map.of("ProjectId", project,
+                "Comment", "x"))});
+        calls.put("ListQuery.SearchFilter.ProjectIdList", new Object[] {"ListSubmitRecords", "ListQuery", json(Map.of("SearchFilter",
+                Map.of("Page", 1, "PageSize", 10)))});
+        calls.put("ListQuery.SearchFilter.Page", new Object[] {"ListPublishRecords", "ListQuery", json(Map.of("SearchFilter",
+                Map.of("PageSize", 10, "ProjectIdList", List.of(project))))});
+        calls.put("SubmitDetailQuery.ObjectType", new Object[] {"GetLatestSubmitDetail", "SubmitDetailQuery", json(Map.of("ObjectId", "1"))});
+        calls.put("UpdateCommand.LineageGroupList", new Object[] {"UpdateBatchTaskUdfLineages", "UpdateCommand", json(Map.of("ProjectId", project,
+                "FileId", task))});
+        calls.forEach((path, call) -> {
+            Response answer = d.call(d.f.owner, (String) call[0], java.util.Arrays.copyOfRange(call, 1, call.length));
+            assertThat(answer.code()).as(call[0] + " " + answer.body()).isEqualTo("MissingParameter");
+            assertThat(answer.message()).as((String) call[0]).contains("'" + path + "'");
+        });
+    }
 }
