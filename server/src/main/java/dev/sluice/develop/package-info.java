@@ -5,7 +5,8 @@
  * <p>{@code allowedDependencies}: the modules this one may use, checked by {@code ModularityTests}; a new one is a
  * decision, also written in the README's layout table.
  */
-@ApplicationModule(allowedDependencies = {"account", "dispatch", "protocol", "system", "runner", "platform", "platform :: project", "storage"})
+@ApplicationModule(allowedDependencies = {"account", "dispatch", "protocol", "system", "runner", "platform", "platform :: project",
+        "platform :: datasource", "permission", "storage"})
 package dev.sluice.develop;
 
 import org.springframework.modulith.ApplicationModule;

@@ -164,6 +164,24 @@ public final class AccessRules {
                 + "or a tenant administrator");
         rule("GetAdHocTaskResult", Who.OBJECT_ADMIN, "the contract names no rule; as GetAdHocTaskLog");
         rule("StopAdHocTask", Who.OBJECT_ADMIN, "the contract names no rule; as GetAdHocTaskLog");
+        // --- batch tasks and publishing (Data development) ---
+        rule("CreateBatchTask", Who.MEMBER, "the contract names no rule; the project's administrators and developers or super administrators");
+        rule("UpdateBatchTask", Who.MEMBER, "as CreateBatchTask");
+        rule("GetBatchTaskInfo", Who.MEMBER, "members of the project or super administrators");
+        rule("GetBatchTaskInfoByVersion", Who.MEMBER, "as GetBatchTaskInfo");
+        rule("GetBatchTaskVersions", Who.MEMBER, "as GetBatchTaskInfo");
+        rule("SubmitBatchTask", Who.OBJECT_ADMIN, "the contract names no rule; the task's owner or the project's administrators (who may "
+                + "also write the project's code tasks), or super administrators");
+        rule("OfflineBatchTask", Who.OBJECT_ADMIN, "as SubmitBatchTask");
+        rule("DeleteBatchTask", Who.OBJECT_ADMIN, "as SubmitBatchTask");
+        rule("ParseBatchTaskDependency", Who.MEMBER, "members of the project or super administrators");
+        rule("GetBatchTaskUdfLineages", Who.MEMBER, "as GetBatchTaskInfo");
+        rule("UpdateBatchTaskUdfLineages", Who.MEMBER, "as CreateBatchTask");
+        rule("ListSubmitRecords", Who.MEMBER, "members of every project listed or super administrators");
+        rule("ListPublishRecords", Who.MEMBER, "as ListSubmitRecords");
+        rule("GetLatestSubmitDetail", Who.MEMBER, "members of the object's project or super administrators");
+        rule("PublishObjectList", Who.OBJECT_ADMIN, "the contract names no rule; the project's administrators and O&M engineers or super "
+                + "administrators, since publishing changes what production runs");
 
         // --- Sluice's own operations: the caller's account ---
         rule("GetOpenApiUsage", Who.SELF, "the usage of the caller's account");

@@ -14,7 +14,7 @@ import dev.sluice.protocol.PopErrors;
  * still passes the {@link StatementGate}, so a value cannot reach a table the user may not. {@code ${bizdate}} is the
  * day before today ({@code yyyyMMdd}) unless given. A name without a value is refused before anything runs.
  */
-final class ScriptParams {
+public final class ScriptParams {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_.-]*)}");
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
@@ -22,7 +22,7 @@ final class ScriptParams {
     private ScriptParams() {
     }
 
-    static String substitute(String script, Map<String, String> given, LocalDate today, String paramsPath) {
+    public static String substitute(String script, Map<String, String> given, LocalDate today, String paramsPath) {
         Map<String, String> values = new HashMap<>();
         values.put("bizdate", DAY.format(today.minusDays(1)));
         values.putAll(given);

@@ -16,12 +16,12 @@ import org.postgresql.core.Parser;
  * written (comments included); blank ones and ones holding only comments are dropped. Nothing here needs the statement
  * to be parseable: a statement no parser knows still comes out whole and runs as text.
  */
-final class ScriptSplitter {
+public final class ScriptSplitter {
 
     private ScriptSplitter() {
     }
 
-    static List<String> split(String script, Engine.Dialect dialect) {
+    public static List<String> split(String script, Engine.Dialect dialect) {
         return dialect == Engine.Dialect.MYSQL ? MysqlLexer.split(script) : postgresRules(script);
     }
 

@@ -52,9 +52,9 @@ class HandlerCoverageTest {
 
         assertThat(built).as("built operations per catalog module").containsExactlyInAnyOrderEntriesOf(Map.of(
                 "Platform management", 61L,
-                "Data development", 15L, // the directory tree, ad hoc files, ad hoc runs and file-storage credentials
+                "Data development", 30L, // the directory tree, ad hoc files, ad hoc runs, file-storage credentials, batch tasks (11) and publishing (4)
                 "Data permissions", 3L,
                 "Open platform", 3L));
-        assertThat(dispatcher.implementedActions()).hasSize(82);
+        assertThat(dispatcher.implementedActions()).hasSize(97);
     }
 }

@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
  */
 enum IdKind {
     PROJECT, COMPUTE_SOURCE, DATA_SOURCE, USER_GROUP, USER, ROW_PERMISSION, ROW_RULE, TRANSFER, SOURCE_ID, TABLE,
-    /** A directory or file of a development tree. */
+    /** A directory or file of a development tree (a versioned object's id is its file's). */
     FILE,
+    /** A submit of a versioned object, waiting for publishing or published. */
+    SUBMIT,
     /** Free-text lookups and filters (names, keywords): filled with the other tenant's names. */
     NAME,
     /** An id-like parameter of no known kind: every id of every kind is tried. */
@@ -32,7 +34,8 @@ enum IdKind {
             Map.entry("ProposalId", TRANSFER),
             Map.entry("SourceId", SOURCE_ID),
             Map.entry("TableGuids", TABLE), Map.entry("ResourceId", TABLE),
-            Map.entry("FileId", FILE),
+            Map.entry("FileId", FILE), Map.entry("ObjectId", FILE), Map.entry("SubmitIdList", SUBMIT),
+            Map.entry("ProjectIdList", PROJECT),
             Map.entry("Keyword", NAME), Map.entry("SearchText", NAME));
 
     /** Whole paths ({@code Action:Path}) whose leaf alone says too little. */

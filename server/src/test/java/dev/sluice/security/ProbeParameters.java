@@ -56,7 +56,10 @@ final class ProbeParameters {
             Map.entry("Page", List.of(1)), Map.entry("PageNo", List.of(1)), Map.entry("PageNum", List.of(1)),
             Map.entry("PageNumber", List.of(1)), Map.entry("PageSize", List.of(100)),
             Map.entry("RoleList", List.of("COMMON_USER")), Map.entry("Status", List.of(1)), Map.entry("Directory", List.of("/")),
-            Map.entry("OperatorType", List.of("SQL")),
+            Map.entry("OperatorType", List.of("SQL")), Map.entry("IntervalUnit", List.of("HOUR")),
+            Map.entry("SchedulePeriod", List.of("DAILY")), Map.entry("PeriodType", List.of("CURRENT_PERIOD")),
+            Map.entry("DependStrategy", List.of("ALL")), Map.entry("StartTime", List.of("08:00")), Map.entry("EndTime", List.of("20:00")),
+            Map.entry("CronExpression", List.of("0 0 2 * * ?")),
             Map.entry("ResourceType", List.of("PHYSICAL_TABLE")), Map.entry("Operate", List.of("SELECT")),
             Map.entry("OperateList", List.of("SELECT")), Map.entry("EffectiveEnd", List.of("4102444800000")));
 

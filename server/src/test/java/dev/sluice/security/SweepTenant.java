@@ -86,6 +86,12 @@ final class SweepTenant {
                 "Name", marker + "_dir", "ProjectId", project.id()))).path("FileId").asLong());
         add(IdKind.FILE, call("CreateAdHocFile", "CreateCommand", json(Map.of("Directory", "/", "Name", marker + "_query",
                 "Content", "select '" + marker + "'", "ProjectId", project.id()))).path("FileId").asLong());
+        long task = call("CreateBatchTask", "CreateCommand", json(Map.of("Directory", "/", "Name", marker + "_task", "Description",
+                marker + " task", "ProjectId", project.id(), "ScheduleType", 3, "TaskType", 999))).path("CreateResult").path("FileId").asLong();
+        add(IdKind.FILE, task);
+        add(IdKind.SUBMIT, call("SubmitBatchTask", "SubmitCommand", json(Map.of("FileId", task, "ProjectId", project.id(), "Name",
+                marker + "_task", "Code", "-- " + marker, "Comment", marker + " first", "NodeOutputNameList", List.of(marker + "_out")))).path("SubmitResult")
+                .path("SubmitId").asLong());
 
         String table = "odps." + marker + ".proj.sales";
         add(IdKind.TABLE, table);
