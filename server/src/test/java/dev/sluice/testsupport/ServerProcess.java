@@ -81,7 +81,10 @@ public final class ServerProcess implements AutoCloseable {
                 output.completeExceptionally(e);
             }
         });
-        if (!process.waitFor(90, TimeUnit.SECONDS)) throw new AssertionError("admin command did not finish");
+        if (!process.waitFor(150, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("admin command did not finish within 150 s: " + String.join(" ", args));
+        }
         String text = output.get(10, TimeUnit.SECONDS);
         if (process.exitValue() != 0) throw new AssertionError("admin command failed:\n" + text);
         Map<String, String> facts = new HashMap<>();
