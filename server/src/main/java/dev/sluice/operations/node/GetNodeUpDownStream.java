@@ -16,7 +16,7 @@ import dev.sluice.protocol.PopErrors;
 @Action("GetNodeUpDownStream")
 final class GetNodeUpDownStream implements OperationHandler<GetNodeUpDownStream.Request, GetNodeUpDownStream.Response> {
 
-    record NodeRef(List<String> fieldIdList, String id) {
+    record NodeRef(String fieldIdList, String id) {
     }
 
     record Request(Integer downStreamDepth, String env, NodeRef nodeId, Long projectId, Integer upStreamDepth) {
