@@ -107,6 +107,13 @@ class ProductionNodeOperationsTest {
         Map<String, Object> content = tea.call("GetPhysicalNodeContent", query("NodeId", "n_" + a), Map.of());
         assertThat((Map<String, Object>) content.get("Data")).containsEntry("CodeContent", "select 1 as a").containsEntry("NodeName", "load_a");
 
+        ok(d.call(d.f.owner, "UpdateBatchTask", "UpdateCommand", json(Map.of("ProjectId", project, "FileId", a, "Name", "load_a",
+                "TaskType", 999, "Code", "select 2 as a"))));
+        assertThat(ok(d.call(d.f.owner, "GetPhysicalNodeContent", "NodeId", "n_" + a, "Env", "DEV")).path("Data").path("CodeContent")
+                .asString()).as("the draft").isEqualTo("select 2 as a");
+        assertThat(ok(d.call(d.f.owner, "GetPhysicalNodeContent", "NodeId", "n_" + a)).path("Data").path("CodeContent").asString())
+                .as("production keeps the published code").isEqualTo("select 1 as a");
+
         JsonNode byOutput = ok(d.call(d.f.owner, "GetPhysicalNodeByOutputName", "OutputName", "c_out")).path("NodeInfo");
         assertThat(byOutput.path("Id").asString()).isEqualTo("n_" + c);
         assertThat(byOutput.has("CronExpression")).isFalse();
