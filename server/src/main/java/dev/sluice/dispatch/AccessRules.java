@@ -183,6 +183,19 @@ public final class AccessRules {
         rule("PublishObjectList", Who.OBJECT_ADMIN, "the contract names no rule; the project's administrators and O&M engineers or super "
                 + "administrators, since publishing changes what production runs");
 
+        // --- production nodes (O&M center) ---
+        rule("ListNodes", Who.MEMBER, "members of the project (in the environment read) or super administrators");
+        rule("GetPhysicalNode", Who.MEMBER, "members of the node's project or super administrators");
+        rule("GetPhysicalNodeContent", Who.MEMBER, "as GetPhysicalNode");
+        rule("GetPhysicalNodeByOutputName", Who.MEMBER, "as GetPhysicalNode");
+        rule("GetNodeUpDownStream", Who.MEMBER, "as GetPhysicalNode, for the node asked about");
+        rule("ListNodeDownStream", Who.MEMBER, "as GetNodeUpDownStream, for every node asked about");
+        rule("GetDevObjectDependency", Who.MEMBER, "members of the project or super administrators");
+        rule("GetPhysicalNodeOperationLog", Who.MEMBER, "as GetPhysicalNode");
+        rule("PausePhysicalNode", Who.OBJECT_ADMIN, "the contract names no rule; each node's owner, the project's administrators and O&M "
+                + "engineers, or super administrators");
+        rule("ResumePhysicalNode", Who.OBJECT_ADMIN, "as PausePhysicalNode");
+
         // --- Sluice's own operations: the caller's account ---
         rule("GetOpenApiUsage", Who.SELF, "the usage of the caller's account");
         rule("ListOpenApiCallDetails", Who.SELF, "the call details of the caller's account");

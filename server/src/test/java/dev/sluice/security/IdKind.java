@@ -16,6 +16,8 @@ enum IdKind {
     FILE,
     /** A submit of a versioned object, waiting for publishing or published. */
     SUBMIT,
+    /** A scheduling node of a published task ({@code n_<FileId>}). */
+    NODE,
     /** Free-text lookups and filters (names, keywords): filled with the other tenant's names. */
     NAME,
     /** An id-like parameter of no known kind: every id of every kind is tried. */
@@ -35,6 +37,7 @@ enum IdKind {
             Map.entry("SourceId", SOURCE_ID),
             Map.entry("TableGuids", TABLE), Map.entry("ResourceId", TABLE),
             Map.entry("FileId", FILE), Map.entry("ObjectId", FILE), Map.entry("SubmitIdList", SUBMIT),
+            Map.entry("NodeId", NODE), Map.entry("NodeIdList", NODE), Map.entry("OutputName", NAME),
             Map.entry("ProjectIdList", PROJECT),
             Map.entry("Keyword", NAME), Map.entry("SearchText", NAME));
 
@@ -44,7 +47,9 @@ enum IdKind {
             "AddTenantMembers:AddCommand.UserList[].Id", USER,
             "RetryTransferOwnership:PrivilegeTransferRecord.Id", TRANSFER,
             "GetProjectByName:Name", NAME,
-            "ListDataSourceWithConfig:ListQuery.Name", NAME);
+            "ListDataSourceWithConfig:ListQuery.Name", NAME,
+            "GetNodeUpDownStream:NodeId.Id", NODE,
+            "ListNodeDownStream:ListQuery.NodeIdList[].Id", NODE);
 
     /** Any other name that ends like an identifier is an id of unknown kind. */
     private static final Pattern ID_LIKE = Pattern.compile(".*(Id|ID|Ids|IdList|Guid|Guids)");

@@ -61,7 +61,9 @@ final class ProbeParameters {
             Map.entry("DependStrategy", List.of("ALL")), Map.entry("StartTime", List.of("08:00")), Map.entry("EndTime", List.of("20:00")),
             Map.entry("CronExpression", List.of("0 0 2 * * ?")),
             Map.entry("ResourceType", List.of("PHYSICAL_TABLE")), Map.entry("Operate", List.of("SELECT")),
-            Map.entry("OperateList", List.of("SELECT")), Map.entry("EffectiveEnd", List.of("4102444800000")));
+            Map.entry("OperateList", List.of("SELECT")), Map.entry("EffectiveEnd", List.of("4102444800000")),
+            Map.entry("NodeBizType", List.of("SCRIPT")), Map.entry("NodeSubBizTypeList", List.of("VIRTUAL")),
+            Map.entry("ObjectFrom", List.of("DATA_PROCESS")), Map.entry("ObjectType", List.of("FILE_ID")));
 
     /** Paths filled differently from their leaf's hint ({@code Action:Path}). */
     private static final Map<String, List<Object>> PATH_HINTS = Map.of(
@@ -73,7 +75,8 @@ final class ProbeParameters {
             "CreateDirectory:CreateCommand.Category", List.of("tempCode", "codeManage"),
             "GetDirectoryTree:Category", List.of("tempCode", "codeManage"),
             "ListFiles:ListQuery.Category", List.of("tempCode", "codeManage"),
-            "ListFiles:ListQuery.Env", List.of("DEV", "PROD"));
+            "ListFiles:ListQuery.Env", List.of("DEV", "PROD"),
+            "ListNodeDownStream:ListQuery.FilterList[].Key", List.of("PROJECT"));
 
     /** Optional parameters left out although they hold required fields ({@code Action:Path}): they would bypass the slot. */
     private static final Set<String> OMITTED = Set.of(

@@ -92,6 +92,8 @@ final class SweepTenant {
         add(IdKind.SUBMIT, call("SubmitBatchTask", "SubmitCommand", json(Map.of("FileId", task, "ProjectId", project.id(), "Name",
                 marker + "_task", "Code", "-- " + marker, "Comment", marker + " first", "NodeOutputNameList", List.of(marker + "_out")))).path("SubmitResult")
                 .path("SubmitId").asLong());
+        add(IdKind.NODE, "n_" + task); // the project is BASIC: the submit published the task's node
+        ids.get(IdKind.NAME).add(marker + "_out");
 
         String table = "odps." + marker + ".proj.sales";
         add(IdKind.TABLE, table);
