@@ -52,9 +52,9 @@ class HandlerCoverageTest {
 
         assertThat(built).as("built operations per catalog module").containsExactlyInAnyOrderEntriesOf(Map.of(
                 "Platform management", 61L,
-                "Data development", 30L, // the directory tree, ad hoc files, ad hoc runs, file-storage credentials, batch tasks (11) and publishing (4)
+                "Data development", 40L, // the directory tree, ad hoc files, ad hoc runs, file-storage credentials, batch tasks (11), publishing (4), resources (5) and UDFs (5)
                 "Data permissions", 3L,
                 "Open platform", 3L));
-        assertThat(dispatcher.implementedActions()).hasSize(97);
+        assertThat(dispatcher.implementedActions()).hasSize(107);
     }
 }

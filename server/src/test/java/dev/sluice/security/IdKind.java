@@ -35,6 +35,7 @@ enum IdKind {
             Map.entry("SourceId", SOURCE_ID),
             Map.entry("TableGuids", TABLE), Map.entry("ResourceId", TABLE),
             Map.entry("FileId", FILE), Map.entry("ObjectId", FILE), Map.entry("SubmitIdList", SUBMIT),
+            Map.entry("RefResourceIdList", FILE),
             Map.entry("ProjectIdList", PROJECT),
             Map.entry("Keyword", NAME), Map.entry("SearchText", NAME));
 
@@ -74,6 +75,8 @@ enum IdKind {
 
     static {
         BY_NOUN.put("RowPermission", ROW_PERMISSION);
+        BY_NOUN.put("Resource", FILE); // resources and UDFs are versioned objects: their ids are their files'
+        BY_NOUN.put("Udf", FILE);
         BY_NOUN.put("ComputeSource", COMPUTE_SOURCE);
         BY_NOUN.put("DataSource", DATA_SOURCE);
         BY_NOUN.put("UserGroup", USER_GROUP);
