@@ -14,12 +14,12 @@ import dev.sluice.protocol.PopErrors;
 class ResourceOwnership {
 
     @Bean
-    OwnedObjects resourceOwnership(VersionedObjects objects) {
+    OwnedObjects resourceObjectsOwnership(VersionedObjects objects) {
         return new OfKind(objects, ResourceObjects.RESOURCE);
     }
 
     @Bean
-    OwnedObjects udfOwnership(VersionedObjects objects) {
+    OwnedObjects udfObjectsOwnership(VersionedObjects objects) {
         return new OfKind(objects, ResourceObjects.UDF);
     }
 

@@ -50,6 +50,9 @@ class ResourceOperationsTest {
     @Autowired
     UdfRuns udfRuns;
 
+    @Autowired
+    dev.sluice.develop.version.VersionedObjects objects;
+
     DevFixture d;
 
     @BeforeEach
@@ -66,6 +69,10 @@ class ResourceOperationsTest {
 
     /** Uploads {@code content} through a handed-out credential of the project; the object's key. */
     String upload(RawClient client, long project, String content) throws Exception {
+        return upload(d, client, project, content);
+    }
+
+    static String upload(DevFixture d, RawClient client, long project, String content) throws Exception {
         Response answer = d.call(client, "GetFileStorageCredential", "ProjectId", project, "Purpose", "RESOURCE");
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
@@ -115,7 +122,7 @@ class ResourceOperationsTest {
         Map<String, Object> info = (Map<String, Object>) tea.call("GetResource", query("ProjectId", project, "Name", "udf_lower.jar"),
                 Map.of()).get("ResourceInfo");
         assertThat(info).containsEntry("Id", id).containsEntry("Name", "udf_lower.jar").containsEntry("ResourceType", "JAR")
-                .containsEntry("StorageAddress", first).containsEntry("Size", 12).containsEntry("Directory", "/")
+                .containsEntry("StorageAddress", first).containsEntry("Size", 12L).containsEntry("Directory", "/")
                 .containsEntry("ComputeEngineType", "MAX_COMPUTE").containsEntry("Creator", String.valueOf(d.f.account.mainUser().id()));
         assertThat(store.stat(first).orElseThrow().size()).isEqualTo(12);
 
@@ -138,7 +145,7 @@ class ResourceOperationsTest {
         Map<String, Object> udfInfo = (Map<String, Object>) tea.call("GetUdf", query("ProjectId", project, "Id", udfId), Map.of())
                 .get("UdfInfo");
         assertThat(udfInfo).containsEntry("Name", "my_lower").containsEntry("ClassName", "com.example.udf.Lower2")
-                .containsEntry("Category", 10).containsEntry("Directory", "/");
+                .containsEntry("Category", 10L).containsEntry("Directory", "/");
         String udfV1 = core.call("GetUdfByVersion", query("ProjectId", project, "Id", udfId, "VersionId", 1), Map.of()).getData();
         assertThat(udfV1).contains("\"ClassName\":\"com.example.udf.Lower\"", "\"Category\":4");
 
@@ -250,12 +257,55 @@ class ResourceOperationsTest {
         Response foreignRef = other.call(other.f.owner, "CreateUdf", "CreateCommand", json(udf(other.project.id(), "f3", List.of(id))));
         assertThat(foreignRef.status()).isEqualTo(400);
         assertThat(foreignRef.message()).contains("RefResourceIdList[0]");
-        String otherKey = upload(other.f.owner, other.project.id(), "PK-other");
+        String otherKey = upload(other, other.f.owner, other.project.id(), "PK-other");
         Response foreignUpdate = other.call(other.f.owner, "UpdateResource", "UpdateCommand", json(Map.of("Comment", "c",
                 "ComputeEngineType", "HADOOP", "Description", "d", "Id", id, "Name", "dev.jar", "ProjectId", other.project.id(),
                 "StorageAddress", otherKey)));
         assertThat(foreignUpdate.status()).isEqualTo(404);
 
         assertThat(d.call(developer.client(), "DeleteResource", "ProjectId", project, "Id", id, "Comment", "done").status()).isEqualTo(200);
+    }
+
+    @Test
+    void inADevProdProjectVersionsWaitForPublishingAndADeleteLeavesProductionThroughIt() throws Exception {
+        Project project = projects.create(new ProjectDraft(d.f.tenant(), "res_devprod", null, null, ProjectMode.DEV_PROD, null, null, null,
+                d.f.account.mainUser().id(), null, null, null, null));
+        long id = createResource(d.f.owner, resource(project.id(), "p.jar", "JAR", upload(d.f.owner, project.id(), "PK-prod")))
+                .body().path("Data").asLong();
+        assertThat(d.call(d.f.owner, "CheckProjectHasDependency", "Id", project.id()).body().path("Data").asBoolean()).isTrue();
+        var object = objects.find(d.f.tenant(), id).orElseThrow();
+        assertThat(object.latestVersion()).isEqualTo(1);
+        assertThat(object.inProduction()).isFalse();
+        long submit = objects.latestSubmit(object).orElseThrow().id();
+        Response published = d.call(d.f.owner, "PublishObjectList", "PublishCommand", json(Map.of("ProjectId", project.id(),
+                "SubmitIdList", List.of(submit), "Comment", "release")));
+        assertThat(published.status()).as(published.body().toString()).isEqualTo(200);
+        assertThat(published.body().path("PublishResult").path("SubmitIdList").get(0).asLong()).isEqualTo(submit);
+
+        // In production: the delete is a change waiting for publishing; the resource stays until it is published.
+        assertThat(d.call(d.f.owner, "DeleteResource", "ProjectId", project.id(), "Id", id, "Comment", "retire").status()).isEqualTo(200);
+        assertThat(d.call(d.f.owner, "GetResource", "ProjectId", project.id(), "Name", "p.jar").status()).isEqualTo(200);
+        Response again = d.call(d.f.owner, "DeleteResource", "ProjectId", project.id(), "Id", id, "Comment", "retire");
+        assertThat(again.message()).contains("waits for publishing");
+    }
+
+    @Test
+    void resourcesAndUdfsMoveWithAnOwnershipTransfer() throws Exception {
+        long project = d.project.id();
+        Sub leaver = d.member("leaver", 2);
+        Sub heir = d.member("heir", 2);
+        long id = createResource(leaver.client(), resource(project, "l.jar", "JAR", upload(leaver.client(), project, "PK-l")))
+                .body().path("Data").asLong();
+        long transfer = d.call(d.f.owner, "TransferOwnershipForAllObject", "PrivilegeTransferRecord", json(Map.of("OldOwner", leaver.id(),
+                "NewOwner", heir.id(), "TransferComment", "leaving"))).body().path("Data").asLong();
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(10);
+        String status;
+        do {
+            Thread.sleep(100);
+            status = d.call(d.f.owner, "GetTransferInfo", "ProposalId", transfer).body().path("Data").path("TransferStatus").asString();
+        } while ((status.equals("PENDING") || status.equals("RUNNING")) && java.time.Instant.now().isBefore(deadline));
+        assertThat(status).isEqualTo("SUCCESS");
+        assertThat(d.call(leaver.client(), "DeleteResource", "ProjectId", project, "Id", id, "Comment", "x").status()).isEqualTo(403);
+        assertThat(d.call(heir.client(), "DeleteResource", "ProjectId", project, "Id", id, "Comment", "x").status()).isEqualTo(200);
     }
 }
