@@ -52,7 +52,7 @@ final class CreateResource implements OperationHandler<CreateResource.Request, C
         StoredObject stored = resources.uploaded(tenant, project.id(), c.storageAddress(), "CreateCommand.StorageAddress");
         TreeKey tree = TreeKey.of(tenant, project.id(), Category.RESOURCE_MANAGE, Env.DEV, user);
         DevFile file = files.createFile(tree, c.directory(), c.name(), FILE_TYPE, "", user, "CreateCommand.Directory", "CreateCommand.Name");
-        resources.requireFreeName(null, tenant, project.id(), ResourceObjects.RESOURCE, file.name(), "CreateCommand.Name");
+        resources.requireFreeName(null, tenant, project.id(), ResourceObjects.RESOURCE, file.name());
         String type = c.resourceType().trim().toUpperCase(java.util.Locale.ROOT);
         Resource draft = new Resource(file.name(), c.description(), type, c.computeEngineType().trim().toUpperCase(java.util.Locale.ROOT),
                 stored.key(), stored.size(), stored.checksumAlgorithm(), stored.checksum());

@@ -58,7 +58,7 @@ final class CreateUdf implements OperationHandler<CreateUdf.Request, CreateUdf.R
         TreeKey tree = TreeKey.of(tenant, project.id(), Category.UDF_RESOURCE, Env.DEV, user);
         String directory = c.directory() == null ? "/" : c.directory();
         DevFile file = files.createFile(tree, directory, c.name().trim(), FILE_TYPE, "", user, "CreateCommand.Directory", "CreateCommand.Name");
-        resources.requireFreeName(null, tenant, project.id(), ResourceObjects.UDF, file.name(), "CreateCommand.Name");
+        resources.requireFreeName(null, tenant, project.id(), ResourceObjects.UDF, file.name());
         Udf draft = new Udf(file.name(), c.description(), c.category(), className, c.commandHelp(),
                 c.computeEngineType().trim().toUpperCase(Locale.ROOT), refs);
         DevObject object = objects.create(tenant, project.id(), file.id(), ResourceObjects.UDF, "UDF", file.name(), user,

@@ -105,7 +105,7 @@ class ResourceObjects {
     }
 
     /** Refuses a name another object of the kind holds in the project (the tree is locked by the caller's file change). */
-    void requireFreeName(DevObject self, long tenantId, long projectId, String kind, String name, String nameParam) {
+    void requireFreeName(DevObject self, long tenantId, long projectId, String kind, String name) {
         Optional<DevObject> holder = named(tenantId, projectId, kind, name).filter(o -> self == null || o.id() != self.id());
         if (holder.isPresent()) throw PopErrors.alreadyExists(what(kind), name).exception();
     }

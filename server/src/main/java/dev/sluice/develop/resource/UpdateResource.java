@@ -58,7 +58,7 @@ final class UpdateResource implements OperationHandler<UpdateResource.Request, U
         DevFile file = files.require(object.tenantId(), object.projectId(), object.id(), user);
         if (!file.name().equals(c.name())) {
             file = files.rename(file, c.name(), user, "UpdateCommand.Name");
-            resources.requireFreeName(object, object.tenantId(), object.projectId(), ResourceObjects.RESOURCE, file.name(), "UpdateCommand.Name");
+            resources.requireFreeName(object, object.tenantId(), object.projectId(), ResourceObjects.RESOURCE, file.name());
         }
         edited = new Resource(file.name(), edited.description(), edited.resourceType(), edited.computeEngineType(), edited.storageAddress(),
                 edited.size(), edited.checksumAlgorithm(), edited.checksum());
