@@ -177,6 +177,18 @@ public final class AccessRules {
         rule("ParseBatchTaskDependency", Who.MEMBER, "members of the project or super administrators");
         rule("GetBatchTaskUdfLineages", Who.MEMBER, "as GetBatchTaskInfo");
         rule("UpdateBatchTaskUdfLineages", Who.MEMBER, "as CreateBatchTask");
+        // --- resources and UDFs (Data development) ---
+        rule("CreateResource", Who.MEMBER, "the contract names no rule; the project's administrators and developers or super administrators");
+        rule("UpdateResource", Who.MEMBER, "as CreateResource");
+        rule("DeleteResource", Who.OBJECT_ADMIN, "the contract names no rule; the resource's owner or the project's administrators (who may "
+                + "also write the project's resources), or super administrators");
+        rule("GetResource", Who.MEMBER, "members of the project or super administrators");
+        rule("GetResourceByVersion", Who.MEMBER, "as GetResource");
+        rule("CreateUdf", Who.MEMBER, "the contract names no rule; the project's administrators and developers or super administrators");
+        rule("UpdateUdf", Who.MEMBER, "as CreateUdf");
+        rule("DeleteUdf", Who.OBJECT_ADMIN, "as DeleteResource, for the UDF");
+        rule("GetUdf", Who.MEMBER, "members of the project or super administrators");
+        rule("GetUdfByVersion", Who.MEMBER, "as GetUdf");
         rule("ListSubmitRecords", Who.MEMBER, "members of every project listed or super administrators");
         rule("ListPublishRecords", Who.MEMBER, "as ListSubmitRecords");
         rule("GetLatestSubmitDetail", Who.MEMBER, "members of the object's project or super administrators");

@@ -52,10 +52,10 @@ class HandlerCoverageTest {
 
         assertThat(built).as("built operations per catalog module").containsExactlyInAnyOrderEntriesOf(Map.of(
                 "Platform management", 61L,
-                "Data development", 30L, // the directory tree, ad hoc files, ad hoc runs, file-storage credentials, batch tasks (11) and publishing (4)
+                "Data development", 40L, // the directory tree, ad hoc files, ad hoc runs, file-storage credentials, batch tasks (11), publishing (4), resources (5) and UDFs (5)
                 "Data permissions", 3L,
                 "Open platform", 3L,
                 "O&M center", 10L)); // production nodes (10)
-        assertThat(dispatcher.implementedActions()).hasSize(107);
+        assertThat(dispatcher.implementedActions()).hasSize(117);
     }
 }

@@ -38,6 +38,7 @@ enum IdKind {
             Map.entry("TableGuids", TABLE), Map.entry("ResourceId", TABLE),
             Map.entry("FileId", FILE), Map.entry("ObjectId", FILE), Map.entry("SubmitIdList", SUBMIT),
             Map.entry("NodeId", NODE), Map.entry("NodeIdList", NODE), Map.entry("OutputName", NAME),
+            Map.entry("RefResourceIdList", FILE),
             Map.entry("ProjectIdList", PROJECT),
             Map.entry("Keyword", NAME), Map.entry("SearchText", NAME));
 
@@ -79,6 +80,8 @@ enum IdKind {
 
     static {
         BY_NOUN.put("RowPermission", ROW_PERMISSION);
+        BY_NOUN.put("Resource", FILE); // resources and UDFs are versioned objects: their ids are their files'
+        BY_NOUN.put("Udf", FILE);
         BY_NOUN.put("ComputeSource", COMPUTE_SOURCE);
         BY_NOUN.put("DataSource", DATA_SOURCE);
         BY_NOUN.put("UserGroup", USER_GROUP);

@@ -59,24 +59,25 @@ final class ProbeParameters {
             Map.entry("OperatorType", List.of("SQL")), Map.entry("IntervalUnit", List.of("HOUR")),
             Map.entry("SchedulePeriod", List.of("DAILY")), Map.entry("PeriodType", List.of("CURRENT_PERIOD")),
             Map.entry("DependStrategy", List.of("ALL")), Map.entry("StartTime", List.of("08:00")), Map.entry("EndTime", List.of("20:00")),
-            Map.entry("CronExpression", List.of("0 0 2 * * ?")),
+            Map.entry("CronExpression", List.of("0 0 2 * * ?")), Map.entry("ComputeEngineType", List.of("MAX_COMPUTE")),
             Map.entry("ResourceType", List.of("PHYSICAL_TABLE")), Map.entry("Operate", List.of("SELECT")),
             Map.entry("OperateList", List.of("SELECT")), Map.entry("EffectiveEnd", List.of("4102444800000")),
             Map.entry("NodeBizType", List.of("SCRIPT")), Map.entry("NodeSubBizTypeList", List.of("VIRTUAL")),
             Map.entry("ObjectFrom", List.of("DATA_PROCESS")), Map.entry("ObjectType", List.of("FILE_ID")));
 
     /** Paths filled differently from their leaf's hint ({@code Action:Path}). */
-    private static final Map<String, List<Object>> PATH_HINTS = Map.of(
-            "DeleteDataSource:DeleteCommand.Mode", List.of("DEV", "DEV_PROD"),
-            "CreateRowPermission:CreateRowPermissionCommand.Rules[].Expressions[].Type", List.of("RELATION"),
-            "UpdateRowPermission:UpdateRowPermissionCommand.Rules[].Expressions[].Type", List.of("RELATION"),
-            "AddProjectMember:AddCommand.UserList[].RoleList[]", List.of(2),
-            "UpdateProjectMember:UpdateCommand.UserList[].RoleList[]", List.of(2),
-            "CreateDirectory:CreateCommand.Category", List.of("tempCode", "codeManage"),
-            "GetDirectoryTree:Category", List.of("tempCode", "codeManage"),
-            "ListFiles:ListQuery.Category", List.of("tempCode", "codeManage"),
-            "ListFiles:ListQuery.Env", List.of("DEV", "PROD"),
-            "ListNodeDownStream:ListQuery.FilterList[].Key", List.of("PROJECT"));
+    private static final Map<String, List<Object>> PATH_HINTS = Map.ofEntries(
+            Map.entry("DeleteDataSource:DeleteCommand.Mode", List.of("DEV", "DEV_PROD")),
+            Map.entry("CreateRowPermission:CreateRowPermissionCommand.Rules[].Expressions[].Type", List.of("RELATION")),
+            Map.entry("UpdateRowPermission:UpdateRowPermissionCommand.Rules[].Expressions[].Type", List.of("RELATION")),
+            Map.entry("AddProjectMember:AddCommand.UserList[].RoleList[]", List.of(2)),
+            Map.entry("UpdateProjectMember:UpdateCommand.UserList[].RoleList[]", List.of(2)),
+            Map.entry("CreateDirectory:CreateCommand.Category", List.of("tempCode", "codeManage")),
+            Map.entry("GetDirectoryTree:Category", List.of("tempCode", "codeManage")),
+            Map.entry("ListFiles:ListQuery.Category", List.of("tempCode", "codeManage")),
+            Map.entry("ListFiles:ListQuery.Env", List.of("DEV", "PROD")),
+            Map.entry("CreateResource:CreateCommand.ResourceType", List.of("JAR")),
+            Map.entry("ListNodeDownStream:ListQuery.FilterList[].Key", List.of("PROJECT")));
 
     /** Optional parameters left out although they hold required fields ({@code Action:Path}): they would bypass the slot. */
     private static final Set<String> OMITTED = Set.of(

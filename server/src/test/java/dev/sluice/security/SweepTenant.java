@@ -95,6 +95,17 @@ final class SweepTenant {
         add(IdKind.NODE, "n_" + task); // the project is BASIC: the submit published the task's node
         ids.get(IdKind.NAME).add(marker + "_out");
 
+        // A resource on an uploaded JAR and a UDF in it (their ids are files'; GetResource finds the resource by name).
+        String uploaded = upload(call("GetFileStorageCredential", "ProjectId", project.id(), "Purpose", "RESOURCE"), marker);
+        long resource = call("CreateResource", "CreateCommand", json(Map.of("Comment", marker, "ComputeEngineType", "MAX_COMPUTE",
+                "Description", marker + " jar", "Directory", "/", "Name", marker + "_lib.jar", "ProjectId", project.id(),
+                "ResourceType", "JAR", "StorageAddress", uploaded))).path("Data").asLong();
+        add(IdKind.FILE, resource);
+        ids.get(IdKind.NAME).add(marker + "_lib.jar");
+        add(IdKind.FILE, call("CreateUdf", "CreateCommand", json(Map.of("Category", 10, "ClassName", "com.example.Udf", "CommandHelp",
+                marker + "_fn(x)", "Comment", marker, "ComputeEngineType", "MAX_COMPUTE", "Description", marker + " udf", "Name",
+                marker + "_fn", "ProjectId", project.id(), "RefResourceIdList", List.of(resource)))).path("Data").asLong());
+
         String table = "odps." + marker + ".proj.sales";
         add(IdKind.TABLE, table);
         add(IdKind.TABLE, marker + "_cs.main.sales"); // a table of the compute source, as data permissions name it
@@ -153,6 +164,25 @@ final class SweepTenant {
         RawClient.Response response = call.send();
         assertThat(response.status()).as("%s while populating the tenant: %s", action, response.body()).isEqualTo(200);
         return response.body();
+    }
+
+    /** PUTs {@code content} to the handed-out presigned URL; the object's key. */
+    private static String upload(JsonNode credentialAnswer, String content) {
+        JsonNode credential = credentialAnswer.path("StorageCredential");
+        byte[] bytes = content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            var put = (java.net.HttpURLConnection) java.net.URI.create(credential.path("SecurityToken").asString()).toURL().openConnection();
+            put.setRequestMethod("PUT");
+            put.setDoOutput(true);
+            put.setFixedLengthStreamingMode(bytes.length);
+            try (var out = put.getOutputStream()) {
+                out.write(bytes);
+            }
+            assertThat(put.getResponseCode()).as("upload while populating the tenant").isEqualTo(200);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return credential.path("ObjectName").asString();
     }
 
     private void awaitTransfer(long id) {
