@@ -54,7 +54,8 @@ class HandlerCoverageTest {
                 "Platform management", 61L,
                 "Data development", 30L, // the directory tree, ad hoc files, ad hoc runs, file-storage credentials, batch tasks (11) and publishing (4)
                 "Data permissions", 3L,
-                "Open platform", 3L));
-        assertThat(dispatcher.implementedActions()).hasSize(97);
+                "Open platform", 3L,
+                "O&M center", 5L)); // instances: ListInstances, GetPhysicalInstance(Log), OperateInstance, ExecuteManualNode
+        assertThat(dispatcher.implementedActions()).hasSize(102);
     }
 }
