@@ -130,7 +130,7 @@ public class InstanceDispatcher implements DisposableBean {
         for (BatchTask.Upstream upstream : task.get().upstreams()) {
             String bizDate = LocalDate.parse(instance.bizDate()).minusDays(Math.max(0, upstream.periodDiff())).toString();
             List<InstanceStore.Upstream> found = store.upstreamInstances(instance.tenantId(), upstream.outputName(), bizDate, instance.flowId());
-            if (!Dependencies.satisfied(upstream.dependStrategy(), found, instance.dueAt())) return false;
+            if (!Dependencies.satisfied(upstream.dependStrategy(), found, instance.dueAt(), upstream.periodDiff() <= 0)) return false;
         }
         return true;
     }

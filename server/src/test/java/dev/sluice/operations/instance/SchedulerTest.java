@@ -121,7 +121,7 @@ class SchedulerTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
         Instance now = first(node);
         while (!until.test(now)) {
-            assertThat(System.nanoTime()).as("instance %s still %s", now.wireId(), now.status()).isLessThan(deadline);
+            assertThat(System.nanoTime()).as("instance %s still %s (%s)", now.wireId(), now.status(), now.errorMessage()).isLessThan(deadline);
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
@@ -157,7 +157,7 @@ class SchedulerTest {
         assertThat(last.bizDate()).isEqualTo(Instant.ofEpochMilli(last.dueAt()).atZone(InstanceGeneratorCronTest.zone(d)).toLocalDate()
                 .minusDays(1).toString());
 
-        Response listed = d.call(d.f.owner, "ListInstances", "ListQuery", json(Map.of("ProjectId", project, "Page", 1, "PageSize", 10,
+        Response listed = d.call(d.f.owner, "ListInstances", "ListQuery", json(Map.of("ProjectId", project, "Page", 1, "PageSize", 10, "ScheduleType", "NORMAL",
                 "NodeId", "n_" + c, "RunStatusList", List.of("SUCCESS"))));
         assertThat(listed.status()).as(listed.body().toString()).isEqualTo(200);
         JsonNode row = listed.body().path("PageResult").path("Data").get(0);
@@ -297,7 +297,8 @@ class SchedulerTest {
         assertThat(byOperator.status()).as(byOperator.body().toString()).isEqualTo(200);
         Instance done = await(node, i -> i.status() == InstanceStatus.SUCCESS);
 
-        Response list = d.call(visitor.client(), "ListInstances", "ListQuery", json(Map.of("ProjectId", project, "Page", 1, "PageSize", 5)));
+        Response list = d.call(visitor.client(), "ListInstances", "ListQuery", json(Map.of("ProjectId", project, "Page", 1, "PageSize", 5,
+                "ScheduleType", "MANUAL")));
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body().path("PageResult").path("TotalCount").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(operate(visitor.client(), project, "RERUN", done.wireId()).status()).isEqualTo(403);
@@ -310,7 +311,7 @@ class SchedulerTest {
         assertThat(badOperation.status()).isEqualTo(400);
         assertThat(badOperation.message()).contains("OperateCommand.Operation");
         Response badStatus = d.call(d.f.owner, "ListInstances", "ListQuery", json(Map.of("ProjectId", project, "Page", 1, "PageSize", 5,
-                "RunStatusList", List.of("SLEEPING"))));
+                "ScheduleType", "NORMAL", "RunStatusList", List.of("SLEEPING"))));
         assertThat(badStatus.status()).isEqualTo(400);
         Response noDates = d.call(d.f.owner, "ExecuteManualNode", "ExecuteCommand", json(Map.of("ProjectId", project, "NodeId", "n_" + node,
                 "EndBizDate", "2026-02-01")));
