@@ -23,6 +23,7 @@ create table sched_instance (
     finished_at   bigint,
     error_message varchar(2000),
     params        text,                                 -- JSON map of a manual run's parameters, or null
+    checked_at    bigint        not null,               -- when a poll last found it not ready: the least recently judged go first
     created_at    bigint        not null,
     constraint sched_instance_due unique (object_id, due_at, flow_id, biz_date)
 );

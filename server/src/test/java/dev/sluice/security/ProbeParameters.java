@@ -64,16 +64,18 @@ final class ProbeParameters {
             Map.entry("OperateList", List.of("SELECT")), Map.entry("EffectiveEnd", List.of("4102444800000")));
 
     /** Paths filled differently from their leaf's hint ({@code Action:Path}). */
-    private static final Map<String, List<Object>> PATH_HINTS = Map.of(
-            "DeleteDataSource:DeleteCommand.Mode", List.of("DEV", "DEV_PROD"),
-            "CreateRowPermission:CreateRowPermissionCommand.Rules[].Expressions[].Type", List.of("RELATION"),
-            "UpdateRowPermission:UpdateRowPermissionCommand.Rules[].Expressions[].Type", List.of("RELATION"),
-            "AddProjectMember:AddCommand.UserList[].RoleList[]", List.of(2),
-            "UpdateProjectMember:UpdateCommand.UserList[].RoleList[]", List.of(2),
-            "CreateDirectory:CreateCommand.Category", List.of("tempCode", "codeManage"),
-            "GetDirectoryTree:Category", List.of("tempCode", "codeManage"),
-            "ListFiles:ListQuery.Category", List.of("tempCode", "codeManage"),
-            "ListFiles:ListQuery.Env", List.of("DEV", "PROD"));
+    private static final Map<String, List<Object>> PATH_HINTS = Map.ofEntries(
+            Map.entry("DeleteDataSource:DeleteCommand.Mode", List.of("DEV", "DEV_PROD")),
+            Map.entry("CreateRowPermission:CreateRowPermissionCommand.Rules[].Expressions[].Type", List.of("RELATION")),
+            Map.entry("UpdateRowPermission:UpdateRowPermissionCommand.Rules[].Expressions[].Type", List.of("RELATION")),
+            Map.entry("AddProjectMember:AddCommand.UserList[].RoleList[]", List.of(2)),
+            Map.entry("UpdateProjectMember:UpdateCommand.UserList[].RoleList[]", List.of(2)),
+            Map.entry("CreateDirectory:CreateCommand.Category", List.of("tempCode", "codeManage")),
+            Map.entry("GetDirectoryTree:Category", List.of("tempCode", "codeManage")),
+            Map.entry("ListFiles:ListQuery.Category", List.of("tempCode", "codeManage")),
+            Map.entry("ListFiles:ListQuery.Env", List.of("DEV", "PROD")),
+            Map.entry("ListInstances:ListQuery.ScheduleType", List.of("NORMAL")),
+            Map.entry("OperateInstance:OperateCommand.Operation", List.of("RERUN")));
 
     /** Optional parameters left out although they hold required fields ({@code Action:Path}): they would bypass the slot. */
     private static final Set<String> OMITTED = Set.of(

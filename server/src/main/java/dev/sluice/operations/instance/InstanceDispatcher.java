@@ -112,7 +112,10 @@ public class InstanceDispatcher implements DisposableBean {
         int started = 0;
         long now = clock.millis();
         for (Instance instance : store.lockDue(now, settings.claimBatch())) {
-            if (held(instance) || !upstreamsReady(instance)) continue;
+            if (held(instance) || !upstreamsReady(instance)) {
+                store.notReady(instance.id(), now);
+                continue;
+            }
             if (start(instance, now)) started++;
         }
         return started;
@@ -171,7 +174,10 @@ public class InstanceDispatcher implements DisposableBean {
             store.startAttempt(instance, InstanceStatus.WAIT_RESOURCE, runId, nodeId, now);
             return true;
         } catch (PopException e) {
-            if (e.error().code().startsWith("Throttling")) return false;
+            if (e.error().code().startsWith("Throttling")) {
+                store.notReady(instance.id(), now);
+                return false;
+            }
             finishAtOnce(instance, InstanceStatus.FAILED, now, e.error().code() + ": " + e.error().message());
             return true;
         } catch (RuntimeException e) {

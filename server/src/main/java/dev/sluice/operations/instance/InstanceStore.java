@@ -29,8 +29,8 @@ class InstanceStore {
                            String params, long now) {
         try {
             return jdbc.sql("insert into sched_instance (tenant_id, project_id, object_id, version, flow_id, due_at, biz_date, status,"
-                            + " paused, terminated, attempt, params, created_at) select :tenant, :project, :object, :version, :flow, :due,"
-                            + " :biz, 'WAIT_SCHEDULE', false, false, 0, :params, :now where not exists (select 1 from sched_instance"
+                            + " paused, terminated, attempt, params, checked_at, created_at) select :tenant, :project, :object, :version, :flow,"
+                            + " :due, :biz, 'WAIT_SCHEDULE', false, false, 0, :params, 0, :now where not exists (select 1 from sched_instance"
                             + " where object_id = :object and due_at = :due and flow_id = :flow and biz_date = :biz)")
                     .param("tenant", tenantId).param("project", projectId).param("object", objectId).param("version", version)
                     .param("flow", flowId).param("due", dueAt).param("biz", bizDate).param("params", params).param("now", now)
@@ -46,8 +46,13 @@ class InstanceStore {
      */
     List<Instance> lockDue(long now, int limit) {
         return jdbc.sql("select " + COLUMNS + " from sched_instance where status = 'WAIT_SCHEDULE' and paused = false and due_at <= :now"
-                        + " order by due_at, id limit :limit for update skip locked")
+                        + " order by checked_at, due_at, id limit :limit for update skip locked")
                 .param("now", now).param("limit", limit).query(InstanceStore::row).list();
+    }
+
+    /** Sends an instance that is not ready to the back of the line, so blocked ones cannot fill every claim batch. */
+    void notReady(long id, long now) {
+        jdbc.sql("update sched_instance set checked_at = :now where id = :id").param("now", now).param("id", id).update();
     }
 
     /** The statuses (by due time) of the instances of the node writing {@code outputName} for one business date and flow. */
