@@ -33,8 +33,10 @@ class InstanceViews {
     private final TenantUsers users;
     private final DisplayTime time;
     private final ObjectProvider<NodeHolds> holds;
+    private final java.time.Clock clock;
 
-    InstanceViews(VersionedObjects objects, TenantUsers users, DisplayTime time, ObjectProvider<NodeHolds> holds) {
+    InstanceViews(VersionedObjects objects, TenantUsers users, DisplayTime time, ObjectProvider<NodeHolds> holds, java.time.Clock clock) {
+        this.clock = clock;
         this.objects = objects;
         this.users = users;
         this.time = time;
@@ -78,7 +80,7 @@ class InstanceViews {
     private InstanceView view(Instance i, DevObject node, Map<Long, User> named) {
         Long started = i.startedAt();
         Long ended = i.status().isFinal() ? i.finishedAt() : null;
-        String duration = started == null ? null : ((ended == null ? System.currentTimeMillis() : ended) - started) / 1000 + "s";
+        String duration = started == null ? null : ((ended == null ? clock.millis() : ended) - started) / 1000 + "s";
         return new InstanceView(i.bizDate(), time.format(i.dueAt()), duration, ended, i.flowId().isEmpty() ? null : "{\"FlowId\":\"" + i.flowId() + "\"}",
                 i.wireId(), 1, node == null ? null : nodeInfo(i, node, named), started, statusList(i));
     }
