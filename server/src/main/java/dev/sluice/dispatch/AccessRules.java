@@ -190,6 +190,7 @@ public final class AccessRules {
         rule("OperateInstance", Who.OBJECT_ADMIN, "the contract names no rule; the project's administrators and O&M engineers or super "
                 + "administrators");
         rule("ExecuteManualNode", Who.OBJECT_ADMIN, "as OperateInstance");
+        rule("GetInstanceDownStream", Who.MEMBER, "as ListInstances (the instance's project)");
 
         // --- Sluice's own operations: the caller's account ---
         rule("GetOpenApiUsage", Who.SELF, "the usage of the caller's account");

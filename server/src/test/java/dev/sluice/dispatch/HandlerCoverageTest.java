@@ -55,7 +55,7 @@ class HandlerCoverageTest {
                 "Data development", 30L, // the directory tree, ad hoc files, ad hoc runs, file-storage credentials, batch tasks (11) and publishing (4)
                 "Data permissions", 3L,
                 "Open platform", 3L,
-                "O&M center", 5L)); // instances: ListInstances, GetPhysicalInstance(Log), OperateInstance, ExecuteManualNode
-        assertThat(dispatcher.implementedActions()).hasSize(102);
+                "O&M center", 6L)); // instances: ListInstances, GetPhysicalInstance(Log), OperateInstance, ExecuteManualNode, GetInstanceDownStream
+        assertThat(dispatcher.implementedActions()).hasSize(103);
     }
 }

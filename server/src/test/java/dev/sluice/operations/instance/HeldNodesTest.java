@@ -17,22 +17,21 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.TestPropertySource;
 
 import dev.sluice.account.AccountAdmin;
 import dev.sluice.develop.DevFixture;
 import dev.sluice.operations.NodeHolds;
 import dev.sluice.operations.NodeOperationLog;
 import dev.sluice.platform.project.Projects;
-import dev.sluice.runner.RunnerServerTest;
 import dev.sluice.testsupport.RawClient.Response;
+import dev.sluice.testsupport.SluiceServerTest;
 
 /**
  * The scheduler with the node feature's two extension points installed (test doubles here): a held node's instances
- * wait until it is released, and operations are written to the node's operation log. Polls are driven by the test.
+ * wait until it is released, and operations are written to the node's operation log. Polls are driven by the test;
+ * the node is VIRTUAL, so no engine is needed.
  */
-@RunnerServerTest
-@TestPropertySource(properties = "sluice.scheduler.enabled=false")
+@SluiceServerTest // its scheduler does not poll on its own (see SluiceServerTest): the test drives each poll
 @Import(HeldNodesTest.Doubles.class)
 class HeldNodesTest {
 

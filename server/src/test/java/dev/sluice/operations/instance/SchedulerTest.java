@@ -166,6 +166,14 @@ class SchedulerTest {
         assertThat(row.path("NodeInfo").path("Name").asString()).isEqualTo("last");
         assertThat(row.path("BizDate").asString()).isEqualTo(last.bizDate());
 
+        Response down = d.call(d.f.owner, "GetInstanceDownStream", "DownStreamDepth", 2, "InstanceGet", json(Map.of("InstanceId",
+                start.wireId(), "NodeType", "SCRIPT")));
+        assertThat(down.status()).as(down.body().toString()).isEqualTo(200);
+        assertThat(down.body().path("InstanceRelationList").valueStream()
+                .map(r -> r.path("DownStreamDepth").asInt() + ":" + r.path("InstanceInfo").path("Id").asString()).toList())
+                .as("later instances of the same date may follow as generation adds them").contains("1:" + middle.wireId(), "2:" + last.wireId());
+        assertThat(d.call(d.f.owner, "GetInstanceDownStream", "DownStreamDepth", 2).message()).contains("InstanceGet");
+
         JsonNode got = d.call(d.f.owner, "GetPhysicalInstance", "ProjectId", project, "InstanceId", last.wireId()).body().path("Instance");
         assertThat(got.path("DueTime").asString()).isNotBlank();
         JsonNode log = d.call(d.f.owner, "GetPhysicalInstanceLog", "ProjectId", project, "InstanceId", last.wireId()).body()
@@ -324,6 +332,8 @@ class SchedulerTest {
                 other.call(other.f.owner, "GetPhysicalInstance", "ProjectId", other.project.id(), "InstanceId", done.wireId()),
                 other.call(other.f.owner, "GetPhysicalInstanceLog", "ProjectId", other.project.id(), "InstanceId", done.wireId()),
                 other.call(other.f.owner, "GetPhysicalInstance", "ProjectId", project, "InstanceId", done.wireId()),
+                other.call(other.f.owner, "GetInstanceDownStream", "DownStreamDepth", 1, "InstanceGet", json(Map.of("InstanceId",
+                        done.wireId(), "NodeType", "SCRIPT"))),
                 other.call(other.f.owner, "ExecuteManualNode", "ExecuteCommand", json(Map.of("ProjectId", other.project.id(),
                         "NodeId", "n_" + node, "StartBizDate", "2026-02-01", "EndBizDate", "2026-02-01"))),
                 other.call(other.f.owner, "OperateInstance", "OperateCommand", json(Map.of("ProjectId", other.project.id(),
