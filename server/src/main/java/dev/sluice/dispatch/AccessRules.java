@@ -208,6 +208,15 @@ public final class AccessRules {
                 + "engineers, or super administrators");
         rule("ResumePhysicalNode", Who.OBJECT_ADMIN, "as PausePhysicalNode");
 
+        // --- instances (O&M center) ---
+        rule("ListInstances", Who.MEMBER, "the contract names no rule; members of the project (production) or super administrators");
+        rule("GetPhysicalInstance", Who.MEMBER, "as ListInstances");
+        rule("GetPhysicalInstanceLog", Who.MEMBER, "as ListInstances");
+        rule("OperateInstance", Who.OBJECT_ADMIN, "the contract names no rule; the project's administrators and O&M engineers or super "
+                + "administrators");
+        rule("ExecuteManualNode", Who.OBJECT_ADMIN, "as OperateInstance");
+        rule("GetInstanceDownStream", Who.MEMBER, "as ListInstances (the instance's project)");
+
         // --- Sluice's own operations: the caller's account ---
         rule("GetOpenApiUsage", Who.SELF, "the usage of the caller's account");
         rule("ListOpenApiCallDetails", Who.SELF, "the call details of the caller's account");

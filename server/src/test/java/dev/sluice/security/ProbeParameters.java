@@ -77,7 +77,10 @@ final class ProbeParameters {
             Map.entry("ListFiles:ListQuery.Category", List.of("tempCode", "codeManage")),
             Map.entry("ListFiles:ListQuery.Env", List.of("DEV", "PROD")),
             Map.entry("CreateResource:CreateCommand.ResourceType", List.of("JAR")),
-            Map.entry("ListNodeDownStream:ListQuery.FilterList[].Key", List.of("PROJECT")));
+            Map.entry("ListNodeDownStream:ListQuery.FilterList[].Key", List.of("PROJECT")),
+            Map.entry("ListInstances:ListQuery.ScheduleType", List.of("NORMAL")),
+            Map.entry("OperateInstance:OperateCommand.Operation", List.of("RERUN")),
+            Map.entry("GetInstanceDownStream:RunStatus", List.of("SUCCESS")));
 
     /** Optional parameters left out although they hold required fields ({@code Action:Path}): they would bypass the slot. */
     private static final Set<String> OMITTED = Set.of(

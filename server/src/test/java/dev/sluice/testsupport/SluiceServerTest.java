@@ -17,6 +17,9 @@ import org.springframework.boot.test.context.SpringBootTest;
         "spring.datasource.url=jdbc:h2:mem:sluice-test;DB_CLOSE_DELAY=-1",
         "sluice.data-dir=target/test-data",
         "sluice.bootstrap.enabled=false",
+        // Every test context shares the in-memory database: only the one that asks for it (RunnerServerTest) dispatches
+        // scheduler instances, so a context without the test engines never claims them.
+        "sluice.scheduler.enabled=${sluice.test.scheduler:false}",
         // The embedded default's journaled ledger, one journal per test context (the lock admits one owner).
         "sluice.ledger.journal=true", "sluice.ledger.journal-dir=target/test-journal/${random.uuid}",
         // Small plans so tests reach each limit in a few calls.

@@ -1,0 +1,105 @@
+package dev.sluice.operations.instance;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import com.cronutils.model.time.ExecutionTime;
+
+import dev.sluice.develop.batch.BatchTask;
+import dev.sluice.develop.batch.Schedules;
+import dev.sluice.develop.version.DevObject;
+import dev.sluice.develop.version.ObjectVersion;
+import dev.sluice.develop.version.VersionedObjects;
+import dev.sluice.dispatch.DisplayTime;
+import dev.sluice.dispatch.RpcJson;
+
+/**
+ * Turns the cron of each published periodic batch task into instances: one per due time (in {@code sluice.zone}), its
+ * business date the run date minus one day. Idempotent (a unique key on node, due time and flow), so any node may run it
+ * at any time; the recurring job runs it on one node a minute for the rest of today and all of tomorrow.
+ */
+@Component
+public class InstanceGenerator {
+
+    private static final Logger log = LoggerFactory.getLogger(InstanceGenerator.class);
+    static final String KIND = "BATCH_TASK";
+    /** A bound on one node's instances per pass, so a per-second cron cannot flood the table. */
+    static final int MAX_PER_NODE = 5000;
+
+    private final InstanceStore store;
+    private final VersionedObjects objects;
+    private final JdbcClient jdbc;
+    private final DisplayTime time;
+    private final Clock clock;
+
+    InstanceGenerator(InstanceStore store, VersionedObjects objects, JdbcClient jdbc, DisplayTime time, Clock clock) {
+        this.store = store;
+        this.objects = objects;
+        this.jdbc = jdbc;
+        this.time = time;
+        this.clock = clock;
+    }
+
+    /** What the recurring job does: from now to the end of tomorrow in the zone. */
+    public int generateAhead() {
+        ZoneId zone = time.zone();
+        Instant now = clock.instant();
+        Instant endOfTomorrow = LocalDate.ofInstant(now, zone).plusDays(2).atStartOfDay(zone).toInstant();
+        return generate(now.minusMillis(1), endOfTomorrow);
+    }
+
+    /** Adds the instances of every published periodic task due after {@code from} up to {@code to} (inclusive). */
+    public int generate(Instant from, Instant to) {
+        List<Long> tenants = jdbc.sql("select distinct tenant_id from dev_object where kind = :kind and prod_version is not null")
+                .param("kind", KIND).query(Long.class).list();
+        int added = 0;
+        for (long tenant : tenants) {
+            for (DevObject object : objects.ofKind(tenant, KIND)) {
+                if (!object.inProduction()) continue;
+                Optional<ObjectVersion> version = objects.production(object);
+                if (version.isEmpty()) continue;
+                added += generate(object, version.get(), from, to);
+            }
+        }
+        return added;
+    }
+
+    /** The instances of one published task in the window. */
+    public int generate(DevObject object, ObjectVersion version, Instant from, Instant to) {
+        BatchTask task = RpcJson.MAPPER.readValue(version.payload(), BatchTask.class);
+        if (task.scheduleType() != BatchTask.PERIODIC || task.cronExpression() == null) return 0;
+        ExecutionTime cron;
+        try {
+            cron = ExecutionTime.forCron(Schedules.cron(task.cronExpression(), "CronExpression"));
+        } catch (RuntimeException e) {
+            log.warn("Node {}: its cron cannot be read, no instance made: {}", object.nodeId(), e.getMessage());
+            return 0;
+        }
+        int added = 0;
+        ZonedDateTime at = from.atZone(time.zone());
+        long now = clock.millis();
+        for (int i = 0; i < MAX_PER_NODE; i++) {
+            Optional<ZonedDateTime> next = cron.nextExecution(at);
+            if (next.isEmpty() || next.get().toInstant().isAfter(to)) break;
+            at = next.get();
+            if (store.insertIfAbsent(object.tenantId(), object.projectId(), object.id(), version.version(), "",
+                    at.toInstant().toEpochMilli(), bizDate(at), null, now)) added++;
+        }
+        return added;
+    }
+
+    /** The business date of a run at {@code runTime}: its date in the zone minus one day, {@code yyyy-MM-dd}. */
+    static String bizDate(ZonedDateTime runTime) {
+        return runTime.toLocalDate().minusDays(1).toString();
+    }
+}
