@@ -42,7 +42,7 @@ final class RunExecution implements Runnable {
     }
 
     /** What every run of this node shares. */
-    record Services(RunStore store, Engines engines, StatementGate gate, SourceQueues queues, RunnerNode node,
+    record Services(RunStore store, Engines engines, List<StatementCheck> checks, StatementGate gate, SourceQueues queues, RunnerNode node,
                     RunnerSettings settings, Clock clock, DisplayTime time) {
     }
 
@@ -179,6 +179,12 @@ final class RunExecution implements Runnable {
         log.line(started, "statement " + (i + 1) + " of " + statements.size() + " on " + source() + ":");
         log.line(started, SubTaskLog.statementEcho(statements.get(i)));
         String sql;
+        try {
+            for (StatementCheck check : s.checks()) check.check(context, statements.get(i));
+        } catch (PopException refused) {
+            return endStatement(i, log, RunState.FAILED, "FAILED: refused before running: " + refused.error().code() + ": "
+                    + refused.error().message() + remainingNote(i), null);
+        }
         try {
             sql = s.gate().admit(context, statements.get(i));
         } catch (PopException refused) {

@@ -17,6 +17,7 @@ import dev.sluice.protocol.PopErrors;
 /**
  * The one SQL runner: starts a script as a run of statements on a compute or data source and answers for it from the
  * database afterwards, on any node. Every run is scoped by tenant: another tenant's run id answers as an unknown one.
+ * Before the gate, every {@link StatementCheck} bean sees each statement and may refuse it.
  * Without an {@link Engines} or a {@link StatementGate} in the server, nothing runs: the calls that would run SQL answer
  * {@code UnsupportedOperation}.
  */
@@ -28,6 +29,7 @@ public class SqlRunner {
     private final RunStore store;
     private final ObjectProvider<Engines> engines;
     private final ObjectProvider<StatementGate> gate;
+    private final List<StatementCheck> checks;
     private final SourceQueues queues;
     private final RunnerNode node;
     private final RunnerSettings settings;
@@ -35,11 +37,12 @@ public class SqlRunner {
     private final DisplayTime time;
     private final SecureRandom random = new SecureRandom();
 
-    SqlRunner(RunStore store, ObjectProvider<Engines> engines, ObjectProvider<StatementGate> gate, SourceQueues queues,
-              RunnerNode node, RunnerSettings settings, Clock clock, DisplayTime time) {
+    SqlRunner(RunStore store, ObjectProvider<Engines> engines, ObjectProvider<StatementGate> gate, ObjectProvider<StatementCheck> checks,
+              SourceQueues queues, RunnerNode node, RunnerSettings settings, Clock clock, DisplayTime time) {
         this.store = store;
         this.engines = engines;
         this.gate = gate;
+        this.checks = checks.orderedStream().toList();
         this.queues = queues;
         this.node = node;
         this.settings = settings;
@@ -80,7 +83,7 @@ public class SqlRunner {
         do {
             runId = request.label() + "_" + request.context().userId() + "_" + now + String.format("%06d", random.nextInt(1_000_000));
         } while (!store.insert(runId, request.context(), statements, node.id(), now));
-        var services = new RunExecution.Services(store, reach, admit, queues, node, settings, clock, time);
+        var services = new RunExecution.Services(store, reach, checks, admit, queues, node, settings, clock, time);
         RunExecution run = new RunExecution(services, runId, request.context(), statements, request.timeout());
         afterCommit(run::launch);
         return runId;

@@ -2,6 +2,7 @@ package dev.sluice.develop.batch;
 
 import static dev.sluice.develop.DevFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
 import java.util.List;
@@ -12,13 +13,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.aliyuncs.exceptions.ClientException;
+
 import dev.sluice.account.AccountAdmin;
+import dev.sluice.dispatch.RpcJson;
 import dev.sluice.develop.DevFixture;
 import dev.sluice.platform.PlatformFixture.Sub;
 import dev.sluice.platform.project.Project;
 import dev.sluice.platform.project.ProjectDraft;
 import dev.sluice.platform.project.ProjectMode;
 import dev.sluice.platform.project.Projects;
+import dev.sluice.testsupport.CoreClient;
 import dev.sluice.testsupport.RawClient;
 import dev.sluice.testsupport.RawClient.Response;
 import dev.sluice.testsupport.SluiceServerTest;
@@ -177,6 +182,60 @@ class BatchTaskOperationsTest {
         assertThat(publish(project, List.of(offB)).body().path("PublishResult").path("SubmitIdList")).hasSize(1);
         assertThat(info(project, b, "DEV").path("Published").asBoolean()).isFalse();
         assertThat(d.call(d.f.owner, "OfflineBatchTask", "ProjectId", project, "FileId", a, "Comment", "retire").status()).isEqualTo(200);
+    }
+
+    /** One call through aliyun-java-sdk-core: its JSON answer, or the refusal's code as the client reports it. */
+    JsonNode core(CoreClient core, String action, Map<String, String> query, String commandName, Map<String, Object> command) throws Exception {
+        Map<String, String> body = commandName == null ? Map.of() : Map.of(commandName, json(command));
+        return RpcJson.MAPPER.readTree(core.call(action, query, body).getData());
+    }
+
+    @Test
+    void theSameLifeThroughTheCoreClient() throws Exception {
+        CoreClient core = new CoreClient(port, d.f.account.key().accessKeyId(), d.f.account.key().accessKeySecret());
+        long project = devProd("batch_core").id();
+        long a = core(core, "CreateBatchTask", query(), "CreateCommand", Map.of("Directory", "/", "Name", "load_items",
+                "Description", "loads items", "ProjectId", project, "ScheduleType", 1, "TaskType", 999)).path("CreateResult").path("FileId").asLong();
+        core(core, "UpdateBatchTask", query(), "UpdateCommand", Map.of("ProjectId", project, "FileId", a, "Name", "load_items",
+                "TaskType", 999, "Code", "-- v1", "NodeOutputNameList", List.of("items_out")));
+        long submit1 = core(core, "SubmitBatchTask", query(), "SubmitCommand", command(project, a, "load_items", "Code", "-- v1",
+                "Comment", "first")).path("SubmitResult").path("SubmitId").asLong();
+        core(core, "UpdateBatchTask", query(), "UpdateCommand", Map.of("ProjectId", project, "FileId", a, "Name", "load_items",
+                "TaskType", 999, "Code", "-- v2"));
+        long submit2 = core(core, "SubmitBatchTask", query(), "SubmitCommand", command(project, a, "load_items", "Code", "-- v2",
+                "Comment", "second")).path("SubmitResult").path("SubmitId").asLong();
+        assertThat(info(project, a, "DEV").path("NeedPublish").asBoolean()).isTrue();
+
+        JsonNode published = core(core, "PublishObjectList", query(), "PublishCommand", Map.of("ProjectId", project,
+                "SubmitIdList", List.of(submit1, submit2), "Comment", "release 1"));
+        assertThat(published.path("PublishResult").path("SubmitIdList").valueStream().map(JsonNode::asLong).toList()).containsExactly(submit2);
+        JsonNode v1 = core(core, "GetBatchTaskInfoByVersion", query("ProjectId", project, "FileId", a, "VersionId", 1), null, null).path("TaskInfo");
+        JsonNode v2 = core(core, "GetBatchTaskInfoByVersion", query("ProjectId", project, "FileId", a, "VersionId", 2), null, null).path("TaskInfo");
+        assertThat(v1.path("Code").asString()).isEqualTo("-- v1");
+        assertThat(v2.path("Code").asString()).isEqualTo("-- v2");
+        assertThat(v2.path("Published").asBoolean()).isTrue();
+        assertThat(info(project, a, "PROD").path("Code").asString()).isEqualTo("-- v2");
+
+        long b = core(core, "CreateBatchTask", query(), "CreateCommand", Map.of("Directory", "/", "Name", "items_report",
+                "Description", "reports", "ProjectId", project, "ScheduleType", 1, "TaskType", 999)).path("CreateResult").path("FileId").asLong();
+        long submitB = core(core, "SubmitBatchTask", query(), "SubmitCommand", command(project, b, "items_report", "Comment", "b",
+                "NodeOutputNameList", List.of("items_report_out"), "UpStreamList", List.of(upstream("items_out"))))
+                .path("SubmitResult").path("SubmitId").asLong();
+        core(core, "PublishObjectList", query(), "PublishCommand", Map.of("ProjectId", project, "SubmitIdList", List.of(submitB),
+                "Comment", "release 2"));
+        assertThat(info(project, b, "PROD").path("UpStreamList").get(0).path("SourceNodeName").asString()).isEqualTo("load_items");
+
+        assertThatThrownBy(() -> core(core, "SubmitBatchTask", query(), "SubmitCommand", command(project, a, "load_items",
+                "Comment", "cycle", "UpStreamList", List.of(upstream("items_report_out")))))
+                .isInstanceOfSatisfying(ClientException.class, e -> {
+                    assertThat(e.getErrCode()).isEqualTo("InvalidParameter.DependencyCycle");
+                    assertThat(e.getErrMsg()).contains("load_items -> items_report -> load_items");
+                });
+        assertThatThrownBy(() -> core(core, "OfflineBatchTask", query("ProjectId", project, "FileId", a, "Comment", "retire"), null, null))
+                .isInstanceOfSatisfying(ClientException.class, e -> {
+                    assertThat(e.getErrCode()).isEqualTo("OperationDenied.DownstreamDependent");
+                    assertThat(e.getErrMsg()).contains("items_report");
+                });
     }
 
     @Test
