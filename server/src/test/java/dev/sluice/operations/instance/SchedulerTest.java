@@ -269,10 +269,17 @@ class SchedulerTest {
             CountDownLatch go = new CountDownLatch(1);
             List<Future<Integer>> started = new ArrayList<>();
             for (InstanceDispatcher dispatcher : dispatchers) {
+                // Both poll until every instance has ended (not a fixed number of rounds: on a loaded machine an
+                // instance may still be waiting after them), racing for the same rows all along.
                 Callable<Integer> loop = () -> {
                     go.await();
                     int total = 0;
-                    for (int i = 0; i < 20; i++) total += dispatcher.poll();
+                    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                    while (System.nanoTime() < deadline
+                            && !instances.ofNode(d.f.tenant(), node).stream().allMatch(i -> i.status() == InstanceStatus.SUCCESS)) {
+                        total += dispatcher.poll();
+                        Thread.sleep(20);
+                    }
                     return total;
                 };
                 started.add(pool.submit(loop));
