@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.sluice.dispatch.RpcJson;
 import dev.sluice.testsupport.CoreClient;
+import dev.sluice.testsupport.Load;
 import dev.sluice.testsupport.OwnRedis;
+import dev.sluice.testsupport.RawClient;
 import dev.sluice.testsupport.ServerProcess;
 import dev.sluice.testsupport.TeaClient;
 import dev.sluice.testsupport.TestPostgres;
@@ -51,6 +54,10 @@ class AdHocClusterTest {
                  ServerProcess b = ServerProcess.start(dir.resolve("b"), env, prefix)) {
                 Map<String, String> facts = a.printed().facts();
                 assertThat(facts).containsKey("ProjectId");
+                // A fresh counter store answers 503 for its settle period (nothing in flight it did not count): wait it out.
+                Load.awaitOk(List.of(new RawClient(a.port(), facts.get("AccessKeyId"), facts.get("AccessKeySecret")),
+                        new RawClient(b.port(), facts.get("AccessKeyId"), facts.get("AccessKeySecret"))), facts.get("TenantId"),
+                        Duration.ofSeconds(60));
                 TeaClient onA = new TeaClient(a.port(), facts.get("AccessKeyId"), facts.get("AccessKeySecret"));
                 CoreClient onB = new CoreClient(b.port(), facts.get("AccessKeyId"), facts.get("AccessKeySecret"));
                 Map<String, String> query = new HashMap<>(Map.of("OpTenantId", facts.get("TenantId"), "ProjectId", facts.get("ProjectId")));
