@@ -105,6 +105,15 @@ public class Labels {
         return epochMillis == null ? "Never" : WHEN.format(Instant.ofEpochMilli(epochMillis).atZone(zone));
     }
 
+    /** A run's length for people: "-" before it started, then seconds, minutes or hours. */
+    public String duration(Long millis) {
+        if (millis == null) return "-";
+        long seconds = Math.max(0, millis) / 1000;
+        if (seconds < 60) return seconds + " s";
+        if (seconds < 3600) return seconds / 60 + " min " + seconds % 60 + " s";
+        return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+    }
+
     public String percent(long used, Long limit) {
         if (limit == null || limit <= 0) return "";
         double percent = used * 100.0 / limit;

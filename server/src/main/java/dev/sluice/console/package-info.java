@@ -3,7 +3,7 @@
  * <p>{@code allowedDependencies}: the modules this one may use, checked by {@code ModularityTests}; a new one is a
  * decision, also written in the README's layout table.
  */
-@ApplicationModule(allowedDependencies = {"account", "alerts", "catalog", "metering", "plan", "protocol"})
+@ApplicationModule(allowedDependencies = {"account", "alerts", "catalog", "metering", "operations", "plan", "protocol"})
 package dev.sluice.console;
 
 import org.springframework.modulith.ApplicationModule;

@@ -2,20 +2,13 @@ package dev.sluice.operations.instance;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.DisplayTime;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.runner.RunView;
-import dev.sluice.runner.SqlRunner;
 
-/**
- * Every attempt of an instance with its log: the SQL runner's log of each statement (statement, rows, elapsed time,
- * engine errors) one after the other, or the scheduler's own word for an attempt that ran nothing. A log longer than
- * {@code sluice.scheduler.max-log-chars} keeps its head and tail and says what was cut.
- */
+/** Every attempt of an instance with its log ({@link AttemptLogs}: statements, rows, elapsed time, engine errors). */
 @Action("GetPhysicalInstanceLog")
 final class GetPhysicalInstanceLog implements OperationHandler<GetPhysicalInstanceLog.Request, GetPhysicalInstanceLog.Response> {
 
@@ -31,18 +24,15 @@ final class GetPhysicalInstanceLog implements OperationHandler<GetPhysicalInstan
     private final InstanceAccess access;
     private final Instances instances;
     private final InstanceStore store;
-    private final SqlRunner runner;
+    private final AttemptLogs logs;
     private final DisplayTime time;
-    private final SchedulerSettings settings;
 
-    GetPhysicalInstanceLog(InstanceAccess access, Instances instances, InstanceStore store, SqlRunner runner, DisplayTime time,
-                           SchedulerSettings settings) {
+    GetPhysicalInstanceLog(InstanceAccess access, Instances instances, InstanceStore store, AttemptLogs logs, DisplayTime time) {
         this.access = access;
         this.instances = instances;
         this.store = store;
-        this.runner = runner;
+        this.logs = logs;
         this.time = time;
-        this.settings = settings;
     }
 
     @Override
@@ -50,37 +40,14 @@ final class GetPhysicalInstanceLog implements OperationHandler<GetPhysicalInstan
         InstanceAccess.production(request.env());
         access.reader(caller, request.projectId());
         Instance instance = instances.require(caller, request.projectId(), request.instanceId(), "InstanceId");
-        List<TaskrunLog> logs = new ArrayList<>();
+        List<TaskrunLog> taskruns = new ArrayList<>();
         for (InstanceStore.Attempt attempt : store.attempts(instance.id())) {
-            String content = content(caller.tenant().id(), attempt);
+            String content = logs.content(caller.tenant().id(), attempt, "InstanceId");
             Long end = attempt.finishedAt();
-            logs.add(new TaskrunLog(end == null ? null : (end - attempt.startedAt()) / 1000 + "s", end == null ? null : time.format(end),
-                    cap(content), time.format(attempt.startedAt()), attempt.status().name(),
+            taskruns.add(new TaskrunLog(end == null ? null : (end - attempt.startedAt()) / 1000 + "s", end == null ? null : time.format(end),
+                    content, time.format(attempt.startedAt()), attempt.status().name(),
                     "tr_" + instance.id() + "_" + attempt.attempt()));
         }
-        return new Response(logs);
-    }
-
-    private String content(long tenantId, InstanceStore.Attempt attempt) {
-        StringBuilder text = new StringBuilder();
-        Optional<RunView> run = attempt.runId() == null ? Optional.empty() : runner.find(tenantId, attempt.runId());
-        if (run.isPresent()) {
-            for (RunView.SubTask sub : run.get().subTasks()) {
-                text.append(runner.log(run.get(), sub.id(), 0, "InstanceId", "InstanceId").content());
-                if (text.length() > 4L * settings.maxLogChars()) break;
-            }
-        } else if (attempt.runId() != null) {
-            text.append("The run's log is no longer kept (").append(attempt.runId()).append(").\n");
-        }
-        if (attempt.message() != null) text.append(attempt.message()).append('\n');
-        return text.toString();
-    }
-
-    /** The head and the tail of a long log, the cut said between them. */
-    private String cap(String log) {
-        int max = settings.maxLogChars();
-        if (log.length() <= max) return log;
-        int half = max / 2;
-        return log.substring(0, half) + "\n... " + (log.length() - 2 * half) + " characters cut ...\n" + log.substring(log.length() - half);
+        return new Response(taskruns);
     }
 }
