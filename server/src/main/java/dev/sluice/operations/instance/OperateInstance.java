@@ -107,12 +107,13 @@ final class OperateInstance implements OperationHandler<OperateInstance.Request,
             }
             case "TERMINATE" -> {
                 if (status.isFinal()) return "the instance is already finished (" + status + ")";
-                store.markTerminated(instance.id());
                 if (instance.runId() != null && status != InstanceStatus.WAIT_SCHEDULE) {
+                    store.markTerminated(instance.id());
                     runner.find(instance.tenantId(), instance.runId()).ifPresent(runner::stop);
                 } else {
                     store.startAttempt(instance, InstanceStatus.RUNNING, null, "operator", now);
                     store.move(instance.id(), InstanceStatus.RUNNING, null, InstanceStatus.FAILED, now, "terminated before it started");
+                    store.markTerminated(instance.id()); // after the attempt, which starts unterminated
                 }
             }
             case "SET_SUCCESS" -> {

@@ -1,14 +1,10 @@
 package dev.sluice.console.operations;
 
-import static dev.sluice.develop.DevFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +17,7 @@ import dev.sluice.account.NewAccount;
 import dev.sluice.console.ConsoleFixtures;
 import dev.sluice.console.ConsoleSession;
 import dev.sluice.develop.DevFixture;
+import dev.sluice.operations.PublishedNodes;
 import dev.sluice.operations.TodayInstances;
 import dev.sluice.operations.TodayInstances.Row;
 import dev.sluice.operations.instance.InstanceGenerator;
@@ -30,7 +27,6 @@ import dev.sluice.runner.Engine;
 import dev.sluice.runner.RunnerServerTest;
 import dev.sluice.runner.RunnerTestEngines;
 import dev.sluice.runner.RunnerTestEngines.Target;
-import dev.sluice.testsupport.RawClient.Response;
 import dev.sluice.testsupport.TestAccounts;
 
 /**
@@ -62,8 +58,8 @@ class ConsoleOperationsTest {
         DevFixture d = DevFixture.create(port, admin, projects);
         engines.compute(d.project.id(), new Target(Engine.Dialect.DUCKDB, "ADB_FOR_PG", "jdbc:duckdb:"));
         String tag = "o" + UUID.randomUUID().toString().substring(0, 6);
-        publish(d, tag + "_start", 999, "-- nothing", tag + ".a", null);
-        publish(d, tag + "_sum", 51, "select 40 + 2 as " + tag + "_answer", tag + ".b", tag + ".a");
+        PublishedNodes.publish(d, tag + "_start", PublishedNodes.VIRTUAL, "-- nothing", tag + ".a", null);
+        PublishedNodes.publish(d, tag + "_sum", PublishedNodes.SQL, "select 40 + 2 as " + tag + "_answer", tag + ".b", tag + ".a");
         Instant now = clock.instant();
         assertThat(generator.generate(now.minusSeconds(60), now)).isPositive();
 
@@ -91,18 +87,6 @@ class ConsoleOperationsTest {
         assertThat(member.get("/console/operations").body()).as("a tenant member outside the project").doesNotContain(sum.instanceId());
         assertThat(member.get("/console/operations/" + sum.instanceId() + "/log").status()).isEqualTo(404);
         assertThat(today.log(d.f.account.account().id(), outsider.user().id(), "not-an-id")).isEmpty();
-    }
-
-    private void publish(DevFixture d, String name, int type, String code, String output, String upstream) {
-        Response created = d.call(d.f.owner, "CreateBatchTask", "CreateCommand", json(Map.of("Directory", "/", "Name", name,
-                "Description", name, "ProjectId", d.project.id(), "ScheduleType", 1, "TaskType", type)));
-        assertThat(created.status()).as(created.body().toString()).isEqualTo(200);
-        long file = created.body().path("CreateResult").path("FileId").asLong();
-        Map<String, Object> command = new HashMap<>(Map.of("ProjectId", d.project.id(), "FileId", file, "Name", name, "Code", code,
-                "Comment", "publish", "NodeOutputNameList", List.of(output), "CronExpression", "0 * * * * ?"));
-        if (upstream != null) command.put("UpStreamList", List.of(Map.of("SourceNodeOutputName", upstream, "PeriodDiff", 0, "DependStrategy", "ALL")));
-        Response submitted = d.call(d.f.owner, "SubmitBatchTask", "SubmitCommand", json(command));
-        assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(200);
     }
 
     private Row awaitFinal(DevFixture d, String nodeName) throws InterruptedException {
