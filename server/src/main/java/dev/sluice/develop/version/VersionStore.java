@@ -36,29 +36,30 @@ class VersionStore {
     }
 
     Optional<DevObject> find(long tenantId, long id) {
-        return jdbc.sql("select " + OBJECT + " from dev_object where tenant_id = :tenant and id = :id")
-                .param("tenant", tenantId).param("id", id).query(VersionStore::object).optional();
+        return objects(tenantId, "id = :value", id).optional();
     }
 
     /** The object, its row locked until the caller's transaction ends (submits and publishes of one object queue). */
     Optional<DevObject> lock(long tenantId, long id) {
-        return jdbc.sql("select " + OBJECT + " from dev_object where tenant_id = :tenant and id = :id for update")
-                .param("tenant", tenantId).param("id", id).query(VersionStore::object).optional();
+        return objects(tenantId, "id = :value for update", id).optional();
     }
 
     List<DevObject> ofKind(long tenantId, String kind) {
-        return jdbc.sql("select " + OBJECT + " from dev_object where tenant_id = :tenant and kind = :kind order by id")
-                .param("tenant", tenantId).param("kind", kind).query(VersionStore::object).list();
+        return objects(tenantId, "kind = :value order by id", kind).list();
     }
 
     List<DevObject> ofProject(long tenantId, long projectId) {
-        return jdbc.sql("select " + OBJECT + " from dev_object where tenant_id = :tenant and project_id = :project order by id")
-                .param("tenant", tenantId).param("project", projectId).query(VersionStore::object).list();
+        return objects(tenantId, "project_id = :value order by id", projectId).list();
     }
 
     List<DevObject> ownedBy(long tenantId, long ownerId) {
-        return jdbc.sql("select " + OBJECT + " from dev_object where tenant_id = :tenant and owner_id = :owner order by id")
-                .param("tenant", tenantId).param("owner", ownerId).query(VersionStore::object).list();
+        return objects(tenantId, "owner_id = :value order by id", ownerId).list();
+    }
+
+    /** The tenant's objects that meet {@code condition}, a fixed SQL text whose one bound value is {@code :value}. */
+    private JdbcClient.MappedQuerySpec<DevObject> objects(long tenantId, String condition, Object value) {
+        return jdbc.sql("select " + OBJECT + " from dev_object where tenant_id = :tenant and " + condition)
+                .param("tenant", tenantId).param("value", value).query(VersionStore::object);
     }
 
     void updateDraft(long id, String name, String subtype, String draft, long by, long at) {
@@ -131,8 +132,7 @@ class VersionStore {
     }
 
     Optional<SubmitRecord> submit(long tenantId, long id) {
-        return jdbc.sql("select " + SUBMIT + " from dev_submit where tenant_id = :tenant and id = :id")
-                .param("tenant", tenantId).param("id", id).query(VersionStore::submit).optional();
+        return submits(tenantId, "id = :value", id).optional();
     }
 
     /** The tenant's submits in the projects, newest first; {@code waitingOnly} keeps those waiting for publishing. */
@@ -145,15 +145,17 @@ class VersionStore {
 
     /** The tenant's waiting submits of one kind, over every project. */
     List<SubmitRecord> waiting(long tenantId, String kind) {
-        return jdbc.sql("select " + SUBMIT + " from dev_submit where tenant_id = :tenant and kind = :kind and status = 'TO_BE_PUBLISHED'"
-                        + " order by id")
-                .param("tenant", tenantId).param("kind", kind).query(VersionStore::submit).list();
+        return submits(tenantId, "kind = :value and status = 'TO_BE_PUBLISHED' order by id", kind).list();
     }
 
     Optional<SubmitRecord> latestSubmit(long tenantId, long objectId) {
-        return jdbc.sql("select " + SUBMIT + " from dev_submit where tenant_id = :tenant and object_id = :object order by id desc"
-                        + " fetch first 1 rows only")
-                .param("tenant", tenantId).param("object", objectId).query(VersionStore::submit).optional();
+        return submits(tenantId, "object_id = :value order by id desc fetch first 1 rows only", objectId).optional();
+    }
+
+    /** The tenant's submits that meet {@code condition}, a fixed SQL text whose one bound value is {@code :value}. */
+    private JdbcClient.MappedQuerySpec<SubmitRecord> submits(long tenantId, String condition, Object value) {
+        return jdbc.sql("select " + SUBMIT + " from dev_submit where tenant_id = :tenant and " + condition)
+                .param("tenant", tenantId).param("value", value).query(VersionStore::submit);
     }
 
     long insertPublish(PublishRecord p) {

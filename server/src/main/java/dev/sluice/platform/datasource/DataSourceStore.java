@@ -12,10 +12,11 @@ import org.springframework.stereotype.Component;
 
 import dev.sluice.dispatch.Paging;
 import dev.sluice.platform.internal.LikePattern;
+import dev.sluice.platform.internal.SavedSource;
 
 /** The data source table; every read names the tenant. Listings page over production sources. */
 @Component
-class DataSourceStore {
+class DataSourceStore implements SavedSource.Rows<DataSource> {
 
     record Filter(String name, List<Long> owners, List<String> types, String tag) {
     }
@@ -35,11 +36,13 @@ class DataSourceStore {
         return keys.getKeyAs(Number.class).longValue();
     }
 
-    Optional<DataSource> find(long tenantId, long id) {
+    @Override
+    public Optional<DataSource> find(long tenantId, long id) {
         return jdbc.sql("select * from data_source where tenant_id = ? and id = ?").params(tenantId, id).query(DataSourceStore::row).optional();
     }
 
-    Optional<DataSource> byName(long tenantId, String name) {
+    @Override
+    public Optional<DataSource> byName(long tenantId, String name) {
         return jdbc.sql("select * from data_source where tenant_id = ? and name = ?").params(tenantId, name).query(DataSourceStore::row).optional();
     }
 
