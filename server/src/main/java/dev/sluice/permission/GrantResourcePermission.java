@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-
 import dev.sluice.account.User;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
@@ -28,13 +27,13 @@ final class GrantResourcePermission implements OperationHandler<GrantResourcePer
                         String resourceType, List<String> userIdList) {
     }
 
-    private final GrantTargets targets;
+    private final GrantAuthority authority;
     private final TenantUsers users;
     private final PermissionChanges changes;
     private final Clock clock;
 
-    GrantResourcePermission(GrantTargets targets, TenantUsers users, PermissionChanges changes, Clock clock) {
-        this.targets = targets;
+    GrantResourcePermission(GrantAuthority authority, TenantUsers users, PermissionChanges changes, Clock clock) {
+        this.authority = authority;
         this.users = users;
         this.changes = changes;
         this.clock = clock;
@@ -48,7 +47,7 @@ final class GrantResourcePermission implements OperationHandler<GrantResourcePer
                 "GrantCommand.OperateList");
         Instant now = clock.instant();
         Instant end = end(command.effectiveEnd(), now);
-        List<Resource> granted = targets.resolve(caller, type, command.resourceList(), "GrantCommand.ResourceList");
+        List<Resource> granted = authority.grantable(caller, type, command.resourceList(), "GrantCommand.ResourceList");
         List<User> grantees = users.members(caller, CommandParts.required(command.userIdList(), "GrantCommand.UserIdList"),
                 "GrantCommand.UserIdList");
         String reason = CommandParts.reason(command.reason());

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-
 import dev.sluice.account.User;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
@@ -23,13 +22,13 @@ final class RevokeResourcePermission implements OperationHandler<RevokeResourceP
     record RevokeCommand(List<String> operateList, String reason, List<ResourceRef> resourceList, String resourceType, String userId) {
     }
 
-    private final GrantTargets targets;
+    private final GrantAuthority authority;
     private final TenantUsers users;
     private final PermissionChanges changes;
     private final Clock clock;
 
-    RevokeResourcePermission(GrantTargets targets, TenantUsers users, PermissionChanges changes, Clock clock) {
-        this.targets = targets;
+    RevokeResourcePermission(GrantAuthority authority, TenantUsers users, PermissionChanges changes, Clock clock) {
+        this.authority = authority;
         this.users = users;
         this.changes = changes;
         this.clock = clock;
@@ -41,7 +40,7 @@ final class RevokeResourcePermission implements OperationHandler<RevokeResourceP
         ResourceType type = ResourceType.parse(command.resourceType(), "RevokeCommand.ResourceType");
         Set<TableRight> rights = command.operateList() == null || command.operateList().isEmpty() ? TableRight.ALL
                 : CommandParts.rights(command.operateList(), "RevokeCommand.OperateList");
-        List<Resource> revoked = targets.resolve(caller, type, command.resourceList(), "RevokeCommand.ResourceList");
+        List<Resource> revoked = authority.grantable(caller, type, command.resourceList(), "RevokeCommand.ResourceList");
         User user = users.member(caller, CommandParts.required(command.userId(), "RevokeCommand.UserId"), "RevokeCommand.UserId");
         String reason = CommandParts.reason(command.reason());
         Instant now = clock.instant();
