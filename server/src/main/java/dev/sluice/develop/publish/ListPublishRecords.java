@@ -25,16 +25,6 @@ final class ListPublishRecords implements OperationHandler<ListPublishRecords.Re
 
     record SearchFilter(List<Integer> changeTypeList, Integer page, Integer pageSize, List<Long> projectIdList, String publishEndTime,
                         String publishStartTime, List<Integer> publishStatusList, List<String> submitterList) implements RecordSearch.Filter {
-
-        @Override
-        public String startTime() {
-            return publishStartTime;
-        }
-
-        @Override
-        public String endTime() {
-            return publishEndTime;
-        }
     }
 
     record Response(ListResult listResult) {
@@ -63,7 +53,8 @@ final class ListPublishRecords implements OperationHandler<ListPublishRecords.Re
     @Override
     public Response handle(Caller caller, Request request) {
         SearchFilter filter = request.listQuery().searchFilter();
-        RecordSearch search = RecordSearch.read(access, caller, request.listQuery().keyword(), filter, "Publish");
+        RecordSearch search = RecordSearch.read(access, caller, request.listQuery().keyword(), filter, "Publish",
+                SearchFilter::publishStartTime, SearchFilter::publishEndTime);
         List<PublishRecord> all = objects.publishes(caller.tenant().id(), search.projects()).stream()
                 .filter(p -> search.matches(p.changeType().code(), p.submitter(), p.publishedAt(), p.objectName()))
                 .filter(p -> RecordSearch.empty(filter.publishStatusList()) || filter.publishStatusList().contains(p.statusCode()))

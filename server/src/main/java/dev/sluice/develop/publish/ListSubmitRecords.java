@@ -24,16 +24,6 @@ final class ListSubmitRecords implements OperationHandler<ListSubmitRecords.Requ
 
     record SearchFilter(List<Integer> changeTypeList, Integer page, Integer pageSize, List<Long> projectIdList, String submitEndTime,
                         String submitStartTime, List<String> submitterList) implements RecordSearch.Filter {
-
-        @Override
-        public String startTime() {
-            return submitStartTime;
-        }
-
-        @Override
-        public String endTime() {
-            return submitEndTime;
-        }
     }
 
     record Response(ListResult listResult) {
@@ -60,7 +50,8 @@ final class ListSubmitRecords implements OperationHandler<ListSubmitRecords.Requ
 
     @Override
     public Response handle(Caller caller, Request request) {
-        RecordSearch search = RecordSearch.read(access, caller, request.listQuery().keyword(), request.listQuery().searchFilter(), "Submit");
+        RecordSearch search = RecordSearch.read(access, caller, request.listQuery().keyword(), request.listQuery().searchFilter(),
+                "Submit", SearchFilter::submitStartTime, SearchFilter::submitEndTime);
         List<SubmitRecord> all = objects.submits(caller.tenant().id(), search.projects(), true).stream()
                 .filter(s -> search.matches(s.changeType().code(), s.submitter(), s.submittedAt(), s.objectName()))
                 .toList();

@@ -2,6 +2,7 @@ package dev.sluice.develop.publish;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.Paging;
@@ -29,19 +30,19 @@ record RecordSearch(Paging paging, List<Long> projects, List<Integer> changeType
         List<Long> projectIdList();
 
         List<String> submitterList();
-
-        String startTime();
-
-        String endTime();
     }
 
-    /** @param timeName {@code Submit} or {@code Publish}, how the window's ends are named on the wire */
-    static RecordSearch read(PublishAccess access, Caller caller, String keyword, Filter filter, String timeName) {
+    /**
+     * @param timeName {@code Submit} or {@code Publish}, how the window's ends are named on the wire
+     * @param start    the filter's start of the window (read only once the filter is known to be there), likewise {@code end}
+     */
+    static <F extends Filter> RecordSearch read(PublishAccess access, Caller caller, String keyword, F filter, String timeName,
+                                                Function<F, String> start, Function<F, String> end) {
         if (filter == null) throw PopErrors.missingParameter(FILTER).exception();
         Paging paging = Paging.of(filter.page(), filter.pageSize(), FILTER + ".Page", FILTER + ".PageSize");
         List<Long> projects = access.readable(caller, filter.projectIdList(), FILTER + ".ProjectIdList");
-        Long from = access.millis(filter.startTime(), FILTER + "." + timeName + "StartTime");
-        Long to = access.millis(filter.endTime(), FILTER + "." + timeName + "EndTime");
+        Long from = access.millis(start.apply(filter), FILTER + "." + timeName + "StartTime");
+        Long to = access.millis(end.apply(filter), FILTER + "." + timeName + "EndTime");
         return new RecordSearch(paging, projects, filter.changeTypeList(), filter.submitterList(), from, to,
                 keyword == null ? "" : keyword.trim().toLowerCase(Locale.ROOT));
     }
