@@ -19,13 +19,9 @@ record RecordSearch(Paging paging, List<Long> projects, List<Integer> changeType
     private static final String FILTER = "ListQuery.SearchFilter";
 
     /** What the two operations' SearchFilter records have alike; the window is a submit time in one, a publish time in the other. */
-    interface Filter {
+    interface Filter extends Paging.PageQuery {
 
         List<Integer> changeTypeList();
-
-        Integer page();
-
-        Integer pageSize();
 
         List<Long> projectIdList();
 
@@ -39,7 +35,7 @@ record RecordSearch(Paging paging, List<Long> projects, List<Integer> changeType
     static <F extends Filter> RecordSearch read(PublishAccess access, Caller caller, String keyword, F filter, String timeName,
                                                 Function<F, String> start, Function<F, String> end) {
         if (filter == null) throw PopErrors.missingParameter(FILTER).exception();
-        Paging paging = Paging.of(filter.page(), filter.pageSize(), FILTER + ".Page", FILTER + ".PageSize");
+        Paging paging = filter.paging(FILTER);
         List<Long> projects = access.readable(caller, filter.projectIdList(), FILTER + ".ProjectIdList");
         Long from = access.millis(start.apply(filter), FILTER + "." + timeName + "StartTime");
         Long to = access.millis(end.apply(filter), FILTER + "." + timeName + "EndTime");

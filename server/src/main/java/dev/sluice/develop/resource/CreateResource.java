@@ -5,6 +5,7 @@ import dev.sluice.develop.tree.DevFile;
 import dev.sluice.develop.tree.DevFiles;
 import dev.sluice.develop.tree.TreeKey;
 import dev.sluice.develop.version.DevObject;
+import dev.sluice.develop.version.VersionedObjects;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
@@ -34,10 +35,12 @@ final class CreateResource implements OperationHandler<CreateResource.Request, C
 
     private final ResourceObjects resources;
     private final DevFiles files;
+    private final VersionedObjects objects;
 
-    CreateResource(ResourceObjects resources, DevFiles files) {
+    CreateResource(ResourceObjects resources, DevFiles files, VersionedObjects objects) {
         this.resources = resources;
         this.files = files;
+        this.objects = objects;
     }
 
     @Override
@@ -53,7 +56,9 @@ final class CreateResource implements OperationHandler<CreateResource.Request, C
         String type = c.resourceType().trim().toUpperCase(java.util.Locale.ROOT);
         Resource draft = new Resource(file.name(), c.description(), type, c.computeEngineType().trim().toUpperCase(java.util.Locale.ROOT),
                 stored.key(), stored.size(), stored.checksumAlgorithm(), stored.checksum());
-        DevObject object = resources.createSubmitted(project, file, ResourceObjects.RESOURCE, type, draft, c.comment(), user);
+        DevObject object = objects.create(tenant, project.id(), file.id(), ResourceObjects.RESOURCE, type, file.name(), user,
+                ResourceObjects.json(draft), user);
+        objects.submit(project, object, c.comment(), user);
         return new Response(object.id());
     }
 }

@@ -8,6 +8,7 @@ import dev.sluice.develop.tree.DevFile;
 import dev.sluice.develop.tree.DevFiles;
 import dev.sluice.develop.tree.TreeKey;
 import dev.sluice.develop.version.DevObject;
+import dev.sluice.develop.version.VersionedObjects;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
@@ -36,11 +37,13 @@ final class CreateUdf implements OperationHandler<CreateUdf.Request, CreateUdf.R
     private final ResourceObjects resources;
     private final UdfChecks checks;
     private final DevFiles files;
+    private final VersionedObjects objects;
 
-    CreateUdf(ResourceObjects resources, UdfChecks checks, DevFiles files) {
+    CreateUdf(ResourceObjects resources, UdfChecks checks, DevFiles files, VersionedObjects objects) {
         this.resources = resources;
         this.checks = checks;
         this.files = files;
+        this.objects = objects;
     }
 
     @Override
@@ -58,7 +61,9 @@ final class CreateUdf implements OperationHandler<CreateUdf.Request, CreateUdf.R
         resources.requireFreeName(null, tenant, project.id(), ResourceObjects.UDF, file.name());
         Udf draft = new Udf(file.name(), c.description(), c.category(), className, c.commandHelp(),
                 c.computeEngineType().trim().toUpperCase(Locale.ROOT), refs);
-        DevObject object = resources.createSubmitted(project, file, ResourceObjects.UDF, "UDF", draft, c.comment(), user);
+        DevObject object = objects.create(tenant, project.id(), file.id(), ResourceObjects.UDF, "UDF", file.name(), user,
+                ResourceObjects.json(draft), user);
+        objects.submit(project, object, c.comment(), user);
         return new Response(object.id());
     }
 }

@@ -11,7 +11,6 @@ import dev.sluice.develop.tree.DevFile;
 import dev.sluice.develop.tree.DevFiles;
 import dev.sluice.develop.version.ChangeType;
 import dev.sluice.develop.version.DevObject;
-import dev.sluice.develop.version.ObjectVersion;
 import dev.sluice.develop.version.SubmitStatus;
 import dev.sluice.develop.version.VersionedObjects;
 import dev.sluice.dispatch.Access;
@@ -99,30 +98,6 @@ class ResourceObjects {
         Found found = readable(caller, projectId, id, kind);
         writer(caller, projectId, category(kind));
         return found;
-    }
-
-    /**
-     * Makes the file just created in the project's tree an object of {@code kind} with {@code draft}, and submits that
-     * first draft: every change of a resource or UDF is submitted as it is made.
-     */
-    DevObject createSubmitted(Project project, DevFile file, String kind, String subtype, Object draft, String comment, long userId) {
-        DevObject object = objects.create(project.tenantId(), project.id(), file.id(), kind, subtype, file.name(), userId, json(draft),
-                userId);
-        objects.submit(project, object, comment, userId);
-        return object;
-    }
-
-    /** Replaces the object's draft (named {@code name}) with {@code draft} and submits it, as {@link #createSubmitted} does. */
-    void updateSubmitted(Found found, String name, Object draft, String comment, long userId) {
-        DevObject object = found.object();
-        DevObject updated = objects.updateDraft(object, name, object.subtype(), json(draft), userId);
-        objects.submit(found.project(), updated, comment, userId);
-    }
-
-    /** The object's version {@code versionId}; {@code EntityNotExist} for one it never had. */
-    ObjectVersion version(Found found, long versionId) {
-        if (versionId < 1 || versionId > Integer.MAX_VALUE) throw PopErrors.notFound("version", versionId).exception();
-        return objects.version(found.object(), (int) versionId).orElseThrow(() -> PopErrors.notFound("version", versionId).exception());
     }
 
     Optional<DevObject> named(long tenantId, long projectId, String kind, String name) {

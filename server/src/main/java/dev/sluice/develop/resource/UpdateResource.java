@@ -5,6 +5,7 @@ import java.util.Locale;
 import dev.sluice.develop.tree.DevFile;
 import dev.sluice.develop.tree.DevFiles;
 import dev.sluice.develop.version.DevObject;
+import dev.sluice.develop.version.VersionedObjects;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
@@ -29,10 +30,12 @@ final class UpdateResource implements OperationHandler<UpdateResource.Request, U
 
     private final ResourceObjects resources;
     private final DevFiles files;
+    private final VersionedObjects objects;
 
-    UpdateResource(ResourceObjects resources, DevFiles files) {
+    UpdateResource(ResourceObjects resources, DevFiles files, VersionedObjects objects) {
         this.resources = resources;
         this.files = files;
+        this.objects = objects;
     }
 
     @Override
@@ -59,7 +62,8 @@ final class UpdateResource implements OperationHandler<UpdateResource.Request, U
         }
         edited = new Resource(file.name(), edited.description(), edited.resourceType(), edited.computeEngineType(), edited.storageAddress(),
                 edited.size(), edited.checksumAlgorithm(), edited.checksum());
-        resources.updateSubmitted(found, file.name(), edited, c.comment(), user);
+        DevObject updated = objects.updateDraft(object, file.name(), object.subtype(), ResourceObjects.json(edited), user);
+        objects.submit(found.project(), updated, c.comment(), user);
         return new Response();
     }
 

@@ -3,6 +3,7 @@ package dev.sluice.develop.resource;
 import java.util.List;
 
 import dev.sluice.develop.version.DevObject;
+import dev.sluice.develop.version.VersionedObjects;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
@@ -23,10 +24,12 @@ final class UpdateUdf implements OperationHandler<UpdateUdf.Request, UpdateUdf.R
 
     private final ResourceObjects resources;
     private final UdfChecks checks;
+    private final VersionedObjects objects;
 
-    UpdateUdf(ResourceObjects resources, UdfChecks checks) {
+    UpdateUdf(ResourceObjects resources, UdfChecks checks, VersionedObjects objects) {
         this.resources = resources;
         this.checks = checks;
+        this.objects = objects;
     }
 
     @Override
@@ -39,7 +42,8 @@ final class UpdateUdf implements OperationHandler<UpdateUdf.Request, UpdateUdf.R
         List<Long> refs = checks.resources(object.tenantId(), object.projectId(), c.refResourceIdList(), "UpdateCommand.RefResourceIdList");
         Udf current = ResourceObjects.udf(object.draft());
         Udf edited = new Udf(current.name(), c.description(), c.category(), className, c.commandHelp(), current.computeEngineType(), refs);
-        resources.updateSubmitted(found, object.name(), edited, c.comment(), user);
+        DevObject updated = objects.updateDraft(object, object.name(), object.subtype(), ResourceObjects.json(edited), user);
+        objects.submit(found.project(), updated, c.comment(), user);
         return new Response();
     }
 }
