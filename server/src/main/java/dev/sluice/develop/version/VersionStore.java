@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -20,6 +21,9 @@ class VersionStore {
             + "comment, submitter, submitted_at, status, modified_at";
     private static final String PUBLISH = "id, tenant_id, project_id, submit_id, object_id, kind, subtype, object_name, version, "
             + "change_type, comment, submitter, publisher, published_at, status, error_message";
+
+    private static final String OBJECTS = "select " + OBJECT + " from dev_object";
+    private static final String SUBMITS = "select " + SUBMIT + " from dev_submit";
 
     private final JdbcClient jdbc;
 
@@ -36,30 +40,32 @@ class VersionStore {
     }
 
     Optional<DevObject> find(long tenantId, long id) {
-        return objects(tenantId, "id = :value", id).optional();
+        return select(OBJECTS, VersionStore::object, tenantId, "id = :value", id).optional();
     }
 
     /** The object, its row locked until the caller's transaction ends (submits and publishes of one object queue). */
     Optional<DevObject> lock(long tenantId, long id) {
-        return objects(tenantId, "id = :value for update", id).optional();
+        return select(OBJECTS, VersionStore::object, tenantId, "id = :value for update", id).optional();
     }
 
     List<DevObject> ofKind(long tenantId, String kind) {
-        return objects(tenantId, "kind = :value order by id", kind).list();
+        return select(OBJECTS, VersionStore::object, tenantId, "kind = :value order by id", kind).list();
     }
 
     List<DevObject> ofProject(long tenantId, long projectId) {
-        return objects(tenantId, "project_id = :value order by id", projectId).list();
+        return select(OBJECTS, VersionStore::object, tenantId, "project_id = :value order by id", projectId).list();
     }
 
     List<DevObject> ownedBy(long tenantId, long ownerId) {
-        return objects(tenantId, "owner_id = :value order by id", ownerId).list();
+        return select(OBJECTS, VersionStore::object, tenantId, "owner_id = :value order by id", ownerId).list();
     }
 
-    /** The tenant's objects that meet {@code condition}, a fixed SQL text whose one bound value is {@code :value}. */
-    private JdbcClient.MappedQuerySpec<DevObject> objects(long tenantId, String condition, Object value) {
-        return jdbc.sql("select " + OBJECT + " from dev_object where tenant_id = :tenant and " + condition)
-                .param("tenant", tenantId).param("value", value).query(VersionStore::object);
+    /**
+     * The tenant's rows of {@code from} (a select of one table) that meet {@code condition}, a fixed SQL text whose one
+     * bound value is {@code :value}.
+     */
+    private <T> JdbcClient.MappedQuerySpec<T> select(String from, RowMapper<T> mapper, long tenantId, String condition, Object value) {
+        return jdbc.sql(from + " where tenant_id = :tenant and " + condition).param("tenant", tenantId).param("value", value).query(mapper);
     }
 
     void updateDraft(long id, String name, String subtype, String draft, long by, long at) {
@@ -132,7 +138,7 @@ class VersionStore {
     }
 
     Optional<SubmitRecord> submit(long tenantId, long id) {
-        return submits(tenantId, "id = :value", id).optional();
+        return select(SUBMITS, VersionStore::submit, tenantId, "id = :value", id).optional();
     }
 
     /** The tenant's submits in the projects, newest first; {@code waitingOnly} keeps those waiting for publishing. */
@@ -145,18 +151,14 @@ class VersionStore {
 
     /** The tenant's waiting submits of one kind, over every project. */
     List<SubmitRecord> waiting(long tenantId, String kind) {
-        return submits(tenantId, "kind = :value and status = 'TO_BE_PUBLISHED' order by id", kind).list();
+        return select(SUBMITS, VersionStore::submit, tenantId, "kind = :value and status = 'TO_BE_PUBLISHED' order by id", kind).list();
     }
 
     Optional<SubmitRecord> latestSubmit(long tenantId, long objectId) {
-        return submits(tenantId, "object_id = :value order by id desc fetch first 1 rows only", objectId).optional();
+        return select(SUBMITS, VersionStore::submit, tenantId, "object_id = :value order by id desc fetch first 1 rows only", objectId)
+                .optional();
     }
 
-    /** The tenant's submits that meet {@code condition}, a fixed SQL text whose one bound value is {@code :value}. */
-    private JdbcClient.MappedQuerySpec<SubmitRecord> submits(long tenantId, String condition, Object value) {
-        return jdbc.sql("select " + SUBMIT + " from dev_submit where tenant_id = :tenant and " + condition)
-                .param("tenant", tenantId).param("value", value).query(VersionStore::submit);
-    }
 
     long insertPublish(PublishRecord p) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
