@@ -24,7 +24,8 @@ final class ListPublishRecords implements OperationHandler<ListPublishRecords.Re
     }
 
     record SearchFilter(List<Integer> changeTypeList, Integer page, Integer pageSize, List<Long> projectIdList, String publishEndTime,
-                        String publishStartTime, List<Integer> publishStatusList, List<String> submitterList) implements RecordSearch.Filter {
+                        String publishStartTime, List<Integer> publishStatusList, List<String> submitterList)
+            implements RecordSearch.Filter {
     }
 
     record Response(ListResult listResult) {

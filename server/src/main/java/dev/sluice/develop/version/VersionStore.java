@@ -159,7 +159,6 @@ class VersionStore {
                 .optional();
     }
 
-
     long insertPublish(PublishRecord p) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into dev_publish (tenant_id, project_id, submit_id, object_id, kind, subtype, object_name, version, change_type,"
