@@ -33,6 +33,47 @@ public record Paging(int page, int size) {
         return new Paging(number, count);
     }
 
+    /**
+     * A request record, or a record nested in one, that asks for a page as {@code Page} and {@code PageSize}. Implementing
+     * it changes nothing in binding (the record keeps its own components, held to the catalog at startup); it reads them
+     * into a validated {@link Paging} with the wire paths under the record's own wire path {@code at}. The contract spells
+     * the page number three ways, hence {@link PageNoQuery} and {@link PageNumQuery} beside it.
+     */
+    public interface PageQuery {
+
+        Integer page();
+
+        Integer pageSize();
+
+        default Paging paging(String at) {
+            return of(page(), pageSize(), at + ".Page", at + ".PageSize");
+        }
+    }
+
+    /** {@link PageQuery} for records that ask as {@code PageNo} and {@code PageSize}. */
+    public interface PageNoQuery {
+
+        Integer pageNo();
+
+        Integer pageSize();
+
+        default Paging paging(String at) {
+            return of(pageNo(), pageSize(), at + ".PageNo", at + ".PageSize");
+        }
+    }
+
+    /** {@link PageQuery} for records that ask as {@code PageNum} and {@code PageSize}. */
+    public interface PageNumQuery {
+
+        Integer pageNum();
+
+        Integer pageSize();
+
+        default Paging paging(String at) {
+            return of(pageNum(), pageSize(), at + ".PageNum", at + ".PageSize");
+        }
+    }
+
     public long offset() {
         return (long) (page - 1) * size;
     }

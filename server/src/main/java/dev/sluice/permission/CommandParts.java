@@ -1,11 +1,9 @@
 package dev.sluice.permission;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import dev.sluice.dispatch.Caller;
 import dev.sluice.protocol.PopErrors;
 
 /** Reading the parts the three commands share, each refusal naming its wire path. */
@@ -30,14 +28,8 @@ final class CommandParts {
         return rights;
     }
 
-    static List<Resource> resources(Resources resources, Caller caller, ResourceType type, List<ResourceRef> refs, String path) {
-        required(refs, path);
-        List<Resource> resolved = new ArrayList<>();
-        for (int i = 0; i < refs.size(); i++) {
-            String at = path + "[" + i + "].ResourceId";
-            Resource r = resources.resolve(caller.tenant().id(), type, refs.get(i) == null ? null : refs.get(i).resourceId(), at);
-            if (!resolved.contains(r)) resolved.add(r);
-        }
-        return resolved;
+    /** The reason given, trimmed; null when left out or blank. */
+    static String reason(String given) {
+        return given == null || given.isBlank() ? null : given.trim();
     }
 }

@@ -1,10 +1,14 @@
 package dev.sluice.permission;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.stereotype.Component;
 
 import dev.sluice.dispatch.Access;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.TenantRoles;
+import dev.sluice.permission.CommandParts.ResourceRef;
 import dev.sluice.platform.project.Administrators;
 
 /**
@@ -22,11 +26,29 @@ class GrantAuthority {
     private final Access access;
     private final Rights rights;
     private final Administrators administrators;
+    private final Resources resources;
 
-    GrantAuthority(Access access, Rights rights, Administrators administrators) {
+    GrantAuthority(Access access, Rights rights, Administrators administrators, Resources resources) {
         this.access = access;
         this.rights = rights;
         this.administrators = administrators;
+        this.resources = resources;
+    }
+
+    /**
+     * The resources a grant or a revocation names: each resolved in the caller's tenant, each once however often it is
+     * listed, and each one the caller may grant on; all checked before the handler writes anything.
+     */
+    List<Resource> grantable(Caller caller, ResourceType type, List<ResourceRef> refs, String path) {
+        CommandParts.required(refs, path);
+        List<Resource> resolved = new ArrayList<>();
+        for (int i = 0; i < refs.size(); i++) {
+            String at = path + "[" + i + "].ResourceId";
+            Resource r = resources.resolve(caller.tenant().id(), type, refs.get(i) == null ? null : refs.get(i).resourceId(), at);
+            if (!resolved.contains(r)) resolved.add(r);
+        }
+        resolved.forEach(resource -> requireGranter(caller, resource));
+        return resolved;
     }
 
     boolean mayGrant(Caller caller, Resource resource) {

@@ -5,14 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-
 import dev.sluice.account.User;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
 import dev.sluice.dispatch.TenantUsers;
 import dev.sluice.permission.CommandParts.ResourceRef;
-import dev.sluice.platform.PermissionChanged;
 import dev.sluice.protocol.PopErrors;
 
 /**
@@ -29,20 +27,15 @@ final class GrantResourcePermission implements OperationHandler<GrantResourcePer
                         String resourceType, List<String> userIdList) {
     }
 
-    private final Resources resources;
     private final GrantAuthority authority;
     private final TenantUsers users;
-    private final GrantStore store;
-    private final GrantEvents events;
+    private final PermissionChanges changes;
     private final Clock clock;
 
-    GrantResourcePermission(Resources resources, GrantAuthority authority, TenantUsers users, GrantStore store, GrantEvents events,
-                            Clock clock) {
-        this.resources = resources;
+    GrantResourcePermission(GrantAuthority authority, TenantUsers users, PermissionChanges changes, Clock clock) {
         this.authority = authority;
         this.users = users;
-        this.store = store;
-        this.events = events;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -54,17 +47,12 @@ final class GrantResourcePermission implements OperationHandler<GrantResourcePer
                 "GrantCommand.OperateList");
         Instant now = clock.instant();
         Instant end = end(command.effectiveEnd(), now);
-        List<Resource> granted = CommandParts.resources(resources, caller, type, command.resourceList(), "GrantCommand.ResourceList");
-        granted.forEach(resource -> authority.requireGranter(caller, resource));
+        List<Resource> granted = authority.grantable(caller, type, command.resourceList(), "GrantCommand.ResourceList");
         List<User> grantees = users.members(caller, CommandParts.required(command.userIdList(), "GrantCommand.UserIdList"),
                 "GrantCommand.UserIdList");
-        String reason = command.reason() == null || command.reason().isBlank() ? null : command.reason().trim();
-        // One transaction: the Dispatcher's, which every write handler runs in.
+        String reason = CommandParts.reason(command.reason());
         for (Resource resource : granted) {
-            for (User user : grantees) {
-                store.grant(caller.tenant().id(), resource, user.id(), rights, end.toEpochMilli(), caller.user().id(), now.toEpochMilli());
-                events.publish(caller, PermissionChanged.Change.GRANT, resource, user, rights, end, reason, now);
-            }
+            for (User user : grantees) changes.grant(caller, resource, user, rights, end, reason, now);
         }
         return null;
     }

@@ -5,14 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-
 import dev.sluice.account.User;
 import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
 import dev.sluice.dispatch.TenantUsers;
 import dev.sluice.permission.CommandParts.ResourceRef;
-import dev.sluice.platform.PermissionChanged;
 
 /** Takes operations (all of them when OperateList is left out) on resources away from one user, at once. */
 @Action("RevokeResourcePermission")
@@ -24,20 +22,15 @@ final class RevokeResourcePermission implements OperationHandler<RevokeResourceP
     record RevokeCommand(List<String> operateList, String reason, List<ResourceRef> resourceList, String resourceType, String userId) {
     }
 
-    private final Resources resources;
     private final GrantAuthority authority;
     private final TenantUsers users;
-    private final GrantStore store;
-    private final GrantEvents events;
+    private final PermissionChanges changes;
     private final Clock clock;
 
-    RevokeResourcePermission(Resources resources, GrantAuthority authority, TenantUsers users, GrantStore store, GrantEvents events,
-                            Clock clock) {
-        this.resources = resources;
+    RevokeResourcePermission(GrantAuthority authority, TenantUsers users, PermissionChanges changes, Clock clock) {
         this.authority = authority;
         this.users = users;
-        this.store = store;
-        this.events = events;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -47,17 +40,12 @@ final class RevokeResourcePermission implements OperationHandler<RevokeResourceP
         ResourceType type = ResourceType.parse(command.resourceType(), "RevokeCommand.ResourceType");
         Set<TableRight> rights = command.operateList() == null || command.operateList().isEmpty() ? TableRight.ALL
                 : CommandParts.rights(command.operateList(), "RevokeCommand.OperateList");
-        List<Resource> revoked = CommandParts.resources(resources, caller, type, command.resourceList(), "RevokeCommand.ResourceList");
-        revoked.forEach(resource -> authority.requireGranter(caller, resource));
+        List<Resource> revoked = authority.grantable(caller, type, command.resourceList(), "RevokeCommand.ResourceList");
         User user = users.member(caller, CommandParts.required(command.userId(), "RevokeCommand.UserId"), "RevokeCommand.UserId");
-        String reason = command.reason() == null || command.reason().isBlank() ? null : command.reason().trim();
+        String reason = CommandParts.reason(command.reason());
         Instant now = clock.instant();
         List<TableRight> ordered = rights.stream().sorted().toList();
-        // One transaction: the Dispatcher's, which every write handler runs in.
-        for (Resource resource : revoked) {
-            store.revoke(caller.tenant().id(), resource, user.id(), ordered);
-            events.publish(caller, PermissionChanged.Change.REVOKE, resource, user, ordered, null, reason, now);
-        }
+        for (Resource resource : revoked) changes.revoke(caller, resource, user, ordered, reason, now);
         return null;
     }
 }

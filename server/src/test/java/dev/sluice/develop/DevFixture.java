@@ -2,7 +2,12 @@ package dev.sluice.develop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -88,6 +93,26 @@ public final class DevFixture {
     public static String path(JsonNode file) {
         String dir = file.get("Directory").asString();
         return (dir.equals("/") ? "/" : dir + "/") + file.get("Name").asString();
+    }
+
+    /** The query of a call through the Alibaba clients: the tenant, then the name/value pairs given. */
+    public Map<String, String> query(Object... pairs) {
+        Map<String, String> query = new HashMap<>();
+        query.put("OpTenantId", String.valueOf(f.tenant()));
+        for (int i = 0; i < pairs.length; i += 2) query.put((String) pairs[i], String.valueOf(pairs[i + 1]));
+        return query;
+    }
+
+    /** PUTs {@code bytes} to a presigned upload URL, as a client holding a storage credential does; the HTTP status. */
+    public static int put(String url, byte[] bytes) throws IOException {
+        HttpURLConnection put = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        put.setRequestMethod("PUT");
+        put.setDoOutput(true);
+        put.setFixedLengthStreamingMode(bytes.length);
+        try (OutputStream out = put.getOutputStream()) {
+            out.write(bytes);
+        }
+        return put.getResponseCode();
     }
 
     public static String json(Object value) {

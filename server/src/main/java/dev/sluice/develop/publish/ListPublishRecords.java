@@ -1,7 +1,6 @@
 package dev.sluice.develop.publish;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import dev.sluice.account.User;
@@ -12,7 +11,6 @@ import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.DisplayTime;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.dispatch.Paging;
 import dev.sluice.dispatch.TenantUsers;
 
 /** The publishes in the projects listed, newest first, each succeeded (1) or failed (0) with its reason. */
@@ -26,7 +24,8 @@ final class ListPublishRecords implements OperationHandler<ListPublishRecords.Re
     }
 
     record SearchFilter(List<Integer> changeTypeList, Integer page, Integer pageSize, List<Long> projectIdList, String publishEndTime,
-                        String publishStartTime, List<Integer> publishStatusList, List<String> submitterList) {
+                        String publishStartTime, List<Integer> publishStatusList, List<String> submitterList)
+            implements RecordSearch.Filter {
     }
 
     record Response(ListResult listResult) {
@@ -55,30 +54,18 @@ final class ListPublishRecords implements OperationHandler<ListPublishRecords.Re
     @Override
     public Response handle(Caller caller, Request request) {
         SearchFilter filter = request.listQuery().searchFilter();
-        if (filter == null) throw dev.sluice.protocol.PopErrors.missingParameter("ListQuery.SearchFilter").exception();
-        Paging paging = Paging.of(filter.page(), filter.pageSize(), "ListQuery.SearchFilter.Page", "ListQuery.SearchFilter.PageSize");
-        List<Long> projects = access.readable(caller, filter.projectIdList(), "ListQuery.SearchFilter.ProjectIdList");
-        Long from = access.millis(filter.publishStartTime(), "ListQuery.SearchFilter.PublishStartTime");
-        Long to = access.millis(filter.publishEndTime(), "ListQuery.SearchFilter.PublishEndTime");
-        String keyword = request.listQuery().keyword() == null ? "" : request.listQuery().keyword().trim().toLowerCase(Locale.ROOT);
-        List<PublishRecord> all = objects.publishes(caller.tenant().id(), projects).stream()
-                .filter(p -> empty(filter.changeTypeList()) || filter.changeTypeList().contains(p.changeType().code()))
-                .filter(p -> empty(filter.publishStatusList()) || filter.publishStatusList().contains(p.statusCode()))
-                .filter(p -> empty(filter.submitterList()) || filter.submitterList().contains(String.valueOf(p.submitter())))
-                .filter(p -> from == null || p.publishedAt() >= from)
-                .filter(p -> to == null || p.publishedAt() <= to)
-                .filter(p -> keyword.isEmpty() || p.objectName().toLowerCase(Locale.ROOT).contains(keyword))
+        RecordSearch search = RecordSearch.read(access, caller, request.listQuery().keyword(), filter, "Publish",
+                SearchFilter::publishStartTime, SearchFilter::publishEndTime);
+        List<PublishRecord> all = objects.publishes(caller.tenant().id(), search.projects()).stream()
+                .filter(p -> search.matches(p.changeType().code(), p.submitter(), p.publishedAt(), p.objectName()))
+                .filter(p -> RecordSearch.empty(filter.publishStatusList()) || filter.publishStatusList().contains(p.statusCode()))
                 .toList();
-        List<PublishRecord> page = paging.slice(all);
+        List<PublishRecord> page = search.paging().slice(all);
         Map<Long, User> names = users.byId(caller, page.stream().map(PublishRecord::publisher).distinct().toList());
         return new Response(new ListResult(page.stream().map(p -> new Row(p.changeType().code(), p.errorMessage(),
                 time.format(p.publishedAt()), time.format(p.publishedAt()), time.format(p.publishedAt()), p.id(),
                 DevObject.nodeId(p.objectId()), String.valueOf(p.objectId()), p.objectName(), p.subtype(), String.valueOf(p.version()),
                 String.valueOf(p.projectId()), p.comment(), p.statusCode(), String.valueOf(p.publisher()),
                 ListSubmitRecords.name(names.get(p.publisher())))).toList(), all.size()));
-    }
-
-    private static boolean empty(List<?> list) {
-        return list == null || list.isEmpty();
     }
 }

@@ -1,7 +1,6 @@
 package dev.sluice.develop.publish;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import dev.sluice.account.User;
@@ -11,7 +10,6 @@ import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.DisplayTime;
 import dev.sluice.dispatch.OperationHandler;
-import dev.sluice.dispatch.Paging;
 import dev.sluice.dispatch.TenantUsers;
 
 /** The submits waiting for publishing in the projects listed, newest first, filtered and paged. */
@@ -25,7 +23,7 @@ final class ListSubmitRecords implements OperationHandler<ListSubmitRecords.Requ
     }
 
     record SearchFilter(List<Integer> changeTypeList, Integer page, Integer pageSize, List<Long> projectIdList, String submitEndTime,
-                        String submitStartTime, List<String> submitterList) {
+                        String submitStartTime, List<String> submitterList) implements RecordSearch.Filter {
     }
 
     record Response(ListResult listResult) {
@@ -52,23 +50,12 @@ final class ListSubmitRecords implements OperationHandler<ListSubmitRecords.Requ
 
     @Override
     public Response handle(Caller caller, Request request) {
-        SearchFilter filter = request.listQuery().searchFilter();
-        if (filter == null) throw dev.sluice.protocol.PopErrors.missingParameter("ListQuery.SearchFilter").exception();
-        Paging paging = Paging.of(filter.page(), filter.pageSize(), "ListQuery.SearchFilter.Page", "ListQuery.SearchFilter.PageSize");
-        List<Long> projects = access.readable(caller, filter.projectIdList(), "ListQuery.SearchFilter.ProjectIdList");
-        Long from = access.millis(filter.submitStartTime(), "ListQuery.SearchFilter.SubmitStartTime");
-        Long to = access.millis(filter.submitEndTime(), "ListQuery.SearchFilter.SubmitEndTime");
-        String keyword = request.listQuery().keyword() == null ? "" : request.listQuery().keyword().trim().toLowerCase(Locale.ROOT);
-        List<SubmitRecord> all = objects.submits(caller.tenant().id(), projects, true).stream()
-                .filter(s -> filter.changeTypeList() == null || filter.changeTypeList().isEmpty()
-                        || filter.changeTypeList().contains(s.changeType().code()))
-                .filter(s -> filter.submitterList() == null || filter.submitterList().isEmpty()
-                        || filter.submitterList().contains(String.valueOf(s.submitter())))
-                .filter(s -> from == null || s.submittedAt() >= from)
-                .filter(s -> to == null || s.submittedAt() <= to)
-                .filter(s -> keyword.isEmpty() || s.objectName().toLowerCase(Locale.ROOT).contains(keyword))
+        RecordSearch search = RecordSearch.read(access, caller, request.listQuery().keyword(), request.listQuery().searchFilter(),
+                "Submit", SearchFilter::submitStartTime, SearchFilter::submitEndTime);
+        List<SubmitRecord> all = objects.submits(caller.tenant().id(), search.projects(), true).stream()
+                .filter(s -> search.matches(s.changeType().code(), s.submitter(), s.submittedAt(), s.objectName()))
                 .toList();
-        List<SubmitRecord> page = paging.slice(all);
+        List<SubmitRecord> page = search.paging().slice(all);
         Map<Long, User> names = users.byId(caller, page.stream().map(SubmitRecord::submitter).distinct().toList());
         return new Response(new ListResult(page.stream().map(s -> new Row(s.changeType().code(), time.format(s.submittedAt()),
                 time.format(s.modifiedAt()), s.id(), dev.sluice.develop.version.DevObject.nodeId(s.objectId()), String.valueOf(s.objectId()),

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -20,6 +21,9 @@ class VersionStore {
             + "comment, submitter, submitted_at, status, modified_at";
     private static final String PUBLISH = "id, tenant_id, project_id, submit_id, object_id, kind, subtype, object_name, version, "
             + "change_type, comment, submitter, publisher, published_at, status, error_message";
+
+    private static final String OBJECTS = "select " + OBJECT + " from dev_object";
+    private static final String SUBMITS = "select " + SUBMIT + " from dev_submit";
 
     private final JdbcClient jdbc;
 
@@ -36,29 +40,32 @@ class VersionStore {
     }
 
     Optional<DevObject> find(long tenantId, long id) {
-        return jdbc.sql("select " + OBJECT + " from dev_object where tenant_id = :tenant and id = :id")
-                .param("tenant", tenantId).param("id", id).query(VersionStore::object).optional();
+        return select(OBJECTS, VersionStore::object, tenantId, "id = :value", id).optional();
     }
 
     /** The object, its row locked until the caller's transaction ends (submits and publishes of one object queue). */
     Optional<DevObject> lock(long tenantId, long id) {
-        return jdbc.sql("select " + OBJECT + " from dev_object where tenant_id = :tenant and id = :id for update")
-                .param("tenant", tenantId).param("id", id).query(VersionStore::object).optional();
+        return select(OBJECTS, VersionStore::object, tenantId, "id = :value for update", id).optional();
     }
 
     List<DevObject> ofKind(long tenantId, String kind) {
-        return jdbc.sql("select " + OBJECT + " from dev_object where tenant_id = :tenant and kind = :kind order by id")
-                .param("tenant", tenantId).param("kind", kind).query(VersionStore::object).list();
+        return select(OBJECTS, VersionStore::object, tenantId, "kind = :value order by id", kind).list();
     }
 
     List<DevObject> ofProject(long tenantId, long projectId) {
-        return jdbc.sql("select " + OBJECT + " from dev_object where tenant_id = :tenant and project_id = :project order by id")
-                .param("tenant", tenantId).param("project", projectId).query(VersionStore::object).list();
+        return select(OBJECTS, VersionStore::object, tenantId, "project_id = :value order by id", projectId).list();
     }
 
     List<DevObject> ownedBy(long tenantId, long ownerId) {
-        return jdbc.sql("select " + OBJECT + " from dev_object where tenant_id = :tenant and owner_id = :owner order by id")
-                .param("tenant", tenantId).param("owner", ownerId).query(VersionStore::object).list();
+        return select(OBJECTS, VersionStore::object, tenantId, "owner_id = :value order by id", ownerId).list();
+    }
+
+    /**
+     * The tenant's rows of {@code from} (a select of one table) that meet {@code condition}, a fixed SQL text whose one
+     * bound value is {@code :value}.
+     */
+    private <T> JdbcClient.MappedQuerySpec<T> select(String from, RowMapper<T> mapper, long tenantId, String condition, Object value) {
+        return jdbc.sql(from + " where tenant_id = :tenant and " + condition).param("tenant", tenantId).param("value", value).query(mapper);
     }
 
     void updateDraft(long id, String name, String subtype, String draft, long by, long at) {
@@ -131,8 +138,7 @@ class VersionStore {
     }
 
     Optional<SubmitRecord> submit(long tenantId, long id) {
-        return jdbc.sql("select " + SUBMIT + " from dev_submit where tenant_id = :tenant and id = :id")
-                .param("tenant", tenantId).param("id", id).query(VersionStore::submit).optional();
+        return select(SUBMITS, VersionStore::submit, tenantId, "id = :value", id).optional();
     }
 
     /** The tenant's submits in the projects, newest first; {@code waitingOnly} keeps those waiting for publishing. */
@@ -145,15 +151,12 @@ class VersionStore {
 
     /** The tenant's waiting submits of one kind, over every project. */
     List<SubmitRecord> waiting(long tenantId, String kind) {
-        return jdbc.sql("select " + SUBMIT + " from dev_submit where tenant_id = :tenant and kind = :kind and status = 'TO_BE_PUBLISHED'"
-                        + " order by id")
-                .param("tenant", tenantId).param("kind", kind).query(VersionStore::submit).list();
+        return select(SUBMITS, VersionStore::submit, tenantId, "kind = :value and status = 'TO_BE_PUBLISHED' order by id", kind).list();
     }
 
     Optional<SubmitRecord> latestSubmit(long tenantId, long objectId) {
-        return jdbc.sql("select " + SUBMIT + " from dev_submit where tenant_id = :tenant and object_id = :object order by id desc"
-                        + " fetch first 1 rows only")
-                .param("tenant", tenantId).param("object", objectId).query(VersionStore::submit).optional();
+        return select(SUBMITS, VersionStore::submit, tenantId, "object_id = :value order by id desc fetch first 1 rows only", objectId)
+                .optional();
     }
 
     long insertPublish(PublishRecord p) {

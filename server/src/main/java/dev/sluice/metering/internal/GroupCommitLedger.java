@@ -58,7 +58,6 @@ public final class GroupCommitLedger implements Ledger, DisposableBean {
     private final DistributionSummary batchSizes;
     private final Timer commits;
     private final Counter failedCommits;
-    private final Counter droppedRefusals;
     private final Counter lateCalls;
     private final RefusalBacklog refusals;
 
@@ -95,10 +94,8 @@ public final class GroupCommitLedger implements Ledger, DisposableBean {
                 .register(registry);
         this.commits = Timer.builder("sluice.ledger.commit").description("Ledger commit latency").register(registry);
         this.failedCommits = registry.counter("sluice.ledger.commit.failed");
-        this.droppedRefusals = registry.counter("sluice.ledger.refusals.dropped");
         this.lateCalls = registry.counter("sluice.ledger.calls.late");
-        int refusalRoom = Math.max(1, Math.min(refusalsPending, queueCapacity / 2));
-        this.refusals = new RefusalBacklog(Math.min(refusalsPerKey, refusalRoom), refusalRoom, droppedRefusals);
+        this.refusals = RefusalBacklog.of(refusalsPerKey, refusalsPending, queueCapacity, registry.counter("sluice.ledger.refusals.dropped"));
         registry.gauge("sluice.ledger.queue.depth", queue, BlockingQueue::size);
         // A platform thread: it spends its life in JDBC calls that would pin a virtual thread's carrier anyway.
         this.writer = Thread.ofPlatform().name("sluice-ledger-writer").daemon().start(this::run);
@@ -139,15 +136,8 @@ public final class GroupCommitLedger implements Ledger, DisposableBean {
 
     @Override
     public void refused(CallRecord refused) {
-        if (!running) {
-            droppedRefusals.increment();
-            return;
-        }
-        if (!refusals.admit(refused)) return; // counted as dropped
-        if (!queue.offer(new Pending(refused, null, Long.MAX_VALUE))) {
-            refusals.release(refused);
-            droppedRefusals.increment();
-        }
+        if (!refusals.admit(refused, running)) return; // counted as dropped
+        if (!queue.offer(new Pending(refused, null, Long.MAX_VALUE))) refusals.dropAdmitted(refused);
     }
 
     private void run() {

@@ -89,7 +89,6 @@ public final class JournaledLedger implements Ledger, DisposableBean {
     private final Timer stores;
     private final Counter failedAppends;
     private final Counter failedStores;
-    private final Counter droppedRefusals;
     private final RefusalBacklog refusals;
 
     private final CallIntents intents;
@@ -134,9 +133,7 @@ public final class JournaledLedger implements Ledger, DisposableBean {
                 .publishPercentiles(0.5, 0.99).register(registry);
         this.failedAppends = registry.counter("sluice.ledger.commit.failed");
         this.failedStores = registry.counter("sluice.ledger.store.failed");
-        this.droppedRefusals = registry.counter("sluice.ledger.refusals.dropped");
-        int refusalRoom = Math.max(1, Math.min(refusalsPending, maxBacklog / 2));
-        this.refusals = new RefusalBacklog(Math.min(refusalsPerKey, refusalRoom), refusalRoom, droppedRefusals);
+        this.refusals = RefusalBacklog.of(refusalsPerKey, refusalsPending, maxBacklog, registry.counter("sluice.ledger.refusals.dropped"));
         registry.gauge("sluice.ledger.queue.depth", toAppend, ConcurrentLinkedQueue::size);
         registry.gauge("sluice.ledger.unstored", this, ledger -> ledger.backlog());
 
@@ -183,8 +180,7 @@ public final class JournaledLedger implements Ledger, DisposableBean {
             if (pending.committed() != null) {
                 pending.committed().completeExceptionally(why);
             } else {
-                refusals.release(pending.record());
-                droppedRefusals.increment();
+                refusals.dropAdmitted(pending.record());
             }
         }
     }
@@ -195,11 +191,7 @@ public final class JournaledLedger implements Ledger, DisposableBean {
      */
     @Override
     public void refused(CallRecord refused) {
-        if (!running) {
-            droppedRefusals.increment();
-            return;
-        }
-        if (!refusals.admit(refused)) return; // counted as dropped
+        if (!refusals.admit(refused, running)) return; // counted as dropped
         toAppend.add(new Pending(refused, null));
         if (appendLock.tryLock()) {
             try {

@@ -40,6 +40,30 @@ final class RefusalBacklog {
         this.dropped = dropped;
     }
 
+    /**
+     * The backlog of one ledger: {@code pending} refusals in all, but never more than half of {@code ledgerRoom} (the
+     * queue or backlog the refusals share with admitted calls), and at most {@code perKey} of one key within that.
+     */
+    static RefusalBacklog of(int perKey, int pending, int ledgerRoom, Counter dropped) {
+        int room = Math.max(1, Math.min(pending, ledgerRoom / 2));
+        return new RefusalBacklog(Math.min(perKey, room), room, dropped);
+    }
+
+    /** {@link #admit(CallRecord)} for a ledger that may have stopped: once it has, a refusal is only counted as dropped. */
+    boolean admit(CallRecord refusal, boolean ledgerRunning) {
+        if (!ledgerRunning) {
+            dropped.increment();
+            return false;
+        }
+        return admit(refusal);
+    }
+
+    /** A refusal admitted earlier that will not be written after all (no room in the queue, or its batch failed). */
+    void dropAdmitted(CallRecord refusal) {
+        release(refusal);
+        dropped.increment();
+    }
+
     /** True when the refusal may wait in memory; the caller then calls {@link #release} once it left. */
     boolean admit(CallRecord refusal) {
         String key = keyOf(refusal);

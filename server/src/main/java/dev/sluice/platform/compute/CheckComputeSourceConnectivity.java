@@ -6,11 +6,9 @@ import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
 import dev.sluice.platform.source.CheckAnswer;
-import dev.sluice.platform.source.CheckRights;
 import dev.sluice.platform.source.ConfigItem;
-import dev.sluice.platform.source.Connectivity;
-import dev.sluice.platform.source.SourceConfigs;
 import dev.sluice.platform.source.SourceKind;
+import dev.sluice.platform.source.UnsavedSourceCheck;
 
 /**
  * Connects with a configuration that is not saved yet, and records the check. The caller needs what creating the
@@ -26,22 +24,16 @@ final class CheckComputeSourceConnectivity implements OperationHandler<CheckComp
     }
 
     private final ComputeSourceRules rules;
-    private final CheckRights rights;
-    private final SourceConfigs configs;
-    private final Connectivity connectivity;
+    private final UnsavedSourceCheck check;
 
-    CheckComputeSourceConnectivity(ComputeSourceRules rules, CheckRights rights, SourceConfigs configs, Connectivity connectivity) {
+    CheckComputeSourceConnectivity(ComputeSourceRules rules, UnsavedSourceCheck check) {
         this.rules = rules;
-        this.rights = rights;
-        this.configs = configs;
-        this.connectivity = connectivity;
+        this.check = check;
     }
 
     @Override
     public CheckAnswer handle(Caller caller, Request request) {
-        rights.requireFullAccess(caller);
-        rules.requireCreate(caller);
-        var config = configs.check(request.checkCommand().type(), request.checkCommand().configList(), "CheckCommand.Type", "CheckCommand.ConfigList");
-        return CheckAnswer.of(connectivity.check(caller.tenant().id(), caller.user().id(), SourceKind.COMPUTE, null, config));
+        Command command = request.checkCommand();
+        return check.check(caller, SourceKind.COMPUTE, rules::requireCreate, command.type(), command.configList(), "CheckCommand.ConfigList");
     }
 }

@@ -9,9 +9,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
+import dev.sluice.platform.internal.SavedSource;
+
 /** The compute source table; every read names the tenant. */
 @Component
-class ComputeSourceStore {
+class ComputeSourceStore implements SavedSource.Rows<ComputeSource> {
 
     private final JdbcClient jdbc;
 
@@ -46,12 +48,14 @@ class ComputeSourceStore {
         jdbc.sql("delete from compute_source where tenant_id = ? and id = ?").params(tenantId, id).update();
     }
 
-    Optional<ComputeSource> find(long tenantId, long id) {
+    @Override
+    public Optional<ComputeSource> find(long tenantId, long id) {
         return jdbc.sql("select * from compute_source where tenant_id = ? and id = ?").params(tenantId, id)
                 .query(ComputeSourceStore::row).optional();
     }
 
-    Optional<ComputeSource> byName(long tenantId, String name) {
+    @Override
+    public Optional<ComputeSource> byName(long tenantId, String name) {
         return jdbc.sql("select * from compute_source where tenant_id = ? and name = ?").params(tenantId, name)
                 .query(ComputeSourceStore::row).optional();
     }

@@ -16,7 +16,7 @@ final class ListComputeSources implements OperationHandler<ListComputeSources.Re
     record Request(Query listQuery) {
     }
 
-    record Query(Boolean bindProject, String keyword, Integer pageNo, Integer pageSize, String type) {
+    record Query(Boolean bindProject, String keyword, Integer pageNo, Integer pageSize, String type) implements Paging.PageNoQuery {
     }
 
     record Response(PageResult pageResult) {
@@ -36,7 +36,7 @@ final class ListComputeSources implements OperationHandler<ListComputeSources.Re
     @Override
     public Response handle(Caller caller, Request request) {
         Query q = request.listQuery();
-        Paging paging = Paging.of(q.pageNo(), q.pageSize(), "ListQuery.PageNo", "ListQuery.PageSize");
+        Paging paging = q.paging("ListQuery");
         String type = q.type() == null || q.type().isBlank() ? null : SourceTypes.parse(q.type(), "ListQuery.Type").name();
         String keyword = q.keyword() == null ? "" : q.keyword().trim().toLowerCase(Locale.ROOT);
         List<ComputeSourceViews.View> matching = views.of(caller, store.all(caller.tenant().id()).stream()

@@ -6,11 +6,9 @@ import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
 import dev.sluice.platform.source.CheckAnswer;
-import dev.sluice.platform.source.CheckRights;
 import dev.sluice.platform.source.ConfigItem;
-import dev.sluice.platform.source.Connectivity;
-import dev.sluice.platform.source.SourceConfigs;
 import dev.sluice.platform.source.SourceKind;
+import dev.sluice.platform.source.UnsavedSourceCheck;
 
 /**
  * Connects with a data-source configuration that is not saved yet, and records the check. The caller needs what
@@ -26,22 +24,16 @@ final class CheckDataSourceConnectivity implements OperationHandler<CheckDataSou
     }
 
     private final DataSourceRules rules;
-    private final CheckRights rights;
-    private final SourceConfigs configs;
-    private final Connectivity connectivity;
+    private final UnsavedSourceCheck check;
 
-    CheckDataSourceConnectivity(DataSourceRules rules, CheckRights rights, SourceConfigs configs, Connectivity connectivity) {
+    CheckDataSourceConnectivity(DataSourceRules rules, UnsavedSourceCheck check) {
         this.rules = rules;
-        this.rights = rights;
-        this.configs = configs;
-        this.connectivity = connectivity;
+        this.check = check;
     }
 
     @Override
     public CheckAnswer handle(Caller caller, Request request) {
-        rights.requireFullAccess(caller);
-        rules.requireCreate(caller);
-        var config = configs.check(request.checkCommand().type(), request.checkCommand().configItemList(), "CheckCommand.Type", "CheckCommand.ConfigItemList");
-        return CheckAnswer.of(connectivity.check(caller.tenant().id(), caller.user().id(), SourceKind.DATA, null, config));
+        Command command = request.checkCommand();
+        return check.check(caller, SourceKind.DATA, rules::requireCreate, command.type(), command.configItemList(), "CheckCommand.ConfigItemList");
     }
 }

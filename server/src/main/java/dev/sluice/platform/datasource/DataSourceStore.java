@@ -12,10 +12,12 @@ import org.springframework.stereotype.Component;
 
 import dev.sluice.dispatch.Paging;
 import dev.sluice.platform.internal.LikePattern;
+import dev.sluice.platform.internal.ListingFilter;
+import dev.sluice.platform.internal.SavedSource;
 
 /** The data source table; every read names the tenant. Listings page over production sources. */
 @Component
-class DataSourceStore {
+class DataSourceStore implements SavedSource.Rows<DataSource> {
 
     record Filter(String name, List<Long> owners, List<String> types, String tag) {
     }
@@ -35,11 +37,13 @@ class DataSourceStore {
         return keys.getKeyAs(Number.class).longValue();
     }
 
-    Optional<DataSource> find(long tenantId, long id) {
+    @Override
+    public Optional<DataSource> find(long tenantId, long id) {
         return jdbc.sql("select * from data_source where tenant_id = ? and id = ?").params(tenantId, id).query(DataSourceStore::row).optional();
     }
 
-    Optional<DataSource> byName(long tenantId, String name) {
+    @Override
+    public Optional<DataSource> byName(long tenantId, String name) {
         return jdbc.sql("select * from data_source where tenant_id = ? and name = ?").params(tenantId, name).query(DataSourceStore::row).optional();
     }
 
@@ -79,39 +83,19 @@ class DataSourceStore {
     }
 
     long countProd(long tenantId, Filter filter) {
-        List<Object> args = new ArrayList<>();
-        return jdbc.sql("select count(*) from data_source " + where(tenantId, filter, args)).params(args).query(Long.class).single();
+        return where(tenantId, filter).count(jdbc, "data_source");
     }
 
     List<DataSource> pageProd(long tenantId, Filter filter, Paging paging) {
-        List<Object> args = new ArrayList<>();
-        String where = where(tenantId, filter, args);
-        args.add(paging.offset());
-        args.add(paging.size());
-        return jdbc.sql("select * from data_source " + where + " order by id offset ? rows fetch next ? rows only")
-                .params(args).query(DataSourceStore::row).list();
+        return where(tenantId, filter).page(jdbc, "data_source", paging, DataSourceStore::row);
     }
 
-    private static String where(long tenantId, Filter f, List<Object> args) {
-        StringBuilder sql = new StringBuilder("where tenant_id = ? and env = 'PROD'");
-        args.add(tenantId);
-        if (f.name() != null && !f.name().isBlank()) {
-            sql.append(" and lower(name) like ?" + LikePattern.ESCAPE);
-            args.add(LikePattern.contains(f.name()));
-        }
-        if (!f.owners().isEmpty()) {
-            sql.append(" and owner_user_id in (").append(marks(f.owners().size())).append(")");
-            args.addAll(f.owners());
-        }
-        if (!f.types().isEmpty()) {
-            sql.append(" and source_type in (").append(marks(f.types().size())).append(")");
-            args.addAll(f.types());
-        }
-        if (f.tag() != null && !f.tag().isBlank()) {
-            sql.append(" and tag = ?");
-            args.add(f.tag().trim());
-        }
-        return sql.toString();
+    private static ListingFilter where(long tenantId, Filter f) {
+        ListingFilter where = ListingFilter.where("tenant_id = ? and env = 'PROD'", tenantId);
+        if (f.name() != null && !f.name().isBlank()) where.and("lower(name) like ?" + LikePattern.ESCAPE, LikePattern.contains(f.name()));
+        where.andIn("owner_user_id", f.owners()).andIn("source_type", f.types());
+        if (f.tag() != null && !f.tag().isBlank()) where.and("tag = ?", f.tag().trim());
+        return where;
     }
 
     private static String marks(int n) {

@@ -33,7 +33,8 @@ final class ListDataSourceWithConfig implements OperationHandler<ListDataSourceW
     record Request(Query listQuery) {
     }
 
-    record Query(String name, List<String> ownerList, Integer page, Integer pageSize, List<Scope> scopeList, String tag, List<String> typeList) {
+    record Query(String name, List<String> ownerList, Integer page, Integer pageSize, List<Scope> scopeList, String tag, List<String> typeList)
+            implements Paging.PageQuery {
     }
 
     record Response(PageResult pageResult) {
@@ -62,7 +63,7 @@ final class ListDataSourceWithConfig implements OperationHandler<ListDataSourceW
     @Override
     public Response handle(Caller caller, Request request) {
         Query q = request.listQuery();
-        Paging paging = Paging.of(q.page(), q.pageSize(), "ListQuery.Page", "ListQuery.PageSize");
+        Paging paging = q.paging("ListQuery");
         List<Long> owners = new ArrayList<>();
         List<String> ownerList = q.ownerList() == null ? List.of() : q.ownerList();
         for (int i = 0; i < ownerList.size(); i++) {

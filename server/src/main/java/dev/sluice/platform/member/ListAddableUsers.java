@@ -20,7 +20,7 @@ final class ListAddableUsers implements OperationHandler<ListAddableUsers.Reques
     record Request(ListQuery listQuery) {
     }
 
-    record ListQuery(Integer page, Integer pageSize, String searchText) {
+    record ListQuery(Integer page, Integer pageSize, String searchText) implements Paging.PageQuery {
     }
 
     record Response(PageResult pageResult) {
@@ -38,7 +38,7 @@ final class ListAddableUsers implements OperationHandler<ListAddableUsers.Reques
     @Override
     public Response handle(Caller caller, Request request) {
         ListQuery query = request.listQuery();
-        Paging paging = Paging.of(query.page(), query.pageSize(), "ListQuery.Page", "ListQuery.PageSize");
+        Paging paging = query.paging("ListQuery");
         String search = query.searchText() == null || query.searchText().isBlank() ? null
                 : query.searchText().trim().toLowerCase(Locale.ROOT);
         long accountId = caller.account().id();

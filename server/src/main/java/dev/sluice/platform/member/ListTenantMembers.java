@@ -29,7 +29,8 @@ final class ListTenantMembers implements OperationHandler<ListTenantMembers.Requ
     record Request(ListQuery listQuery) {
     }
 
-    record ListQuery(Integer page, Integer pageSize, List<String> roleList, String searchText, List<String> userGroupIdList) {
+    record ListQuery(Integer page, Integer pageSize, List<String> roleList, String searchText, List<String> userGroupIdList)
+            implements Paging.PageQuery {
     }
 
     record Response(PageResult pageResult) {
@@ -58,7 +59,7 @@ final class ListTenantMembers implements OperationHandler<ListTenantMembers.Requ
     @Override
     public Response handle(Caller caller, Request request) {
         ListQuery query = request.listQuery();
-        Paging paging = Paging.of(query.page(), query.pageSize(), "ListQuery.Page", "ListQuery.PageSize");
+        Paging paging = query.paging("ListQuery");
         Set<String> roleFilter = roleFilter(query.roleList());
         Set<Long> groupFilter = groupFilter(query.userGroupIdList());
         String search = query.searchText() == null || query.searchText().isBlank() ? null

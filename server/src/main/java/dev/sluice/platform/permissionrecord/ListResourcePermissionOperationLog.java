@@ -51,7 +51,7 @@ final class ListResourcePermissionOperationLog
     @Override
     public Response handle(Caller caller, Request request) {
         ListResourcePermissions.ListQuery query = request.listQuery();
-        Paging paging = Paging.of(query.page(), query.pageSize(), "ListQuery.Page", "ListQuery.PageSize");
+        Paging paging = query.paging("ListQuery");
         PermissionRecordStore.Scope scope = RecordQuery.scope(caller, query.tabType(), query.searchText(), access, groups);
         List<LogRow> rows = store.log(scope, paging.offset(), paging.size());
         Map<Long, User> operators = accounts.users(caller.account().id(), rows.stream().map(LogRow::operatorUserId).distinct().toList())

@@ -21,7 +21,7 @@ final class ListResourcePermissions
     record Request(ListQuery listQuery) {
     }
 
-    record ListQuery(Integer page, Integer pageSize, String searchText, RecordQuery.Tab tabType) {
+    record ListQuery(Integer page, Integer pageSize, String searchText, RecordQuery.Tab tabType) implements Paging.PageQuery {
     }
 
     record Response(PageResult pageResult) {
@@ -50,7 +50,7 @@ final class ListResourcePermissions
     @Override
     public Response handle(Caller caller, Request request) {
         ListQuery query = request.listQuery();
-        Paging paging = Paging.of(query.page(), query.pageSize(), "ListQuery.Page", "ListQuery.PageSize");
+        Paging paging = query.paging("ListQuery");
         PermissionRecordStore.Scope scope = RecordQuery.scope(caller, query.tabType(), query.searchText(), access, groups);
         List<Record> page = store.grantGroups(scope, paging.offset(), paging.size()).stream().map(rows -> record(scope, rows)).toList();
         return new Response(new PageResult(page, store.countGrantGroups(scope)));

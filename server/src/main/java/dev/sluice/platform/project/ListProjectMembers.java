@@ -18,7 +18,7 @@ final class ListProjectMembers implements OperationHandler<ListProjectMembers.Re
     record Request(long id, Query listQuery) {
     }
 
-    record Query(Env env, Integer pageNo, Integer pageSize) {
+    record Query(Env env, Integer pageNo, Integer pageSize) implements Paging.PageNoQuery {
     }
 
     record Response(PageResult pageResult) {
@@ -44,7 +44,7 @@ final class ListProjectMembers implements OperationHandler<ListProjectMembers.Re
     @Override
     public Response handle(Caller caller, Request request) {
         Env env = Env.required(request.listQuery().env(), "ListQuery.Env");
-        Paging paging = Paging.of(request.listQuery().pageNo(), request.listQuery().pageSize(), "ListQuery.PageNo", "ListQuery.PageSize");
+        Paging paging = request.listQuery().paging("ListQuery");
         Project project = projects.require(caller.tenant().id(), request.id());
         Env kept = project.memberEnv(env);
         List<MemberStore.Member> page = store.page(project.id(), kept, paging);

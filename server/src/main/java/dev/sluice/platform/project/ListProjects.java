@@ -22,7 +22,8 @@ final class ListProjects implements OperationHandler<ListProjects.Request, ListP
     record Request(Query listQuery) {
     }
 
-    record Query(Env env, String keyword, ProjectMode mode, Integer pageNo, Integer pageSize, List<String> tagList) {
+    record Query(Env env, String keyword, ProjectMode mode, Integer pageNo, Integer pageSize, List<String> tagList)
+            implements Paging.PageNoQuery {
     }
 
     record Response(PageResult pageResult) {
@@ -52,7 +53,7 @@ final class ListProjects implements OperationHandler<ListProjects.Request, ListP
     public Response handle(Caller caller, Request request) {
         Query q = request.listQuery();
         Env env = q.env() == null ? Env.PROD : q.env();
-        Paging paging = Paging.of(q.pageNo(), q.pageSize(), "ListQuery.PageNo", "ListQuery.PageSize");
+        Paging paging = q.paging("ListQuery");
         List<String> tags = q.tagList() == null ? List.of() : q.tagList().stream().map(t -> t.trim().toUpperCase(Locale.ROOT)).toList();
         var filter = new ProjectStore.Filter(q.keyword(), q.mode(), tags);
         long tenant = caller.tenant().id();

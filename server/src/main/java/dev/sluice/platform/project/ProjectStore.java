@@ -2,7 +2,6 @@ package dev.sluice.platform.project;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import dev.sluice.dispatch.Paging;
 import dev.sluice.platform.internal.LikePattern;
+import dev.sluice.platform.internal.ListingFilter;
 
 /** The project table. Every read names the tenant, so one tenant's ids never find another's rows. */
 @Component
@@ -73,38 +73,21 @@ class ProjectStore {
     }
 
     long count(long tenantId, Filter filter) {
-        List<Object> args = new ArrayList<>();
-        String where = where(tenantId, filter, args);
-        return jdbc.sql("select count(*) from project " + where).params(args).query(Long.class).single();
+        return where(tenantId, filter).count(jdbc, "project");
     }
 
     List<Project> page(long tenantId, Filter filter, Paging paging) {
-        List<Object> args = new ArrayList<>();
-        String where = where(tenantId, filter, args);
-        args.add(paging.offset());
-        args.add(paging.size());
-        return jdbc.sql("select * from project " + where + " order by id offset ? rows fetch next ? rows only")
-                .params(args).query(ProjectStore::project).list();
+        return where(tenantId, filter).page(jdbc, "project", paging, ProjectStore::project);
     }
 
-    private static String where(long tenantId, Filter filter, List<Object> args) {
-        StringBuilder sql = new StringBuilder("where tenant_id = ?");
-        args.add(tenantId);
+    private static ListingFilter where(long tenantId, Filter filter) {
+        ListingFilter where = ListingFilter.where("tenant_id = ?", tenantId);
         if (filter.keyword() != null && !filter.keyword().isBlank()) {
             String like = LikePattern.contains(filter.keyword());
-            sql.append(" and (lower(name) like ?" + LikePattern.ESCAPE + " or lower(display_name) like ?" + LikePattern.ESCAPE + ")");
-            args.add(like);
-            args.add(like);
+            where.and("(lower(name) like ?" + LikePattern.ESCAPE + " or lower(display_name) like ?" + LikePattern.ESCAPE + ")", like, like);
         }
-        if (filter.mode() != null) {
-            sql.append(" and mode = ?");
-            args.add(filter.mode().name());
-        }
-        if (filter.tags() != null && !filter.tags().isEmpty()) {
-            sql.append(" and namespace_tag in (").append(String.join(", ", filter.tags().stream().map(t -> "?").toList())).append(")");
-            args.addAll(filter.tags());
-        }
-        return sql.toString();
+        if (filter.mode() != null) where.and("mode = ?", filter.mode().name());
+        return where.andIn("namespace_tag", filter.tags());
     }
 
     private static Project project(ResultSet rs, int row) throws SQLException {

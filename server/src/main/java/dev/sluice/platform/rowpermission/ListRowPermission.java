@@ -15,7 +15,7 @@ final class ListRowPermission implements OperationHandler<ListRowPermission.Requ
     record Request(Query pageRowPermissionQuery) {
     }
 
-    record Query(String keyword, Integer pageNum, Integer pageSize) {
+    record Query(String keyword, Integer pageNum, Integer pageSize) implements Paging.PageNumQuery {
     }
 
     record Response(PageResult pageResult) {
@@ -38,7 +38,7 @@ final class ListRowPermission implements OperationHandler<ListRowPermission.Requ
     public Response handle(Caller caller, Request request) {
         access.requireManager(caller);
         Query query = request.pageRowPermissionQuery();
-        Paging paging = Paging.of(query.pageNum(), query.pageSize(), "PageRowPermissionQuery.PageNum", "PageRowPermissionQuery.PageSize");
+        Paging paging = query.paging("PageRowPermissionQuery");
         String keyword = query.keyword() == null || query.keyword().isBlank() ? null : query.keyword().trim();
         long tenantId = caller.tenant().id();
         var page = store.page(tenantId, keyword, paging.offset(), paging.size());

@@ -22,7 +22,7 @@ final class ListRowPermissionByUserId
     record Request(Query listRowPermissionByUserIdQuery) {
     }
 
-    record Query(String operator, Integer pageNum, Integer pageSize) {
+    record Query(String operator, Integer pageNum, Integer pageSize) implements Paging.PageNumQuery {
     }
 
     record Response(PageResult pageResult) {
@@ -52,8 +52,7 @@ final class ListRowPermissionByUserId
     public Response handle(Caller caller, Request request) {
         Query query = request.listRowPermissionByUserIdQuery();
         long userId = access.subject(caller, query.operator(), "ListRowPermissionByUserIdQuery.Operator");
-        Paging paging = Paging.of(query.pageNum(), query.pageSize(), "ListRowPermissionByUserIdQuery.PageNum",
-                "ListRowPermissionByUserIdQuery.PageSize");
+        Paging paging = query.paging("ListRowPermissionByUserIdQuery");
         long tenantId = caller.tenant().id();
         List<String> groupIds = groups.groupIdsOf(tenantId, userId).stream().map(String::valueOf).toList();
         Set<Long> ruleIds = new HashSet<>(store.ruleIdsBoundTo(tenantId, String.valueOf(userId), groupIds));

@@ -24,7 +24,8 @@ final class ListUserGroupMembers implements OperationHandler<ListUserGroupMember
     record Request(ListQuery listQuery) {
     }
 
-    record ListQuery(String keyword, Integer pageNo, Integer pageSize, String userGroupId, List<String> userIdList) {
+    record ListQuery(String keyword, Integer pageNo, Integer pageSize, String userGroupId, List<String> userIdList)
+            implements Paging.PageNoQuery {
     }
 
     record Response(PageResult pageResult) {
@@ -49,7 +50,7 @@ final class ListUserGroupMembers implements OperationHandler<ListUserGroupMember
     @Override
     public Response handle(Caller caller, Request request) {
         ListQuery query = request.listQuery();
-        Paging paging = Paging.of(query.pageNo(), query.pageSize(), "ListQuery.PageNo", "ListQuery.PageSize");
+        Paging paging = query.paging("ListQuery");
         List<Member> members = query.userGroupId() == null
                 ? store.memberships(caller.tenant().id())
                 : store.members(access.load(caller, query.userGroupId(), "ListQuery.UserGroupId").id());

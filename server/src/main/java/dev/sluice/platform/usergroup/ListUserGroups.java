@@ -24,7 +24,7 @@ final class ListUserGroups implements OperationHandler<ListUserGroups.Request, L
     }
 
     record ListQuery(Boolean active, List<String> adminIdList, Boolean filterMine, String keyword, Integer pageNo,
-                     Integer pageSize) {
+                     Integer pageSize) implements Paging.PageNoQuery {
     }
 
     record Response(PageResult pageResult) {
@@ -44,7 +44,7 @@ final class ListUserGroups implements OperationHandler<ListUserGroups.Request, L
     @Override
     public Response handle(Caller caller, Request request) {
         ListQuery query = request.listQuery();
-        Paging paging = Paging.of(query.pageNo(), query.pageSize(), "ListQuery.PageNo", "ListQuery.PageSize");
+        Paging paging = query.paging("ListQuery");
         List<Long> adminIds = new ArrayList<>();
         List<String> given = query.adminIdList() == null ? List.of() : query.adminIdList();
         for (int i = 0; i < given.size(); i++) {

@@ -8,65 +8,39 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.sluice.account.AccountAdmin;
 import dev.sluice.develop.DevFixture;
+import dev.sluice.develop.DevProjectTest;
 import dev.sluice.develop.tree.Category;
 import dev.sluice.develop.tree.DevFile;
 import dev.sluice.develop.tree.DevFiles;
 import dev.sluice.develop.tree.TreeKey;
 import dev.sluice.platform.PlatformFixture.Sub;
 import dev.sluice.platform.project.Env;
-import dev.sluice.platform.project.Projects;
 import dev.sluice.testsupport.RawClient.Response;
 import dev.sluice.testsupport.SluiceServerTest;
 import tools.jackson.databind.JsonNode;
 
 /** Ad hoc query files: personal SQL files in the tempCode tree, as callers see them. */
 @SluiceServerTest
-class AdHocFileOperationsTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    AccountAdmin admin;
-
-    @Autowired
-    Projects projects;
+class AdHocFileOperationsTest extends DevProjectTest {
 
     @Autowired
     DevFiles files;
-
-    DevFixture d;
-
-    @BeforeEach
-    void project() {
-        d = DevFixture.create(port, admin, projects);
-    }
-
-    Map<String, String> query(Object... pairs) {
-        Map<String, String> query = new HashMap<>();
-        query.put("OpTenantId", String.valueOf(d.f.tenant()));
-        for (int i = 0; i < pairs.length; i += 2) query.put((String) pairs[i], String.valueOf(pairs[i + 1]));
-        return query;
-    }
 
     @Test
     void anAdHocFileIsCreatedReadUpdatedAndDeletedThroughTheTeaClient() {
         var tea = d.f.tea();
         long project = d.project.id();
         d.mkdirOk("tempCode", "/", "reports");
-        Map<String, Object> created = tea.call("CreateAdHocFile", query(), Map.of("CreateCommand", json(Map.of(
+        Map<String, Object> created = tea.call("CreateAdHocFile", d.query(), Map.of("CreateCommand", json(Map.of(
                 "Directory", "/reports/", "Name", "daily sales", "Content", "select 1;\nselect 2;", "ProjectId", project))));
         long id = ((Number) created.get("FileId")).longValue();
 
         @SuppressWarnings("unchecked")
-        Map<String, Object> info = (Map<String, Object>) tea.call("GetAdHocFile", query("FileId", id, "ProjectId", project), Map.of())
+        Map<String, Object> info = (Map<String, Object>) tea.call("GetAdHocFile", d.query("FileId", id, "ProjectId", project), Map.of())
                 .get("FileInfo");
         assertThat(info).containsEntry("Name", "daily sales").containsEntry("Directory", "/reports")
                 .containsEntry("Content", "select 1;\nselect 2;").containsEntry("Creator", d.f.ownerId())
@@ -74,14 +48,14 @@ class AdHocFileOperationsTest {
         assertThat(((Number) info.get("Id")).longValue()).isEqualTo(id);
         assertThat(((Number) info.get("ProjectId")).longValue()).isEqualTo(project);
 
-        tea.call("UpdateAdHocFile", query(), Map.of("UpdateCommand", json(Map.of("FileId", id, "Content", "select 42", "ProjectId", project))));
+        tea.call("UpdateAdHocFile", d.query(), Map.of("UpdateCommand", json(Map.of("FileId", id, "Content", "select 42", "ProjectId", project))));
         JsonNode listed = d.list(d.f.owner, "tempCode", "/", true, "DEV").body().get("FileList");
         assertThat(listed).hasSize(2);
         assertThat(listed.get(1).get("Content").asString()).isEqualTo("select 42");
         assertThat(listed.get(1).get("FileType").asString()).isEqualTo("adhoc");
         assertThat(listed.get(1).get("Category").asString()).isEqualTo("tempCode");
 
-        tea.call("DeleteAdHocFile", query("FileId", id, "ProjectId", project), Map.of());
+        tea.call("DeleteAdHocFile", d.query("FileId", id, "ProjectId", project), Map.of());
         Response gone = d.call(d.f.owner, "GetAdHocFile", "FileId", id, "ProjectId", project);
         assertThat(gone.status()).isEqualTo(404);
         assertThat(gone.message()).isEqualTo("The file '" + id + "' does not exist.");

@@ -8,21 +8,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.aliyuncs.exceptions.ClientException;
 
-import dev.sluice.account.AccountAdmin;
 import dev.sluice.dispatch.RpcJson;
 import dev.sluice.develop.DevFixture;
+import dev.sluice.develop.DevProjectTest;
 import dev.sluice.platform.PlatformFixture.Sub;
 import dev.sluice.platform.project.Project;
 import dev.sluice.platform.project.ProjectDraft;
 import dev.sluice.platform.project.ProjectMode;
-import dev.sluice.platform.project.Projects;
 import dev.sluice.testsupport.CoreClient;
 import dev.sluice.testsupport.RawClient;
 import dev.sluice.testsupport.RawClient.Response;
@@ -31,34 +27,12 @@ import tools.jackson.databind.JsonNode;
 
 /** Batch tasks through their life: drafts, versions, submit checks, publishing and going offline, as callers see it. */
 @SluiceServerTest
-class BatchTaskOperationsTest {
+class BatchTaskOperationsTest extends DevProjectTest {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    AccountAdmin admin;
-
-    @Autowired
-    Projects projects;
-
-    DevFixture d;
-
-    @BeforeEach
-    void project() {
-        d = DevFixture.create(port, admin, projects);
-    }
 
     Project devProd(String name) {
         return projects.create(new ProjectDraft(d.f.tenant(), name, null, null, ProjectMode.DEV_PROD, null, null, null,
                 d.f.account.mainUser().id(), null, null, null, null));
-    }
-
-    Map<String, String> query(Object... pairs) {
-        Map<String, String> query = new HashMap<>();
-        query.put("OpTenantId", String.valueOf(d.f.tenant()));
-        for (int i = 0; i < pairs.length; i += 2) query.put((String) pairs[i], String.valueOf(pairs[i + 1]));
-        return query;
     }
 
     Response create(RawClient client, long project, String name, int taskType) {
@@ -111,20 +85,20 @@ class BatchTaskOperationsTest {
     void aTaskIsWrittenVersionedPublishedAndGuardedThroughTheTeaClient() {
         var tea = d.f.tea();
         long project = devProd("batch_e2e").id();
-        Map<String, Object> created = tea.call("CreateBatchTask", query(), Map.of("CreateCommand", json(Map.of("Directory", "/",
+        Map<String, Object> created = tea.call("CreateBatchTask", d.query(), Map.of("CreateCommand", json(Map.of("Directory", "/",
                 "Name", "load_orders", "Description", "loads orders", "ProjectId", project, "ScheduleType", 1, "TaskType", 999))));
         long a = ((Number) ((Map<String, Object>) created.get("CreateResult")).get("FileId")).longValue();
 
-        tea.call("UpdateBatchTask", query(), Map.of("UpdateCommand", json(Map.of("ProjectId", project, "FileId", a, "Name", "load_orders",
+        tea.call("UpdateBatchTask", d.query(), Map.of("UpdateCommand", json(Map.of("ProjectId", project, "FileId", a, "Name", "load_orders",
                 "TaskType", 999, "Code", "-- v1", "CronExpression", "0 0 1 * * ?", "NodeOutputNameList", List.of("orders_out"),
                 "ParamList", List.of(Map.of("Key", "region", "Value", "east")), "Priority", 3, "NodeStatus", 1))));
-        Map<String, Object> first = tea.call("SubmitBatchTask", query(), Map.of("SubmitCommand", json(command(project, a, "load_orders",
+        Map<String, Object> first = tea.call("SubmitBatchTask", d.query(), Map.of("SubmitCommand", json(command(project, a, "load_orders",
                 "Code", "-- v1", "Comment", "first", "CronExpression", "0 0 1 * * ?"))));
         long submit1 = ((Number) ((Map<String, Object>) first.get("SubmitResult")).get("SubmitId")).longValue();
         assertThat(((Map<String, Object>) first.get("SubmitResult")).get("NodeId")).isEqualTo("n_" + a);
         assertThat(info(project, a, "DEV").path("NeedPublish").asBoolean()).isTrue();
 
-        tea.call("UpdateBatchTask", query(), Map.of("UpdateCommand", json(Map.of("ProjectId", project, "FileId", a, "Name", "load_orders",
+        tea.call("UpdateBatchTask", d.query(), Map.of("UpdateCommand", json(Map.of("ProjectId", project, "FileId", a, "Name", "load_orders",
                 "TaskType", 999, "Code", "-- v2"))));
         long submit2 = submitOk(project, a, "load_orders", "Code", "-- v2", "Comment", "second");
         JsonNode waiting = d.call(d.f.owner, "ListSubmitRecords", "ListQuery", json(Map.of("SearchFilter", Map.of("Page", 1, "PageSize", 10,
@@ -134,7 +108,7 @@ class BatchTaskOperationsTest {
         assertThat(waiting.path("Data").get(0).path("ObjectVersion").asString()).isEqualTo("2");
         assertThat(waiting.path("Data").get(0).path("ChangeType").asInt()).isZero();
 
-        Map<String, Object> published = tea.call("PublishObjectList", query(), Map.of("PublishCommand", json(Map.of("ProjectId", project,
+        Map<String, Object> published = tea.call("PublishObjectList", d.query(), Map.of("PublishCommand", json(Map.of("ProjectId", project,
                 "SubmitIdList", List.of(submit1, submit2), "Comment", "release 1"))));
         assertThat(((List<Object>) ((Map<String, Object>) published.get("PublishResult")).get("SubmitIdList")).stream()
                 .map(n -> ((Number) n).longValue()).toList()).containsExactly(submit2);
@@ -144,9 +118,9 @@ class BatchTaskOperationsTest {
         JsonNode failed = records.valueStream().filter(r -> r.path("PublishStatus").asInt() == 0).findFirst().orElseThrow();
         assertThat(failed.path("ErrorMessage").asString()).contains("superseded");
 
-        Map<String, Object> v1 = (Map<String, Object>) tea.call("GetBatchTaskInfoByVersion", query("ProjectId", project, "FileId", a,
+        Map<String, Object> v1 = (Map<String, Object>) tea.call("GetBatchTaskInfoByVersion", d.query("ProjectId", project, "FileId", a,
                 "VersionId", 1), Map.of()).get("TaskInfo");
-        Map<String, Object> v2 = (Map<String, Object>) tea.call("GetBatchTaskInfoByVersion", query("ProjectId", project, "FileId", a,
+        Map<String, Object> v2 = (Map<String, Object>) tea.call("GetBatchTaskInfoByVersion", d.query("ProjectId", project, "FileId", a,
                 "VersionId", 2), Map.of()).get("TaskInfo");
         assertThat(v1).containsEntry("Code", "-- v1").containsEntry("CronExpression", "0 0 1 * * ?");
         assertThat(v2).containsEntry("Code", "-- v2").containsEntry("Published", true);
@@ -194,44 +168,44 @@ class BatchTaskOperationsTest {
     void theSameLifeThroughTheCoreClient() throws Exception {
         CoreClient core = new CoreClient(port, d.f.account.key().accessKeyId(), d.f.account.key().accessKeySecret());
         long project = devProd("batch_core").id();
-        long a = core(core, "CreateBatchTask", query(), "CreateCommand", Map.of("Directory", "/", "Name", "load_items",
+        long a = core(core, "CreateBatchTask", d.query(), "CreateCommand", Map.of("Directory", "/", "Name", "load_items",
                 "Description", "loads items", "ProjectId", project, "ScheduleType", 1, "TaskType", 999)).path("CreateResult").path("FileId").asLong();
-        core(core, "UpdateBatchTask", query(), "UpdateCommand", Map.of("ProjectId", project, "FileId", a, "Name", "load_items",
+        core(core, "UpdateBatchTask", d.query(), "UpdateCommand", Map.of("ProjectId", project, "FileId", a, "Name", "load_items",
                 "TaskType", 999, "Code", "-- v1", "NodeOutputNameList", List.of("items_out")));
-        long submit1 = core(core, "SubmitBatchTask", query(), "SubmitCommand", command(project, a, "load_items", "Code", "-- v1",
+        long submit1 = core(core, "SubmitBatchTask", d.query(), "SubmitCommand", command(project, a, "load_items", "Code", "-- v1",
                 "Comment", "first")).path("SubmitResult").path("SubmitId").asLong();
-        core(core, "UpdateBatchTask", query(), "UpdateCommand", Map.of("ProjectId", project, "FileId", a, "Name", "load_items",
+        core(core, "UpdateBatchTask", d.query(), "UpdateCommand", Map.of("ProjectId", project, "FileId", a, "Name", "load_items",
                 "TaskType", 999, "Code", "-- v2"));
-        long submit2 = core(core, "SubmitBatchTask", query(), "SubmitCommand", command(project, a, "load_items", "Code", "-- v2",
+        long submit2 = core(core, "SubmitBatchTask", d.query(), "SubmitCommand", command(project, a, "load_items", "Code", "-- v2",
                 "Comment", "second")).path("SubmitResult").path("SubmitId").asLong();
         assertThat(info(project, a, "DEV").path("NeedPublish").asBoolean()).isTrue();
 
-        JsonNode published = core(core, "PublishObjectList", query(), "PublishCommand", Map.of("ProjectId", project,
+        JsonNode published = core(core, "PublishObjectList", d.query(), "PublishCommand", Map.of("ProjectId", project,
                 "SubmitIdList", List.of(submit1, submit2), "Comment", "release 1"));
         assertThat(published.path("PublishResult").path("SubmitIdList").valueStream().map(JsonNode::asLong).toList()).containsExactly(submit2);
-        JsonNode v1 = core(core, "GetBatchTaskInfoByVersion", query("ProjectId", project, "FileId", a, "VersionId", 1), null, null).path("TaskInfo");
-        JsonNode v2 = core(core, "GetBatchTaskInfoByVersion", query("ProjectId", project, "FileId", a, "VersionId", 2), null, null).path("TaskInfo");
+        JsonNode v1 = core(core, "GetBatchTaskInfoByVersion", d.query("ProjectId", project, "FileId", a, "VersionId", 1), null, null).path("TaskInfo");
+        JsonNode v2 = core(core, "GetBatchTaskInfoByVersion", d.query("ProjectId", project, "FileId", a, "VersionId", 2), null, null).path("TaskInfo");
         assertThat(v1.path("Code").asString()).isEqualTo("-- v1");
         assertThat(v2.path("Code").asString()).isEqualTo("-- v2");
         assertThat(v2.path("Published").asBoolean()).isTrue();
         assertThat(info(project, a, "PROD").path("Code").asString()).isEqualTo("-- v2");
 
-        long b = core(core, "CreateBatchTask", query(), "CreateCommand", Map.of("Directory", "/", "Name", "items_report",
+        long b = core(core, "CreateBatchTask", d.query(), "CreateCommand", Map.of("Directory", "/", "Name", "items_report",
                 "Description", "reports", "ProjectId", project, "ScheduleType", 1, "TaskType", 999)).path("CreateResult").path("FileId").asLong();
-        long submitB = core(core, "SubmitBatchTask", query(), "SubmitCommand", command(project, b, "items_report", "Comment", "b",
+        long submitB = core(core, "SubmitBatchTask", d.query(), "SubmitCommand", command(project, b, "items_report", "Comment", "b",
                 "NodeOutputNameList", List.of("items_report_out"), "UpStreamList", List.of(upstream("items_out"))))
                 .path("SubmitResult").path("SubmitId").asLong();
-        core(core, "PublishObjectList", query(), "PublishCommand", Map.of("ProjectId", project, "SubmitIdList", List.of(submitB),
+        core(core, "PublishObjectList", d.query(), "PublishCommand", Map.of("ProjectId", project, "SubmitIdList", List.of(submitB),
                 "Comment", "release 2"));
         assertThat(info(project, b, "PROD").path("UpStreamList").get(0).path("SourceNodeName").asString()).isEqualTo("load_items");
 
-        assertThatThrownBy(() -> core(core, "SubmitBatchTask", query(), "SubmitCommand", command(project, a, "load_items",
+        assertThatThrownBy(() -> core(core, "SubmitBatchTask", d.query(), "SubmitCommand", command(project, a, "load_items",
                 "Comment", "cycle", "UpStreamList", List.of(upstream("items_report_out")))))
                 .isInstanceOfSatisfying(ClientException.class, e -> {
                     assertThat(e.getErrCode()).isEqualTo("InvalidParameter.DependencyCycle");
                     assertThat(e.getErrMsg()).contains("load_items -> items_report -> load_items");
                 });
-        assertThatThrownBy(() -> core(core, "OfflineBatchTask", query("ProjectId", project, "FileId", a, "Comment", "retire"), null, null))
+        assertThatThrownBy(() -> core(core, "OfflineBatchTask", d.query("ProjectId", project, "FileId", a, "Comment", "retire"), null, null))
                 .isInstanceOfSatisfying(ClientException.class, e -> {
                     assertThat(e.getErrCode()).isEqualTo("OperationDenied.DownstreamDependent");
                     assertThat(e.getErrMsg()).contains("items_report");

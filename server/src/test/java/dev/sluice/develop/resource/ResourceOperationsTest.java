@@ -3,26 +3,20 @@ package dev.sluice.develop.resource;
 import static dev.sluice.develop.DevFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.sluice.account.AccountAdmin;
 import dev.sluice.develop.DevFixture;
+import dev.sluice.develop.DevProjectTest;
 import dev.sluice.platform.PlatformFixture.Sub;
 import dev.sluice.platform.project.Project;
 import dev.sluice.platform.project.ProjectDraft;
 import dev.sluice.platform.project.ProjectMode;
-import dev.sluice.platform.project.Projects;
 import dev.sluice.runner.Engine;
 import dev.sluice.storage.ObjectStore;
 import dev.sluice.testsupport.CoreClient;
@@ -33,16 +27,7 @@ import dev.sluice.protocol.PopException;
 
 /** Resources on uploaded files and UDFs on JAR resources, versioned, guarded and isolated, as callers see them. */
 @SluiceServerTest
-class ResourceOperationsTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    AccountAdmin admin;
-
-    @Autowired
-    Projects projects;
+class ResourceOperationsTest extends DevProjectTest {
 
     @Autowired
     ObjectStore store;
@@ -53,20 +38,6 @@ class ResourceOperationsTest {
     @Autowired
     dev.sluice.develop.version.VersionedObjects objects;
 
-    DevFixture d;
-
-    @BeforeEach
-    void project() {
-        d = DevFixture.create(port, admin, projects);
-    }
-
-    Map<String, String> query(Object... pairs) {
-        Map<String, String> query = new HashMap<>();
-        query.put("OpTenantId", String.valueOf(d.f.tenant()));
-        for (int i = 0; i < pairs.length; i += 2) query.put((String) pairs[i], String.valueOf(pairs[i + 1]));
-        return query;
-    }
-
     /** Uploads {@code content} through a handed-out credential of the project; the object's key. */
     String upload(RawClient client, long project, String content) throws Exception {
         return upload(d, client, project, content);
@@ -76,15 +47,7 @@ class ResourceOperationsTest {
         Response answer = d.call(client, "GetFileStorageCredential", "ProjectId", project, "Purpose", "RESOURCE");
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        HttpURLConnection put = (HttpURLConnection) URI.create(answer.body().path("StorageCredential").path("SecurityToken").asString())
-                .toURL().openConnection();
-        put.setRequestMethod("PUT");
-        put.setDoOutput(true);
-        put.setFixedLengthStreamingMode(bytes.length);
-        try (OutputStream out = put.getOutputStream()) {
-            out.write(bytes);
-        }
-        assertThat(put.getResponseCode()).isEqualTo(200);
+        assertThat(DevFixture.put(answer.body().path("StorageCredential").path("SecurityToken").asString(), bytes)).isEqualTo(200);
         return answer.body().path("StorageCredential").path("ObjectName").asString();
     }
 
@@ -115,11 +78,11 @@ class ResourceOperationsTest {
         var tea = d.f.tea();
         long project = d.project.id();
         String first = upload(d.f.owner, project, "PK-first-jar");
-        Map<String, Object> created = tea.call("CreateResource", query(), Map.of("CreateCommand",
+        Map<String, Object> created = tea.call("CreateResource", d.query(), Map.of("CreateCommand",
                 json(resource(project, "udf_lower.jar", "jar", first))));
         long id = ((Number) created.get("Data")).longValue();
 
-        Map<String, Object> info = (Map<String, Object>) tea.call("GetResource", query("ProjectId", project, "Name", "udf_lower.jar"),
+        Map<String, Object> info = (Map<String, Object>) tea.call("GetResource", d.query("ProjectId", project, "Name", "udf_lower.jar"),
                 Map.of()).get("ResourceInfo");
         assertThat(info).containsEntry("Id", id).containsEntry("Name", "udf_lower.jar").containsEntry("ResourceType", "JAR")
                 .containsEntry("StorageAddress", first).containsEntry("Size", 12L).containsEntry("Directory", "/")
@@ -127,26 +90,26 @@ class ResourceOperationsTest {
         assertThat(store.stat(first).orElseThrow().size()).isEqualTo(12);
 
         String second = upload(d.f.owner, project, "PK-second-jar-bigger");
-        tea.call("UpdateResource", query(), Map.of("UpdateCommand", json(Map.of("Comment", "second", "ComputeEngineType", "HADOOP",
+        tea.call("UpdateResource", d.query(), Map.of("UpdateCommand", json(Map.of("Comment", "second", "ComputeEngineType", "HADOOP",
                 "Description", "now bigger", "Id", id, "Name", "udf_lower.jar", "ProjectId", project, "StorageAddress", second))));
         CoreClient core = new CoreClient(port, d.f.account.key().accessKeyId(), d.f.account.key().accessKeySecret());
-        String v1 = core.call("GetResourceByVersion", query("ProjectId", project, "Name", "udf_lower.jar", "VersionId", 1), Map.of()).getData();
+        String v1 = core.call("GetResourceByVersion", d.query("ProjectId", project, "Name", "udf_lower.jar", "VersionId", 1), Map.of()).getData();
         assertThat(v1).contains("\"StorageAddress\":\"" + first + "\"", "\"Size\":12", "\"ComputeEngineType\":\"MAX_COMPUTE\"");
-        String v2 = core.call("GetResourceByVersion", query("ProjectId", project, "Name", "udf_lower.jar", "VersionId", 2), Map.of()).getData();
+        String v2 = core.call("GetResourceByVersion", d.query("ProjectId", project, "Name", "udf_lower.jar", "VersionId", 2), Map.of()).getData();
         assertThat(v2).contains("\"StorageAddress\":\"" + second + "\"", "\"Size\":20", "\"Description\":\"now bigger\"");
         Response v3 = d.call(d.f.owner, "GetResourceByVersion", "ProjectId", project, "Name", "udf_lower.jar", "VersionId", 3);
         assertThat(v3.status()).isEqualTo(404);
 
-        Map<String, Object> udfCreated = tea.call("CreateUdf", query(), Map.of("CreateCommand", json(udf(project, "my_lower", List.of(id)))));
+        Map<String, Object> udfCreated = tea.call("CreateUdf", d.query(), Map.of("CreateCommand", json(udf(project, "my_lower", List.of(id)))));
         long udfId = ((Number) udfCreated.get("Data")).longValue();
-        tea.call("UpdateUdf", query(), Map.of("UpdateCommand", json(Map.of("Category", 10, "ClassName", "com.example.udf.Lower2",
+        tea.call("UpdateUdf", d.query(), Map.of("UpdateCommand", json(Map.of("Category", 10, "ClassName", "com.example.udf.Lower2",
                 "CommandHelp", "my_lower(s)", "Comment", "second", "Description", "v2", "Id", udfId, "ProjectId", project,
                 "RefResourceIdList", List.of(id)))));
-        Map<String, Object> udfInfo = (Map<String, Object>) tea.call("GetUdf", query("ProjectId", project, "Id", udfId), Map.of())
+        Map<String, Object> udfInfo = (Map<String, Object>) tea.call("GetUdf", d.query("ProjectId", project, "Id", udfId), Map.of())
                 .get("UdfInfo");
         assertThat(udfInfo).containsEntry("Name", "my_lower").containsEntry("ClassName", "com.example.udf.Lower2")
                 .containsEntry("Category", 10L).containsEntry("Directory", "/");
-        String udfV1 = core.call("GetUdfByVersion", query("ProjectId", project, "Id", udfId, "VersionId", 1), Map.of()).getData();
+        String udfV1 = core.call("GetUdfByVersion", d.query("ProjectId", project, "Id", udfId, "VersionId", 1), Map.of()).getData();
         assertThat(udfV1).contains("\"ClassName\":\"com.example.udf.Lower\"", "\"Category\":4");
 
         Response refused = d.call(d.f.owner, "DeleteResource", "ProjectId", project, "Id", id, "Comment", "cleanup");

@@ -2,23 +2,16 @@ package dev.sluice.develop.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.sluice.account.AccountAdmin;
 import dev.sluice.develop.DevFixture;
+import dev.sluice.develop.DevProjectTest;
 import dev.sluice.platform.PlatformFixture.Sub;
-import dev.sluice.platform.project.Projects;
 import dev.sluice.storage.ObjectKeys;
 import dev.sluice.storage.ObjectStore;
 import dev.sluice.storage.StoredObject;
@@ -29,33 +22,10 @@ import tools.jackson.databind.JsonNode;
 
 /** GetFileStorageCredential: a project's writers get a presigned upload for one object of their project, nobody else. */
 @SluiceServerTest
-class GetFileStorageCredentialTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    AccountAdmin admin;
-
-    @Autowired
-    Projects projects;
+class GetFileStorageCredentialTest extends DevProjectTest {
 
     @Autowired
     ObjectStore store;
-
-    DevFixture d;
-
-    @BeforeEach
-    void project() {
-        d = DevFixture.create(port, admin, projects);
-    }
-
-    Map<String, String> query(Object... pairs) {
-        Map<String, String> query = new HashMap<>();
-        query.put("OpTenantId", String.valueOf(d.f.tenant()));
-        for (int i = 0; i < pairs.length; i += 2) query.put((String) pairs[i], String.valueOf(pairs[i + 1]));
-        return query;
-    }
 
     @Test
     void aDeveloperUploadsAResourceFileWithTheHandedOutCredential() throws Exception {
@@ -78,14 +48,7 @@ class GetFileStorageCredentialTest {
         assertThat(url).startsWith("http://127.0.0.1:" + port + "/storage/sluice/" + key + "?").contains("X-Amz-Signature=");
 
         byte[] bytes = "id,name\n1,widget\n".getBytes(StandardCharsets.UTF_8);
-        HttpURLConnection put = (HttpURLConnection) URI.create(url).toURL().openConnection();
-        put.setRequestMethod("PUT");
-        put.setDoOutput(true);
-        put.setFixedLengthStreamingMode(bytes.length);
-        try (OutputStream out = put.getOutputStream()) {
-            out.write(bytes);
-        }
-        assertThat(put.getResponseCode()).isEqualTo(200);
+        assertThat(DevFixture.put(url, bytes)).isEqualTo(200);
         StoredObject stored = store.stat(key).orElseThrow();
         assertThat(stored.size()).isEqualTo(bytes.length);
         assertThat(stored.checksumAlgorithm()).isEqualTo("SHA-256");
@@ -96,10 +59,10 @@ class GetFileStorageCredentialTest {
     void bothAlibabaClientsGetACredentialEachForANewObject() throws Exception {
         @SuppressWarnings("unchecked")
         Map<String, Object> viaTea = (Map<String, Object>) d.f.tea().call("GetFileStorageCredential",
-                query("ProjectId", d.project.id()), Map.of()).get("StorageCredential");
+                d.query("ProjectId", d.project.id()), Map.of()).get("StorageCredential");
         assertThat((String) viaTea.get("ObjectName")).endsWith("/file"); // no purpose: NONE
         CoreClient core = new CoreClient(port, d.f.account.key().accessKeyId(), d.f.account.key().accessKeySecret());
-        String viaCore = core.call("GetFileStorageCredential", query("ProjectId", d.project.id(), "Purpose", "COMPUTE_SOURCE_SETTING"),
+        String viaCore = core.call("GetFileStorageCredential", d.query("ProjectId", d.project.id(), "Purpose", "COMPUTE_SOURCE_SETTING"),
                 Map.of()).getData();
         assertThat(viaCore).contains("\"StorageType\":\"s3\"", "/compute-source-setting\"").doesNotContain((String) viaTea.get("ObjectName"));
     }

@@ -11,17 +11,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.aliyun.tea.TeaException;
 
-import dev.sluice.account.AccountAdmin;
 import dev.sluice.develop.DevFixture;
+import dev.sluice.develop.DevProjectTest;
 import dev.sluice.platform.PlatformFixture.Sub;
-import dev.sluice.platform.project.Projects;
 import dev.sluice.testsupport.CoreClient;
 import dev.sluice.testsupport.RawClient.Response;
 import dev.sluice.testsupport.SluiceServerTest;
@@ -30,44 +26,22 @@ import tools.jackson.databind.JsonNode;
 
 /** The development directory trees as callers see them: paths, renames, moves, deletion, listing, the tree, and who may. */
 @SluiceServerTest
-class DirectoryTreeOperationsTest {
+class DirectoryTreeOperationsTest extends DevProjectTest {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    AccountAdmin admin;
-
-    @Autowired
-    Projects projects;
-
-    DevFixture d;
-
-    @BeforeEach
-    void project() {
-        d = DevFixture.create(port, admin, projects);
-    }
-
-    Map<String, String> query(Object... pairs) {
-        Map<String, String> query = new java.util.HashMap<>();
-        query.put("OpTenantId", String.valueOf(d.f.tenant()));
-        for (int i = 0; i < pairs.length; i += 2) query.put((String) pairs[i], String.valueOf(pairs[i + 1]));
-        return query;
-    }
 
     @Test
     void directoriesAreCreatedRenamedMovedListedAndDeletedThroughTheTeaClient() {
         TeaClient tea = d.f.tea();
         long project = d.project.id();
-        Map<String, Object> created = tea.call("CreateDirectory", query(), Map.of("CreateCommand", json(Map.of(
+        Map<String, Object> created = tea.call("CreateDirectory", d.query(), Map.of("CreateCommand", json(Map.of(
                 "Category", "codeManage", "Directory", "/", "Name", "etl", "ProjectId", project))));
         long etl = ((Number) created.get("FileId")).longValue();
-        tea.call("CreateDirectory", query(), Map.of("CreateCommand", json(Map.of(
+        tea.call("CreateDirectory", d.query(), Map.of("CreateCommand", json(Map.of(
                 "Category", "codeManage", "Directory", "/etl", "Name", "daily", "ProjectId", project))));
-        tea.call("CreateDirectory", query(), Map.of("CreateCommand", json(Map.of(
+        tea.call("CreateDirectory", d.query(), Map.of("CreateCommand", json(Map.of(
                 "Category", "codeManage", "Directory", "/", "Name", "archive", "ProjectId", project))));
 
-        Map<String, Object> listed = tea.call("ListFiles", query(), Map.of("ListQuery", json(Map.of("Category", "codeManage",
+        Map<String, Object> listed = tea.call("ListFiles", d.query(), Map.of("ListQuery", json(Map.of("Category", "codeManage",
                 "Directory", "/", "Env", "DEV", "Recursive", true, "ProjectId", project))));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> files = (List<Map<String, Object>>) listed.get("FileList");
@@ -79,15 +53,15 @@ class DirectoryTreeOperationsTest {
         assertThat(((Number) first.get("GmtCreate")).longValue()).isGreaterThan(1_700_000_000_000L); // epoch millis
         assertThat(((Number) first.get("ProjectId")).longValue()).isEqualTo(project);
 
-        tea.call("UpdateFileName", query("FileId", etl, "Name", "etl2", "ProjectId", project), Map.of());
-        tea.call("UpdateFileDirectory", query("FileId", etl, "Directory", "/archive/", "ProjectId", project), Map.of());
+        tea.call("UpdateFileName", d.query("FileId", etl, "Name", "etl2", "ProjectId", project), Map.of());
+        tea.call("UpdateFileDirectory", d.query("FileId", etl, "Directory", "/archive/", "ProjectId", project), Map.of());
         assertThat(d.paths(d.f.owner, "codeManage", "/", true)).containsExactly("/archive", "/archive/etl2", "/archive/etl2/daily");
 
-        assertThatThrownBy(() -> tea.call("DeleteDirectory", query("FileId", etl, "ProjectId", project), Map.of()))
+        assertThatThrownBy(() -> tea.call("DeleteDirectory", d.query("FileId", etl, "ProjectId", project), Map.of()))
                 .isInstanceOfSatisfying(TeaException.class, e -> assertThat(e.getCode()).isEqualTo("OperationDenied.InUse"));
         long daily = d.list(d.f.owner, "codeManage", "/archive/etl2", false, "DEV").body().get("FileList").get(0).get("Id").asLong();
-        tea.call("DeleteDirectory", query("FileId", daily, "ProjectId", project), Map.of());
-        tea.call("DeleteDirectory", query("FileId", etl, "ProjectId", project), Map.of());
+        tea.call("DeleteDirectory", d.query("FileId", daily, "ProjectId", project), Map.of());
+        tea.call("DeleteDirectory", d.query("FileId", etl, "ProjectId", project), Map.of());
         assertThat(d.paths(d.f.owner, "codeManage", "/", true)).containsExactly("/archive");
     }
 
@@ -95,7 +69,7 @@ class DirectoryTreeOperationsTest {
     void theOlderCoreClientReadsTheTree() throws Exception {
         d.mkdirOk("dataX", "/", "sync");
         CoreClient core = new CoreClient(port, d.f.account.key().accessKeyId(), d.f.account.key().accessKeySecret());
-        String body = core.call("GetDirectoryTree", query("Category", "dataX", "ProjectId", d.project.id()), Map.of()).getData();
+        String body = core.call("GetDirectoryTree", d.query("Category", "dataX", "ProjectId", d.project.id()), Map.of()).getData();
         assertThat(body).contains("\"Name\":\"sync\"", "\"Type\":\"directory\"", "\"CategoryType\":\"dataX\"");
     }
 
