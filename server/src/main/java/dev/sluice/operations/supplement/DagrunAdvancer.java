@@ -37,8 +37,10 @@ import dev.sluice.operations.instance.SchedulerSettings;
  * Moves running jobs on, every {@code sluice.scheduler.poll-interval} on every node that dispatches. Each job is locked
  * with {@code FOR UPDATE SKIP LOCKED}, so one node at a time advances it. A backfill's dag run ends when all its
  * instances have (FAILED if one failed); then the next waiting dates, oldest first, get their instances, so at most
- * {@code Parallelism} dates are in flight and a later date never starts before a slot frees. A job ends with its last
- * dag run (a fix with its last rerun instance): SUCCESS when everything succeeded, FAILED otherwise.
+ * {@code Parallelism} dates are in flight and a later date never starts before a slot frees. A failed date whose
+ * instances an operator reruns while the job runs is running again (and holds a slot). A job ends with its last dag run
+ * (a fix with its last rerun instance): SUCCESS when everything succeeded, FAILED otherwise; what is rerun after that
+ * no longer changes the job.
  */
 @Component
 class DagrunAdvancer implements DisposableBean {
@@ -100,12 +102,15 @@ class DagrunAdvancer implements DisposableBean {
         List<Dagrun> dagruns = store.dagruns(job.id());
         int inFlight = 0;
         for (Dagrun run : dagruns) {
-            if (!run.status().equals("RUNNING")) continue;
-            Optional<String> ended = ended(instances.inFlow(job.tenantId(), run.wireId()));
-            if (ended.isPresent()) {
-                store.finishDagrun(run.id(), ended.get(), lastEnd(instances.inFlow(job.tenantId(), run.wireId())));
-            } else {
+            // a failed date is looked at again too: an operator may rerun its failed instances while the job runs
+            if (!run.status().equals("RUNNING") && !run.status().equals("FAILED")) continue;
+            List<Instance> runInstances = instances.inFlow(job.tenantId(), run.wireId());
+            Optional<String> ended = ended(runInstances);
+            if (ended.isEmpty()) {
+                if (run.status().equals("FAILED")) store.reopenDagrun(run.id());
                 inFlight++;
+            } else if (!ended.get().equals(run.status())) {
+                store.finishDagrun(run.id(), ended.get(), lastEnd(runInstances));
             }
         }
         int started = 0;

@@ -93,6 +93,10 @@ class JobStore {
         jdbc.sql("update ops_dagrun set status = 'RUNNING', started_at = :at where id = :id").param("at", at).param("id", id).update();
     }
 
+    void reopenDagrun(long id) {
+        jdbc.sql("update ops_dagrun set status = 'RUNNING', finished_at = null where id = :id").param("id", id).update();
+    }
+
     void finishDagrun(long id, String status, long at) {
         jdbc.sql("update ops_dagrun set status = :status, finished_at = :at where id = :id").param("status", status).param("at", at)
                 .param("id", id).update();

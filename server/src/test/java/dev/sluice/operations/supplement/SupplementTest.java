@@ -3,26 +3,34 @@ package dev.sluice.operations.supplement;
 import static dev.sluice.develop.DevFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.sluice.account.AccountAdmin;
 import dev.sluice.develop.DevFixture;
+import dev.sluice.develop.version.VersionedObjects;
+import dev.sluice.dispatch.DisplayTime;
 import dev.sluice.operations.instance.Instance;
 import dev.sluice.operations.instance.InstanceStatus;
 import dev.sluice.operations.instance.Instances;
+import dev.sluice.operations.instance.SchedulerSettings;
 import dev.sluice.platform.PlatformFixture.Sub;
 import dev.sluice.platform.project.Projects;
 import dev.sluice.runner.Engine;
@@ -52,6 +60,16 @@ class SupplementTest {
     RunnerTestEngines.Registry engines;
     @Autowired
     Instances instances;
+    @Autowired
+    JobStore jobs;
+    @Autowired
+    VersionedObjects objects;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    DisplayTime time;
+    @Autowired
+    Clock clock;
 
     DevFixture d;
     long project;
@@ -108,15 +126,39 @@ class SupplementTest {
         return instances.ofNode(d.f.tenant(), node).stream().filter(i -> i.flowId().startsWith(flows)).toList();
     }
 
+    /**
+     * Two more advancers poll all along beside this server's, as three server nodes would: the job lock keeps each job
+     * advanced by one at a time, so no date starts twice and no third date slips in.
+     */
     @Test
-    void tenDatesOfAChainRunTwoAtATimeOldestFirstEachNodeAfterItsUpstream() {
+    void tenDatesOfAChainRunTwoAtATimeOldestFirstEachNodeAfterItsUpstream() throws Exception {
         long[] nodes = chain();
         Response created = backfill(nodes[0], "2026-03-01", "2026-03-10", 2);
         assertThat(created.status()).as(created.body().toString()).isEqualTo(200);
         String job = created.body().path("SubmitId").asString();
         assertThat(job).startsWith("f_");
 
-        JsonNode done = awaitJob(job, j -> !j.path("OperationStatus").asString().equals("RUNNING"));
+        SchedulerSettings off = new SchedulerSettings(false, Duration.ofSeconds(1), 50, 1000);
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<?>> racers = new ArrayList<>();
+        for (int n = 0; n < 2; n++) {
+            DagrunAdvancer other = new DagrunAdvancer(jobs, instances, objects, transaction, off, time, clock);
+            racers.add(pool.submit(() -> {
+                while (!stop.get()) {
+                    other.advance();
+                    sleep(15);
+                }
+            }));
+        }
+        JsonNode done;
+        try {
+            done = awaitJob(job, j -> !j.path("OperationStatus").asString().equals("RUNNING"));
+        } finally {
+            stop.set(true);
+            for (Future<?> racer : racers) racer.get();
+            pool.shutdownNow();
+        }
         assertThat(done.path("OperationStatus").asString()).isEqualTo("SUCCESS");
         assertThat(done.path("Progress").asString()).isEqualTo("100");
         assertThat(done.path("Operation").asString()).isEqualTo("SUPPLY_DATA");
@@ -186,6 +228,47 @@ class SupplementTest {
 
         JsonNode log = d.call(d.f.owner, "GetPhysicalNodeOperationLog", "NodeId", "n_" + nodes[2]).body().path("OperationLogList");
         assertThat(log.valueStream().map(e -> e.path("OperationType").asString()).toList()).contains("SUPPLY_DATA");
+    }
+
+    /** A failed instance holds its downstream, so its date keeps its slot until an operator sets it successful or ends the rest. */
+    @Test
+    void aFailedInstanceHoldsItsDateAndSlotUntilAnOperatorActs() {
+        String tag = "h" + UUID.randomUUID().toString().substring(0, 6);
+        long a = publish("a_" + tag, 999, "-- nothing", tag + ".a", null);
+        long b = publish("b_" + tag, 51, "select * from " + tag + "_missing", tag + ".b", tag + ".a");
+        long c = publish("c_" + tag, 999, "-- nothing", tag + ".c", tag + ".b");
+        String job = backfill(a, "2026-06-01", "2026-06-02", 1).body().path("SubmitId").asString();
+
+        Instance failed = awaitInstance(b, job, "2026-06-01", i -> i.status() == InstanceStatus.FAILED);
+        sleep(1500);
+        List<JsonNode> runs = d.call(d.f.owner, "GetSupplementDagrun", "SupplementId", job).body().path("DagrunList").valueStream().toList();
+        assertThat(runs.stream().map(r -> r.path("Status").asString()).toList()).as("the held date keeps the only slot")
+                .containsExactly("RUNNING", "WAITING");
+        assertThat(d.call(d.f.owner, "GetOperationSubmitStatus", "JobId", job).body().path("OperationSubmitJob").path("Progress").asString())
+                .isEqualTo("0");
+
+        assertThat(d.call(d.f.owner, "OperateInstance", "OperateCommand", json(Map.of("ProjectId", project, "Operation", "SET_SUCCESS",
+                "InstanceIdList", List.of(Map.of("Id", failed.wireId()))))).status()).isEqualTo(200);
+        awaitInstance(c, job, "2026-06-01", i -> i.status() == InstanceStatus.SUCCESS);
+        awaitInstance(b, job, "2026-06-02", i -> i.status() == InstanceStatus.FAILED);
+        Instance held = awaitInstance(c, job, "2026-06-02", i -> i.status() == InstanceStatus.WAIT_SCHEDULE);
+        assertThat(d.call(d.f.owner, "OperateInstance", "OperateCommand", json(Map.of("ProjectId", project, "Operation", "TERMINATE",
+                "InstanceIdList", List.of(Map.of("Id", held.wireId()))))).status()).isEqualTo(200);
+
+        JsonNode ended = awaitJob(job, j -> !j.path("OperationStatus").asString().equals("RUNNING"));
+        assertThat(ended.path("OperationStatus").asString()).isEqualTo("FAILED");
+        assertThat(d.call(d.f.owner, "GetSupplementDagrun", "SupplementId", job).body().path("DagrunList").valueStream()
+                .map(r -> r.path("Status").asString()).toList()).containsExactly("SUCCESS", "FAILED");
+    }
+
+    Instance awaitInstance(long node, String job, String bizDate, Predicate<Instance> until) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            List<Instance> found = inJob(node, job).stream().filter(i -> i.bizDate().equals(bizDate)).toList();
+            if (!found.isEmpty() && until.test(found.getFirst())) return found.getFirst();
+            assertThat(System.nanoTime()).as("n_%d of %s: %s", node, bizDate, found).isLessThan(deadline);
+            sleep(100);
+        }
     }
 
     @Test
