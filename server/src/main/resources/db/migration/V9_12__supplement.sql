@@ -50,3 +50,6 @@ create table ops_job_instance (
     instance_id bigint not null references sched_instance (id) on delete cascade,
     primary key (job_id, instance_id)
 );
+
+-- A dag run's instances are read by flow on every poll of a running backfill; a fix reads one date of a flow.
+create index sched_instance_flow on sched_instance (tenant_id, flow_id, biz_date);
