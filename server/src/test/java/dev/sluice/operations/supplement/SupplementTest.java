@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,12 +33,16 @@ import dev.sluice.operations.instance.InstanceStatus;
 import dev.sluice.operations.instance.Instances;
 import dev.sluice.operations.instance.SchedulerSettings;
 import dev.sluice.platform.PlatformFixture.Sub;
+import dev.sluice.platform.project.Project;
+import dev.sluice.platform.project.ProjectDraft;
+import dev.sluice.platform.project.ProjectMode;
 import dev.sluice.platform.project.Projects;
 import dev.sluice.runner.Engine;
 import dev.sluice.runner.RunnerServerTest;
 import dev.sluice.runner.RunnerTestEngines;
 import dev.sluice.runner.RunnerTestEngines.Target;
 import dev.sluice.testsupport.RawClient.Response;
+import dev.sluice.testsupport.SourceDatabases;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -82,6 +87,10 @@ class SupplementTest {
     }
 
     long publish(String name, int type, String code, String output, String upstream) {
+        return publish(project, name, type, code, output, upstream);
+    }
+
+    long publish(long project, String name, int type, String code, String output, String upstream) {
         Response created = d.call(d.f.owner, "CreateBatchTask", "CreateCommand", json(Map.of("Directory", "/", "Name", name,
                 "Description", name, "ProjectId", project, "ScheduleType", 1, "TaskType", type)));
         assertThat(created.status()).as(created.body().toString()).isEqualTo(200);
@@ -259,6 +268,82 @@ class SupplementTest {
         assertThat(ended.path("OperationStatus").asString()).isEqualTo("FAILED");
         assertThat(d.call(d.f.owner, "GetSupplementDagrun", "SupplementId", job).body().path("DagrunList").valueStream()
                 .map(r -> r.path("Status").asString()).toList()).containsExactly("SUCCESS", "FAILED");
+    }
+
+    @Test
+    void filtersNarrowTheNodesParametersReachThemAndHourlyNodesRunInTheirWindow() {
+        long[] nodes = chain();
+        Map<String, Object> all = Map.of("ProjectId", project, "NodeIdList", List.of(Map.of("Id", "n_" + nodes[0])), "ContainAllDownStream", true,
+                "StartBizDate", "2026-07-01", "EndBizDate", "2026-07-01");
+        assertThat(nodesOf(create(with(all, "FilterList", List.of(Map.of("Key", "TARGETS", "ValueList", List.of("n_" + nodes[1])))))))
+                .as("up to the target").containsExactly(nodes[0], nodes[1]);
+        assertThat(nodesOf(create(with(all, "FilterList", List.of(Map.of("Key", "SOURCES", "ValueList", List.of("n_" + nodes[1])))))))
+                .as("from the source on").containsExactly(nodes[1], nodes[2]);
+        assertThat(nodesOf(create(with(all, "FilterList", List.of(Map.of("Key", "NODE_ID", "Exclude", true, "ValueList",
+                List.of("n_" + nodes[1]))))))).containsExactly(nodes[0], nodes[2]);
+        assertThat(nodesOf(create(with(all, "FilterList", List.of(Map.of("Key", "PROJECT", "Exclude", true, "ValueList",
+                List.of(String.valueOf(project)))))))).as("nothing left").isEmpty();
+
+        Map<String, Object> withParams = with(with(all, "GlobalParamList", List.of(Map.of("Key", "region", "Value", "east"),
+                Map.of("Key", "tier", "Value", "all"))), "NodeParamsList", List.of(Map.of("NodeId", "n_" + nodes[2], "ParamList",
+                List.of(Map.of("Key", "tier", "Value", "gold")))));
+        String job = create(withParams).body().path("SubmitId").asString();
+        awaitJob(job, j -> j.path("OperationStatus").asString().equals("SUCCESS"));
+        assertThat(Instances.readParams(inJob(nodes[1], job).getFirst().params())).containsEntry("region", "east").containsEntry("tier", "all");
+        assertThat(Instances.readParams(inJob(nodes[2], job).getFirst().params())).containsEntry("region", "east").containsEntry("tier", "gold");
+
+        String tag = "hr" + UUID.randomUUID().toString().substring(0, 6);
+        Response created = d.call(d.f.owner, "CreateBatchTask", "CreateCommand", json(Map.of("Directory", "/", "Name", tag,
+                "Description", tag, "ProjectId", project, "ScheduleType", 1, "TaskType", 999)));
+        long hourly = created.body().path("CreateResult").path("FileId").asLong();
+        assertThat(d.call(d.f.owner, "SubmitBatchTask", "SubmitCommand", json(Map.of("ProjectId", project, "FileId", hourly, "Name", tag,
+                "Code", "-- nothing", "Comment", "hourly", "NodeOutputNameList", List.of(tag + ".out"), "CronExpression", "0 0 * * * ?")))
+                .status()).isEqualTo(200);
+        String hourlyJob = create(Map.of("ProjectId", project, "NodeIdList", List.of(Map.of("Id", "n_" + hourly)), "StartBizDate", "2026-07-01",
+                "EndBizDate", "2026-07-01", "MinDueTime", "10:00", "MaxDueTime", "12:00")).body().path("SubmitId").asString();
+        awaitJob(hourlyJob, j -> j.path("OperationStatus").asString().equals("SUCCESS"));
+        assertThat(inJob(hourly, hourlyJob).stream().map(i -> Instant.ofEpochMilli(i.dueAt()).atZone(time.zone()).toLocalDateTime().toString())
+                .toList()).as("the run date's firings in the window").containsExactly("2026-07-02T10:00", "2026-07-02T11:00", "2026-07-02T12:00");
+    }
+
+    @Test
+    void anInstanceStillRunningIsRerunOnlyWhenForced() {
+        String name = "supp_pg_" + UUID.randomUUID().toString().substring(0, 8);
+        Project pg = projects.create(new ProjectDraft(d.f.tenant(), name, name, null, ProjectMode.BASIC, null, null, null,
+                d.f.account.mainUser().id(), null, null, null, null));
+        engines.compute(pg.id(), new Target(Engine.Dialect.POSTGRESQL, "ADB_FOR_PG", SourceDatabases.postgresUrl()));
+        long sleeper = publish(pg.id(), "sleeper", 51, "select pg_sleep(600.2291)", name + ".out", null);
+        String job = d.call(d.f.owner, "CreateNodeSupplement", "CreateCommand", json(Map.of("ProjectId", pg.id(), "NodeIdList",
+                List.of(Map.of("Id", "n_" + sleeper)), "StartBizDate", "2026-08-01", "EndBizDate", "2026-08-01"))).body().path("SubmitId").asString();
+        Instance running = awaitInstance(sleeper, job, "2026-08-01", i -> i.status() == InstanceStatus.RUNNING);
+
+        Map<String, Object> fix = Map.of("ProjectId", pg.id(), "RootInstanceId", Map.of("Id", running.wireId()));
+        Response refused = d.call(d.f.owner, "FixData", "FixDataCommand", json(fix));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo(SupplementErrors.IN_PROGRESS);
+        assertThat(refused.message()).contains(running.wireId()).contains("ForceRerun");
+
+        Response forced = d.call(d.f.owner, "FixData", "FixDataCommand", json(with(fix, "ForceRerun", true)));
+        assertThat(forced.status()).as(forced.body().toString()).isEqualTo(200);
+        Instance again = awaitInstance(sleeper, job, "2026-08-01", i -> i.attempt() == 2 && i.status() == InstanceStatus.RUNNING);
+        JsonNode attempts = d.call(d.f.owner, "GetPhysicalInstanceLog", "ProjectId", pg.id(), "InstanceId", again.wireId()).body()
+                .path("TaskrunLogList");
+        assertThat(attempts).hasSize(2);
+        assertThat(attempts.get(0).path("Status").asString()).as("the first attempt was stopped").isEqualTo("FAILED");
+
+        assertThat(d.call(d.f.owner, "OperateInstance", "OperateCommand", json(Map.of("ProjectId", pg.id(), "Operation", "TERMINATE",
+                "InstanceIdList", List.of(Map.of("Id", again.wireId()))))).status()).isEqualTo(200);
+        awaitInstance(sleeper, job, "2026-08-01", i -> i.status() == InstanceStatus.FAILED);
+        assertThat(awaitJob(forced.body().path("SubmitId").asString(), j -> !j.path("OperationStatus").asString().equals("RUNNING"))
+                .path("OperationStatus").asString()).isEqualTo("FAILED");
+    }
+
+    /** The object ids a submitted backfill runs, or none when it was refused for leaving no node. */
+    private List<Long> nodesOf(Response created) {
+        if (created.status() == 400 && created.code().equals(SupplementErrors.NOTHING_TO_RUN)) return List.of();
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(200);
+        long id = Long.parseLong(created.body().path("SubmitId").asString().substring(2));
+        return jobs.nodes(id).stream().map(JobStore.JobNode::objectId).toList();
     }
 
     Instance awaitInstance(long node, String job, String bizDate, Predicate<Instance> until) {
