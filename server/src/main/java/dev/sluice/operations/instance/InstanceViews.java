@@ -56,7 +56,7 @@ public class InstanceViews {
                         Integer index, NodeInfo nodeInfo, Long startExecuteTime, List<String> statusList) {
     }
 
-    public List<InstanceView> views(Caller caller, Collection<Instance> instances) {
+    List<InstanceView> views(Caller caller, Collection<Instance> instances) {
         Set<Long> userIds = new HashSet<>();
         Map<Long, Optional<DevObject>> nodes = new java.util.HashMap<>();
         for (Instance i : instances) {

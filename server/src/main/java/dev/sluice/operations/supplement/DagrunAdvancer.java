@@ -48,6 +48,7 @@ class DagrunAdvancer implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(DagrunAdvancer.class);
     /** Jobs one poll advances at most; the rest wait for the next poll (or another node). */
     static final int BATCH = 50;
+    static final int MAX_FIRINGS = 24 * 60;
 
     private final JobStore store;
     private final Instances instances;
@@ -168,7 +169,8 @@ class DagrunAdvancer implements DisposableBean {
     /**
      * When a node's instances of a business date are due: at once for a node that runs once a day (or has no cron);
      * for one whose cron fires several times on the run date (the business date plus one), each firing between the
-     * job's earliest and latest due time, so hourly dependencies match as they do in the schedule.
+     * job's earliest and latest due time, so hourly dependencies match as they do in the schedule. At most
+     * {@value #MAX_FIRINGS} firings a date are taken, so a per-second cron cannot flood the instances.
      */
     private List<Long> dueTimes(Job job, JobStore.JobNode node, String bizDate, long now) {
         Optional<BatchTask> task = objects.find(job.tenantId(), node.objectId()).flatMap(o -> objects.version(o, node.version()))
@@ -183,7 +185,7 @@ class DagrunAdvancer implements DisposableBean {
         LocalDate runDate = LocalDate.parse(bizDate).plusDays(1);
         List<ZonedDateTime> fires = new ArrayList<>();
         ZonedDateTime at = runDate.atStartOfDay(time.zone()).minusNanos(1);
-        for (int i = 0; i < 24 * 60; i++) {
+        for (int i = 0; i < MAX_FIRINGS; i++) {
             Optional<ZonedDateTime> next = cron.nextExecution(at);
             if (next.isEmpty() || !next.get().toLocalDate().equals(runDate)) break;
             fires.add(next.get());
