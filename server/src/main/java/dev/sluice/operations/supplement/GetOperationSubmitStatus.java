@@ -6,12 +6,14 @@ import dev.sluice.dispatch.Action;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.OperationHandler;
 import dev.sluice.operations.instance.Instance;
+import dev.sluice.operations.instance.InstanceStatus;
 import dev.sluice.operations.instance.Instances;
 
 /**
  * Where a submitted job stands: RUNNING, SUCCESS or FAILED, and its progress in percent, for a backfill the share of its
- * business dates that have ended, for a data fix the share of its rerun instances that have. {@code ExternalBizId} is
- * the backfill's supplement id, or the root instance of a fix.
+ * business dates that have ended, for a data fix the share of its rerun instances that have. {@code Operation} is
+ * SUPPLY_DATA for a backfill (whose {@code ExternalBizId} is its supplement id) or FIX_DATA for a fix (whose
+ * {@code ExternalBizId} is its root instance). The job id is the {@code SubmitId} either answered.
  */
 @Action("GetOperationSubmitStatus")
 final class GetOperationSubmitStatus implements OperationHandler<GetOperationSubmitStatus.Request, GetOperationSubmitStatus.Response> {
@@ -49,7 +51,7 @@ final class GetOperationSubmitStatus implements OperationHandler<GetOperationSub
             List<Long> ids = store.instances(job.id());
             total = ids.size();
             done = (int) ids.stream().map(id -> instances.find(job.tenantId(), id)).filter(i -> i.map(Instance::status)
-                    .map(s -> s.isFinal()).orElse(true)).count();
+                    .map(InstanceStatus::isFinal).orElse(true)).count();
         }
         // a job ends on the next poll after its last part did; until then it reads 99 at most, never 100 while RUNNING
         int percent = job.finished() || total == 0 ? 100 : Math.min(99, done * 100 / total);
