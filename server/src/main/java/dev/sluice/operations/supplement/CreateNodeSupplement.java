@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -116,34 +117,12 @@ final class CreateNodeSupplement implements OperationHandler<CreateNodeSupplemen
                 throw PopErrors.notFound("production node", c.nodeIdList().get(i).id().trim()).exception();
             }
         }
-        Set<Long> downstream = graph.downstream(rootIds, false);
-        Set<Long> chosen = new LinkedHashSet<>(rootIds);
-        if (Boolean.TRUE.equals(c.containAllDownStream())) {
-            chosen.addAll(downstream);
-        } else {
-            for (int i = 0; i < namedDownstream.size(); i++) {
-                long id = namedDownstream.get(i);
-                String wire = c.downStreamNodeIdList().get(i).id().trim();
-                String path = "CreateCommand.DownStreamNodeIdList[" + i + "].Id";
-                if (graph.node(id).isEmpty()) throw PopErrors.notFound("production node", wire).exception();
-                if (!downstream.contains(id) && !chosen.contains(id)) throw SupplementErrors.notDownstream(path, wire, "the root nodes").exception();
-                chosen.add(id);
-            }
-        }
-        List<PublishedGraph.Node> nodes = new ArrayList<>();
-        Set<Long> keptIds = new HashSet<>();
-        for (long id : chosen) {
-            PublishedGraph.Node node = graph.node(id).orElseThrow();
-            if (kept.test(node) && sourcesAndTargets(c.filterList(), graph, id)) {
-                nodes.add(node);
-                keptIds.add(id);
-            }
-        }
+        List<PublishedGraph.Node> nodes = chosenNodes(c, graph, rootIds, namedDownstream, kept);
         if (nodes.isEmpty()) throw SupplementErrors.nothingToRun("the filters leave no node to backfill").exception();
         if (nodes.size() > MAX_NODES) {
             throw SupplementErrors.tooLarge("CreateCommand.NodeIdList", nodes.size() + " nodes; at most " + MAX_NODES + " per backfill").exception();
         }
-        Map<Long, Map<String, String>> nodeParams = nodeParams(c.nodeParamsList(), keptIds);
+        Map<Long, Map<String, String>> nodeParams = nodeParams(c.nodeParamsList(), nodes.stream().map(n -> n.object().id()).collect(Collectors.toSet()));
         Set<Long> projects = new LinkedHashSet<>();
         for (PublishedGraph.Node node : nodes) projects.add(node.object().projectId());
         for (long project : projects) instances.operator(caller, project); // downstream in other projects need their operators too
@@ -167,6 +146,31 @@ final class CreateNodeSupplement implements OperationHandler<CreateNodeSupplemen
             }
         }
         return new Response(wireId);
+    }
+
+    /** The roots with the downstream named (or all of it), in that order, less what the filters leave out. */
+    private static List<PublishedGraph.Node> chosenNodes(CreateCommand c, PublishedGraph graph, List<Long> rootIds, List<Long> namedDownstream,
+                                                         Predicate<PublishedGraph.Node> kept) {
+        Set<Long> downstream = graph.downstream(rootIds, false);
+        Set<Long> chosen = new LinkedHashSet<>(rootIds);
+        if (Boolean.TRUE.equals(c.containAllDownStream())) {
+            chosen.addAll(downstream);
+        } else {
+            for (int i = 0; i < namedDownstream.size(); i++) {
+                long id = namedDownstream.get(i);
+                String wire = c.downStreamNodeIdList().get(i).id().trim();
+                String path = "CreateCommand.DownStreamNodeIdList[" + i + "].Id";
+                if (graph.node(id).isEmpty()) throw PopErrors.notFound("production node", wire).exception();
+                if (!downstream.contains(id) && !chosen.contains(id)) throw SupplementErrors.notDownstream(path, wire, "the root nodes").exception();
+                chosen.add(id);
+            }
+        }
+        List<PublishedGraph.Node> nodes = new ArrayList<>();
+        for (long id : chosen) {
+            PublishedGraph.Node node = graph.node(id).orElseThrow();
+            if (kept.test(node) && sourcesAndTargets(c.filterList(), graph, id)) nodes.add(node);
+        }
+        return nodes;
     }
 
     private static LocalDate requiredDate(String text, String path) {
