@@ -216,6 +216,11 @@ public final class AccessRules {
                 + "administrators");
         rule("ExecuteManualNode", Who.OBJECT_ADMIN, "as OperateInstance");
         rule("GetInstanceDownStream", Who.MEMBER, "as ListInstances (the instance's project)");
+        rule("CreateNodeSupplement", Who.OBJECT_ADMIN, "as OperateInstance, in the project and in every project of a backfilled node");
+        rule("FixData", Who.OBJECT_ADMIN, "as OperateInstance, in every project of a rerun instance");
+        rule("GetOperationSubmitStatus", Who.MEMBER, "as ListInstances (the job's project)");
+        rule("GetSupplementDagrun", Who.MEMBER, "as ListInstances (the backfill's project)");
+        rule("GetSupplementDagrunInstance", Who.MEMBER, "as ListInstances (the backfill's project)");
 
         // --- Sluice's own operations: the caller's account ---
         rule("GetOpenApiUsage", Who.SELF, "the usage of the caller's account");

@@ -50,7 +50,8 @@ enum IdKind {
             "GetProjectByName:Name", NAME,
             "ListDataSourceWithConfig:ListQuery.Name", NAME,
             "GetNodeUpDownStream:NodeId.Id", NODE,
-            "ListNodeDownStream:ListQuery.NodeIdList[].Id", NODE);
+            "ListNodeDownStream:ListQuery.NodeIdList[].Id", NODE,
+            "CreateNodeSupplement:CreateCommand.NodeIdList[].Id", NODE);
 
     /** Any other name that ends like an identifier is an id of unknown kind. */
     private static final Pattern ID_LIKE = Pattern.compile(".*(Id|ID|Ids|IdList|Guid|Guids)");

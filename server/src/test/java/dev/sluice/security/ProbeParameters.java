@@ -53,6 +53,7 @@ final class ProbeParameters {
             Map.entry("Port", List.of("5432")), Map.entry("Version", List.of("1.0")),
             Map.entry("ClusterUrlList", List.of("http://cluster.example:80")), Map.entry("Values", List.of("east")),
             Map.entry("StartDate", List.of("2026-01-01")), Map.entry("EndDate", List.of("2026-12-31")),
+            Map.entry("StartBizDate", List.of("2026-01-01")), Map.entry("EndBizDate", List.of("2026-01-01")),
             Map.entry("Page", List.of(1)), Map.entry("PageNo", List.of(1)), Map.entry("PageNum", List.of(1)),
             Map.entry("PageNumber", List.of(1)), Map.entry("PageSize", List.of(100)),
             Map.entry("RoleList", List.of("COMMON_USER")), Map.entry("Status", List.of(1)), Map.entry("Directory", List.of("/")),

@@ -148,6 +148,29 @@ class InstanceStore {
                         rs.getLong(5), (Long) rs.getObject(6, Long.class), rs.getString(7))).list();
     }
 
+    /** The instances of a flow (a manual run or a backfill's dag run), by node and due time. */
+    List<Instance> inFlow(long tenantId, String flowId) {
+        return jdbc.sql("select " + COLUMNS + " from sched_instance where tenant_id = :tenant and flow_id = :flow order by object_id, due_at, id")
+                .param("tenant", tenantId).param("flow", flowId).query(InstanceStore::row).list();
+    }
+
+    /** The instances of one business date of a flow ('' for the scheduled ones), every project of the tenant. */
+    List<Instance> inFlowOnDate(long tenantId, String flowId, String bizDate) {
+        return jdbc.sql("select " + COLUMNS + " from sched_instance where tenant_id = :tenant and flow_id = :flow and biz_date = :biz"
+                        + " order by due_at, id")
+                .param("tenant", tenantId).param("flow", flowId).param("biz", bizDate).query(InstanceStore::row).list();
+    }
+
+    /**
+     * Sends a locked instance whose attempt is in progress back to waiting: the attempt ends FAILED with {@code message},
+     * the instance forgets its run, so following it stops and the next poll starts a new attempt.
+     */
+    boolean requeue(Instance instance, long now, String message) {
+        if (!move(instance.id(), instance.status(), instance.runId(), InstanceStatus.FAILED, now, message)) return false;
+        return jdbc.sql("update sched_instance set status = 'WAIT_SCHEDULE', run_id = null, terminated = false, error_message = null"
+                + " where id = :id and status = 'FAILED'").param("id", instance.id()).update() == 1;
+    }
+
     /** Filters of {@code ListInstances} that the store honours; null means any. */
     record Filter(long tenantId, long projectId, Long objectId, String flowId, Boolean manual, String minBizDate, String maxBizDate,
                   Long minDueAt, Long maxDueAt, Collection<InstanceStatus> statuses, Boolean paused, Collection<Long> objectIds) {

@@ -25,7 +25,7 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /** Instances as the contract shows them ({@code ListInstances}, {@code GetPhysicalInstance}). */
 @Component
-class InstanceViews {
+public class InstanceViews {
 
     private static final String[] PRIORITIES = {"HIGHEST", "HIGHEST", "HIGH", "HIGH", "MIDDLE", "MIDDLE", "LOW", "LOW", "LOWEST", "LOWEST"};
 
@@ -43,16 +43,16 @@ class InstanceViews {
         this.holds = holds;
     }
 
-    record UserRef(String id, String name) {
+    public record UserRef(String id, String name) {
     }
 
-    record NodeInfo(String bizUnitName, String createTime, UserRef creator, String description, Boolean dryRun, String from,
+    public record NodeInfo(String bizUnitName, String createTime, UserRef creator, String description, Boolean dryRun, String from,
                     Boolean hasDev, Boolean hasProd, String id, String lastModifiedTime, UserRef modifier, String name,
                     List<UserRef> ownerList, List<String> priorityList, List<String> resourceGroupList, Boolean schedulePaused,
                     List<String> schedulePeriodList, String subDetailType, String type) {
     }
 
-    record InstanceView(String bizDate, String dueTime, String duration, Long endExecuteTime, String extendInfo, String id,
+    public record InstanceView(String bizDate, String dueTime, String duration, Long endExecuteTime, String extendInfo, String id,
                         Integer index, NodeInfo nodeInfo, Long startExecuteTime, List<String> statusList) {
     }
 
