@@ -217,6 +217,11 @@ public final class AccessRules {
         rule("ExecuteManualNode", Who.OBJECT_ADMIN, "as OperateInstance");
         rule("GetInstanceDownStream", Who.MEMBER, "as ListInstances (the instance's project)");
 
+        // --- alerts (O&M center) ---
+        rule("ListAlertEvents", Who.MEMBER, "the contract names no rule; the alert events of the caller's tenant");
+        rule("GetAlertEvent", Who.MEMBER, "as ListAlertEvents");
+        rule("ListAlertNotifications", Who.MEMBER, "as ListAlertEvents; receivers' addresses, webhook URLs and tokens are never answered");
+
         // --- Sluice's own operations: the caller's account ---
         rule("GetOpenApiUsage", Who.SELF, "the usage of the caller's account");
         rule("ListOpenApiCallDetails", Who.SELF, "the call details of the caller's account");
