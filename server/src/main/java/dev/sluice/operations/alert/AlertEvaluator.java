@@ -26,7 +26,7 @@ import dev.sluice.platform.project.Projects;
 @Component
 class AlertEvaluator {
 
-    private final AlertStore store;
+    private final AlertEventStore store;
     private final AlertEvents events;
     private final VersionedObjects objects;
     private final Projects projects;
@@ -34,7 +34,7 @@ class AlertEvaluator {
     private final ZoneId zone;
     private final Clock clock;
 
-    AlertEvaluator(AlertStore store, AlertEvents events, VersionedObjects objects, Projects projects, AlertNotifySettings settings,
+    AlertEvaluator(AlertEventStore store, AlertEvents events, VersionedObjects objects, Projects projects, AlertNotifySettings settings,
                    DisplayTime time, Clock clock) {
         this.store = store;
         this.events = events;
@@ -51,7 +51,7 @@ class AlertEvaluator {
         int raised = failures(now);
         for (AlertRule rule : store.rules(AlertRule.Kind.TIMEOUT)) {
             long startedBefore = now - rule.timeoutMinutes() * 60_000L;
-            for (AlertStore.Watched i : store.runningSince(rule.tenantId(), rule.projectId(), objectOf(rule), startedBefore)) {
+            for (AlertEventStore.Watched i : store.runningSince(rule.tenantId(), rule.projectId(), objectOf(rule), startedBefore)) {
                 if (raise(rule, AlertRule.Kind.TIMEOUT, i, now, "running for more than " + rule.timeoutMinutes() + " minutes")) raised++;
             }
         }
@@ -60,7 +60,7 @@ class AlertEvaluator {
         for (AlertRule rule : store.rules(AlertRule.Kind.UNFINISHED)) {
             long deadline = today.atTime(AlertRules.finishBy(rule.finishBy())).atZone(zone).toInstant().toEpochMilli();
             if (now < deadline) continue;
-            for (AlertStore.Watched i : store.unfinishedDue(rule.tenantId(), rule.projectId(), objectOf(rule), startOfDay, deadline)) {
+            for (AlertEventStore.Watched i : store.unfinishedDue(rule.tenantId(), rule.projectId(), objectOf(rule), startOfDay, deadline)) {
                 if (raise(rule, AlertRule.Kind.UNFINISHED, i, now, "not finished by " + rule.finishBy())) raised++;
             }
         }
@@ -70,7 +70,7 @@ class AlertEvaluator {
     private int failures(long now) {
         List<AlertRule> rules = store.rules(AlertRule.Kind.FAILURE);
         int raised = 0;
-        for (AlertStore.Watched i : store.failedSince(now - settings.lookback().toMillis())) {
+        for (AlertEventStore.Watched i : store.failedSince(now - settings.lookback().toMillis())) {
             String node = DevObject.nodeId(i.objectId());
             List<AlertRule> covering = rules.stream()
                     .filter(r -> r.tenantId() == i.tenantId() && r.projectId() == i.projectId() && r.covers(node)).toList();
@@ -88,7 +88,7 @@ class AlertEvaluator {
     }
 
     /** Records the event of {@code rule} (null: the default failure rule, which e-mails the owner) for the instance. */
-    private boolean raise(AlertRule rule, AlertRule.Kind kind, AlertStore.Watched i, long now, String why) {
+    private boolean raise(AlertRule rule, AlertRule.Kind kind, AlertEventStore.Watched i, long now, String why) {
         Optional<DevObject> object = objects.find(i.tenantId(), i.objectId());
         String name = object.map(DevObject::name).orElse(DevObject.nodeId(i.objectId()));
         String project = projects.find(i.tenantId(), i.projectId()).map(Project::name).orElse(String.valueOf(i.projectId()));

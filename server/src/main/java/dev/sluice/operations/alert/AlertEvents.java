@@ -21,12 +21,12 @@ import dev.sluice.account.User;
 @Component
 class AlertEvents {
 
-    private final AlertStore store;
+    private final AlertEventStore store;
     private final Accounts accounts;
     private final SmtpSettings smtp;
     private final TransactionTemplate transaction;
 
-    AlertEvents(AlertStore store, Accounts accounts, SmtpSettings smtp, TransactionTemplate transaction) {
+    AlertEvents(AlertEventStore store, Accounts accounts, SmtpSettings smtp, TransactionTemplate transaction) {
         this.store = store;
         this.accounts = accounts;
         this.smtp = smtp;

@@ -24,12 +24,12 @@ public class AlertRules {
                         boolean notifyOwner, List<Long> userIds, String webhookUrl, String webhookToken) {
     }
 
-    private final AlertStore store;
+    private final AlertEventStore store;
     private final Projects projects;
     private final Accounts accounts;
     private final SecretCipher cipher;
 
-    AlertRules(AlertStore store, Projects projects, Accounts accounts, SecretCipher cipher) {
+    AlertRules(AlertEventStore store, Projects projects, Accounts accounts, SecretCipher cipher) {
         this.store = store;
         this.projects = projects;
         this.accounts = accounts;

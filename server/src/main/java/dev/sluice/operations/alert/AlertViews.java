@@ -63,7 +63,7 @@ class AlertViews {
                 time.format(e.latestAlertAt()), e.status(), e.totalTimes())).toList();
     }
 
-    List<NotificationView> sends(List<AlertStore.Sent> sends) {
+    List<NotificationView> sends(List<AlertEventStore.Sent> sends) {
         return sends.stream().map(s -> new NotificationView(String.valueOf(s.eventId()),
                 new AlertObject(s.objectName(), s.sourceSystem(), s.objectType()),
                 new AlertReason(s.reasonParams(), s.bizDate() == null ? null : s.bizDate().replace("-", ""), s.reasonType(), s.uniqueKey()),

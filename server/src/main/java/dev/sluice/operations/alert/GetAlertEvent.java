@@ -17,10 +17,10 @@ final class GetAlertEvent implements OperationHandler<GetAlertEvent.Request, Get
     record Response(AlertViews.EventView<Long> alertEventInfo) {
     }
 
-    private final AlertStore store;
+    private final AlertEventStore store;
     private final AlertViews views;
 
-    GetAlertEvent(AlertStore store, AlertViews views) {
+    GetAlertEvent(AlertEventStore store, AlertViews views) {
         this.store = store;
         this.views = views;
     }

@@ -32,10 +32,10 @@ final class ListAlertEvents implements OperationHandler<ListAlertEvents.Request,
     record ListResult(List<AlertViews.EventView<String>> data, long totalCount) {
     }
 
-    private final AlertStore store;
+    private final AlertEventStore store;
     private final AlertViews views;
 
-    ListAlertEvents(AlertStore store, AlertViews views) {
+    ListAlertEvents(AlertEventStore store, AlertViews views) {
         this.store = store;
         this.views = views;
     }
@@ -58,10 +58,10 @@ final class ListAlertEvents implements OperationHandler<ListAlertEvents.Request,
             if (projectIds.isEmpty()) return new Response(new ListResult(List.of(), 0));
         }
         // The end time is inclusive to the second, as a person writes a range.
-        var filter = new AlertStore.EventFilter(caller.tenant().id(), from, to + 1000, source, AlertViews.upper(q.alertObjectTypeList()),
+        var filter = new AlertEventStore.EventFilter(caller.tenant().id(), from, to + 1000, source, AlertViews.upper(q.alertObjectTypeList()),
                 AlertViews.upper(q.alertReasonList()), projectIds, AlertViews.keyword(q.keyword()), AlertViews.upper(q.statusList()),
                 AlertViews.ids(q.monitoredItemIdList(), "ListQuery.MonitoredItemIdList"));
-        AlertStore.Page<AlertEvent> page = store.events(filter, paging.offset(), paging.size());
+        AlertEventStore.Page<AlertEvent> page = store.events(filter, paging.offset(), paging.size());
         return new Response(new ListResult(views.events(caller, page.rows(), String::valueOf), page.total()));
     }
 }

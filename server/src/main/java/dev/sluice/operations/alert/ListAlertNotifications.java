@@ -31,10 +31,10 @@ final class ListAlertNotifications implements OperationHandler<ListAlertNotifica
     record ListResult(List<AlertViews.NotificationView> data, long totalCount) {
     }
 
-    private final AlertStore store;
+    private final AlertEventStore store;
     private final AlertViews views;
 
-    ListAlertNotifications(AlertStore store, AlertViews views) {
+    ListAlertNotifications(AlertEventStore store, AlertViews views) {
         this.store = store;
         this.views = views;
     }
@@ -49,11 +49,11 @@ final class ListAlertNotifications implements OperationHandler<ListAlertNotifica
         long from = views.millis(q.notifyStartTime(), "ListQuery.NotifyStartTime");
         long to = views.millis(q.notifyEndTime(), "ListQuery.NotifyEndTime");
         if (to < from) throw PopErrors.invalidParameter("ListQuery.NotifyEndTime", "the end is before ListQuery.NotifyStartTime").exception();
-        var filter = new AlertStore.SendFilter(caller.tenant().id(), from, to + 1000, AlertViews.sourceSystem(q.sourceSystem(), "ListQuery.SourceSystem"),
+        var filter = new AlertEventStore.SendFilter(caller.tenant().id(), from, to + 1000, AlertViews.sourceSystem(q.sourceSystem(), "ListQuery.SourceSystem"),
                 AlertViews.upper(q.alertReasonList()), AlertViews.upper(q.channelTypeList()), AlertViews.keyword(q.keyword()),
                 AlertViews.upper(q.statusList()), AlertViews.ids(q.userIdList(), "ListQuery.UserIdList"),
                 AlertViews.ids(q.monitoredItemIdList(), "ListQuery.MonitoredItemIdList"));
-        AlertStore.Page<AlertStore.Sent> page = store.sends(filter, paging.offset(), paging.size());
+        AlertEventStore.Page<AlertEventStore.Sent> page = store.sends(filter, paging.offset(), paging.size());
         return new Response(new ListResult(views.sends(page.rows()), page.total()));
     }
 }

@@ -28,7 +28,7 @@ class NotificationSender {
                        String objectId, String bizDate, String uniqueKey, Map<String, String> params, String message, String alertTime) {
     }
 
-    private final AlertStore store;
+    private final AlertEventStore store;
     private final WebhookChannel webhooks;
     private final MailChannel mail;
     private final SecretCipher cipher;
@@ -37,7 +37,7 @@ class NotificationSender {
     private final DisplayTime time;
     private final Clock clock;
 
-    NotificationSender(AlertStore store, WebhookChannel webhooks, MailChannel mail, SecretCipher cipher, AlertNotifySettings settings,
+    NotificationSender(AlertEventStore store, WebhookChannel webhooks, MailChannel mail, SecretCipher cipher, AlertNotifySettings settings,
                        TransactionTemplate transaction, DisplayTime time, Clock clock) {
         this.store = store;
         this.webhooks = webhooks;
@@ -52,14 +52,14 @@ class NotificationSender {
     /** One round; the number of attempts made. */
     int sendDue() {
         Integer made = transaction.execute(status -> {
-            List<AlertStore.Pending> due = store.claimDue(clock.millis(), BATCH);
-            for (AlertStore.Pending p : due) attempt(p);
+            List<AlertEventStore.Pending> due = store.claimDue(clock.millis(), BATCH);
+            for (AlertEventStore.Pending p : due) attempt(p);
             return due.size();
         });
         return made == null ? 0 : made;
     }
 
-    private void attempt(AlertStore.Pending p) {
+    private void attempt(AlertEventStore.Pending p) {
         Delivery delivery = store.event(p.tenantId(), p.eventId()).map(event -> deliver(p, event))
                 .orElse(Delivery.failed("the event is gone"));
         long now = clock.millis();
@@ -70,7 +70,7 @@ class NotificationSender {
         store.finishIfDone(p.eventId());
     }
 
-    private Delivery deliver(AlertStore.Pending p, AlertEvent event) {
+    private Delivery deliver(AlertEventStore.Pending p, AlertEvent event) {
         if (p.channel().equals("MAIL")) {
             String subject = p.content().length() > 120 ? p.content().substring(0, 117) + "..." : p.content();
             return mail.send(p.target(), subject, p.content() + "\n\nEvent " + event.id() + ", first raised "

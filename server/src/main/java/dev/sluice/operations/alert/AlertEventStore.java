@@ -18,7 +18,7 @@ import tools.jackson.core.type.TypeReference;
 
 /** The SQL of alert rules, events, notifications and send attempts; every answer to a caller names the tenant. */
 @Repository
-class AlertStore {
+class AlertEventStore {
 
     private static final String RULE = "id, tenant_id, project_id, node_id, kind, timeout_minutes, finish_by, notify_owner, user_ids,"
             + " webhook_url, webhook_token, created_at";
@@ -27,7 +27,7 @@ class AlertStore {
 
     private final JdbcClient jdbc;
 
-    AlertStore(JdbcClient jdbc) {
+    AlertEventStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -52,18 +52,18 @@ class AlertStore {
 
     Optional<AlertRule> rule(long tenantId, long id) {
         return jdbc.sql("select " + RULE + " from alert_rule where tenant_id = :tenant and id = :id")
-                .param("tenant", tenantId).param("id", id).query(AlertStore::rule).optional();
+                .param("tenant", tenantId).param("id", id).query(AlertEventStore::rule).optional();
     }
 
     List<AlertRule> rules(long tenantId) {
         return jdbc.sql("select " + RULE + " from alert_rule where tenant_id = :tenant order by id")
-                .param("tenant", tenantId).query(AlertStore::rule).list();
+                .param("tenant", tenantId).query(AlertEventStore::rule).list();
     }
 
     /** Every rule of one kind, of every tenant: what the evaluator checks (rules are few). */
     List<AlertRule> rules(AlertRule.Kind kind) {
         return jdbc.sql("select " + RULE + " from alert_rule where kind = :kind order by id").param("kind", kind.name())
-                .query(AlertStore::rule).list();
+                .query(AlertEventStore::rule).list();
     }
 
     /** The stored (encrypted) webhook token of a rule, or null. */
@@ -98,7 +98,7 @@ class AlertStore {
         return jdbc.sql("select " + WATCHED + " from sched_instance i where i.status = 'FAILED' and i.finished_at >= :since"
                         + " and not exists (select 1 from alert_event e where e.instance_id = i.id and e.attempt = i.attempt"
                         + " and e.reason_type = 'VDM_BATCH_ERROR') order by i.finished_at, i.id")
-                .param("since", since).query(AlertStore::watched).list();
+                .param("since", since).query(AlertEventStore::watched).list();
     }
 
     /** Attempts of a project (one node, when given) started before {@code startedBefore} and still waiting or running. */
@@ -108,7 +108,7 @@ class AlertStore {
                         + " and i.status in ('WAIT_RESOURCE', 'RUNNING') and i.started_at <= :before order by i.id")
                 .param("tenant", tenantId).param("project", projectId).param("before", startedBefore)
                 .params(objectId == null ? java.util.Map.of() : java.util.Map.of("object", objectId))
-                .query(AlertStore::watched).list();
+                .query(AlertEventStore::watched).list();
     }
 
     /** Scheduled instances of a project (one node, when given) due in [from, to) that have not ended. */
@@ -118,7 +118,7 @@ class AlertStore {
                         + " and i.flow_id = '' and i.due_at >= :from and i.due_at < :to and i.status not in ('SUCCESS', 'FAILED') order by i.id")
                 .param("tenant", tenantId).param("project", projectId).param("from", from).param("to", to)
                 .params(objectId == null ? java.util.Map.of() : java.util.Map.of("object", objectId))
-                .query(AlertStore::watched).list();
+                .query(AlertEventStore::watched).list();
     }
 
     private static Watched watched(ResultSet rs, int n) throws SQLException {
@@ -152,12 +152,12 @@ class AlertStore {
 
     Optional<AlertEvent> event(long tenantId, long id) {
         return jdbc.sql("select " + EVENT + " from alert_event where tenant_id = :tenant and id = :id")
-                .param("tenant", tenantId).param("id", id).query(AlertStore::event).optional();
+                .param("tenant", tenantId).param("id", id).query(AlertEventStore::event).optional();
     }
 
     Optional<AlertEvent> eventByKey(long tenantId, String key) {
         return jdbc.sql("select " + EVENT + " from alert_event where tenant_id = :tenant and unique_key = :key")
-                .param("tenant", tenantId).param("key", key).query(AlertStore::event).optional();
+                .param("tenant", tenantId).param("key", key).query(AlertEventStore::event).optional();
     }
 
     /** The event is finished once none of its notifications is still being sent. */
@@ -187,7 +187,7 @@ class AlertStore {
         long total = w.bind(jdbc.sql("select count(*) from alert_event" + w.sql)).query(Long.class).single();
         List<AlertEvent> rows = w.bind(jdbc.sql("select " + EVENT + " from alert_event" + w.sql
                         + " order by first_alert_at desc, id desc limit :size offset :offset"))
-                .param("size", size).param("offset", offset).query(AlertStore::event).list();
+                .param("size", size).param("offset", offset).query(AlertEventStore::event).list();
         return new Page<>(total, rows);
     }
 
