@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -69,15 +70,22 @@ class AlertEvaluator {
 
     private int failures(long now) {
         List<AlertRule> rules = store.rules(AlertRule.Kind.FAILURE);
+        long since = now - settings.lookback().toMillis();
+        // Keys recorded already are skipped here, without a write: a failure stays in the lookback for a day and is
+        // seen by every round; the insert-if-absent is what decides a race.
+        Set<String> recorded = store.failureKeysSince(since);
         int raised = 0;
-        for (AlertEventStore.Watched i : store.failedSince(now - settings.lookback().toMillis())) {
+        for (AlertEventStore.Watched i : store.failedSince(since)) {
             String node = DevObject.nodeId(i.objectId());
             List<AlertRule> covering = rules.stream()
                     .filter(r -> r.tenantId() == i.tenantId() && r.projectId() == i.projectId() && r.covers(node)).toList();
             String why = "failed" + (i.errorMessage() == null ? "" : ": " + i.errorMessage());
-            if (covering.isEmpty() && settings.failureDefault() && raise(null, AlertRule.Kind.FAILURE, i, now, why)) raised++;
+            if (covering.isEmpty() && settings.failureDefault() && !recorded.contains(key(null, AlertRule.Kind.FAILURE, i))
+                    && raise(null, AlertRule.Kind.FAILURE, i, now, why)) {
+                raised++;
+            }
             for (AlertRule rule : covering) {
-                if (raise(rule, AlertRule.Kind.FAILURE, i, now, why)) raised++;
+                if (!recorded.contains(key(rule, AlertRule.Kind.FAILURE, i)) && raise(rule, AlertRule.Kind.FAILURE, i, now, why)) raised++;
             }
         }
         return raised;
@@ -93,9 +101,7 @@ class AlertEvaluator {
         String name = object.map(DevObject::name).orElse(DevObject.nodeId(i.objectId()));
         String project = projects.find(i.tenantId(), i.projectId()).map(Project::name).orElse(String.valueOf(i.projectId()));
         Long owner = object.map(DevObject::ownerId).orElse(null);
-        // The unique key: which rule, which instance and, but for UNFINISHED (one per instance), which attempt.
-        String key = (rule == null ? "default" : rule.key()) + "_" + kind.name().toLowerCase(Locale.ROOT) + "_t_" + i.id()
-                + (kind == AlertRule.Kind.UNFINISHED ? "" : "_" + i.attempt());
+        String key = key(rule, kind, i);
         List<AlertEvent.Param> params = new ArrayList<>(List.of(new AlertEvent.Param("biz_date", i.bizDate()),
                 new AlertEvent.Param("instance_id", "t_" + i.id()), new AlertEvent.Param("node_id", DevObject.nodeId(i.objectId())),
                 new AlertEvent.Param("project", project), new AlertEvent.Param("attempt", String.valueOf(i.attempt())),
@@ -112,6 +118,12 @@ class AlertEvaluator {
         String content = "[Sluice] " + kind.reason + ": node " + name + " (" + DevObject.nodeId(i.objectId()) + ") of project " + project
                 + ", instance t_" + i.id() + ", business date " + i.bizDate() + ": " + why;
         return events.raise(event, audience, content, now).isPresent();
+    }
+
+    /** The unique key: which rule, which instance and, but for UNFINISHED (one per instance), which attempt. */
+    private static String key(AlertRule rule, AlertRule.Kind kind, AlertEventStore.Watched i) {
+        return (rule == null ? "default" : rule.key()) + "_" + kind.name().toLowerCase(Locale.ROOT) + "_t_" + i.id()
+                + (kind == AlertRule.Kind.UNFINISHED ? "" : "_" + i.attempt());
     }
 
     /** The contract's object type of a batch node: VDM_BATCH_ and its task type, as far as it is known. */

@@ -93,12 +93,21 @@ class AlertEventStore {
     private static final String WATCHED = "i.id, i.tenant_id, i.project_id, i.object_id, i.biz_date, i.attempt, i.status, i.started_at,"
             + " i.finished_at, i.due_at, i.error_message";
 
-    /** Failed attempts that ended since {@code since} and have no failure event yet. */
+    /** Failed attempts that ended since {@code since}. */
     List<Watched> failedSince(long since) {
         return jdbc.sql("select " + WATCHED + " from sched_instance i where i.status = 'FAILED' and i.finished_at >= :since"
-                        + " and not exists (select 1 from alert_event e where e.instance_id = i.id and e.attempt = i.attempt"
-                        + " and e.reason_type = 'VDM_BATCH_ERROR') order by i.finished_at, i.id")
+                        + " order by i.finished_at, i.id")
                 .param("since", since).query(AlertEventStore::watched).list();
+    }
+
+    /**
+     * The unique keys of the failure events raised since {@code since}: an event comes after the failure it is about,
+     * so these are all the keys the failures of {@link #failedSince} can have taken (keys name the instance, whose id
+     * is unique across tenants).
+     */
+    java.util.Set<String> failureKeysSince(long since) {
+        return new java.util.HashSet<>(jdbc.sql("select unique_key from alert_event where reason_type = 'VDM_BATCH_ERROR' and first_alert_at >= :since")
+                .param("since", since).query(String.class).list());
     }
 
     /** Attempts of a project (one node, when given) started before {@code startedBefore} and still waiting or running. */

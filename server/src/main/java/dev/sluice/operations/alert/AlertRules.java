@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.springframework.stereotype.Service;
 
 import dev.sluice.account.Accounts;
+import dev.sluice.develop.version.VersionedObjects;
 import dev.sluice.platform.project.Projects;
 import dev.sluice.system.SecretCipher;
 
@@ -28,9 +29,11 @@ public class AlertRules {
     private final Projects projects;
     private final Accounts accounts;
     private final SecretCipher cipher;
+    private final VersionedObjects objects;
 
-    AlertRules(AlertEventStore store, Projects projects, Accounts accounts, SecretCipher cipher) {
+    AlertRules(AlertEventStore store, Projects projects, Accounts accounts, SecretCipher cipher, VersionedObjects objects) {
         this.store = store;
+        this.objects = objects;
         this.projects = projects;
         this.accounts = accounts;
         this.cipher = cipher;
@@ -42,7 +45,12 @@ public class AlertRules {
         if (projects.find(d.tenantId(), d.projectId()).isEmpty()) {
             throw new IllegalArgumentException("--project: tenant " + d.tenantId() + " has no project " + d.projectId());
         }
-        if (d.nodeId() != null && !d.nodeId().matches("n_[0-9]{1,18}")) throw new IllegalArgumentException("--node: expected n_<number>");
+        if (d.nodeId() != null) {
+            if (!d.nodeId().matches("n_[0-9]{1,18}")) throw new IllegalArgumentException("--node: expected n_<number>");
+            boolean inProject = objects.find(d.tenantId(), Long.parseLong(d.nodeId().substring(2)))
+                    .filter(o -> o.projectId() == d.projectId()).isPresent();
+            if (!inProject) throw new IllegalArgumentException("--node: project " + d.projectId() + " has no node " + d.nodeId());
+        }
         if (d.kind() == null) throw new IllegalArgumentException("--kind: one of FAILURE, TIMEOUT, UNFINISHED");
         if (d.kind() == AlertRule.Kind.TIMEOUT && (d.timeoutMinutes() == null || d.timeoutMinutes() < 1)) {
             throw new IllegalArgumentException("--timeout-minutes: a TIMEOUT rule needs a number of minutes of at least 1");

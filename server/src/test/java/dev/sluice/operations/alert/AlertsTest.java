@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +44,7 @@ import dev.sluice.develop.DevFixture;
 import dev.sluice.develop.version.VersionedObjects;
 import dev.sluice.dispatch.DisplayTime;
 import dev.sluice.operations.instance.Instance;
+import dev.sluice.operations.instance.InstanceGenerator;
 import dev.sluice.operations.instance.InstanceStatus;
 import dev.sluice.operations.instance.Instances;
 import dev.sluice.platform.project.Project;
@@ -78,6 +82,8 @@ class AlertsTest {
     RunnerTestEngines.Registry engines;
     @Autowired
     Instances instances;
+    @Autowired
+    InstanceGenerator generator;
     @Autowired
     VersionedObjects objects;
     @Autowired
@@ -118,12 +124,20 @@ class AlertsTest {
     }
 
     long publish(long projectId, String name, String code) {
+        return publish(projectId, name, code, null, null);
+    }
+
+    /** A published SQL node, run by hand or (with a cron) on schedule after {@code upstream}'s output. */
+    long publish(long projectId, String name, String code, String cron, String upstream) {
         Response created = d.call(d.f.owner, "CreateBatchTask", "CreateCommand", json(Map.of("Directory", "/", "Name", name,
-                "Description", name, "ProjectId", projectId, "ScheduleType", 3, "TaskType", 51)));
+                "Description", name, "ProjectId", projectId, "ScheduleType", cron == null ? 3 : 1, "TaskType", 51)));
         assertThat(created.status()).as(created.body().toString()).isEqualTo(200);
         long file = created.body().path("CreateResult").path("FileId").asLong();
-        Response submitted = d.call(d.f.owner, "SubmitBatchTask", "SubmitCommand", json(Map.of("ProjectId", projectId, "FileId", file,
-                "Name", name, "Code", code, "Comment", "publish", "NodeOutputNameList", List.of(name + ".out"))));
+        Map<String, Object> command = new HashMap<>(Map.of("ProjectId", projectId, "FileId", file, "Name", name, "Code", code,
+                "Comment", "publish", "NodeOutputNameList", List.of(name + ".out")));
+        if (cron != null) command.put("CronExpression", cron);
+        if (upstream != null) command.put("UpStreamList", List.of(Map.of("SourceNodeOutputName", upstream, "PeriodDiff", 0, "DependStrategy", "ALL")));
+        Response submitted = d.call(d.f.owner, "SubmitBatchTask", "SubmitCommand", json(command));
         assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(200);
         return file;
     }
@@ -286,6 +300,35 @@ class AlertsTest {
     }
 
     @Test
+    void anInstanceNotFinishedByTheRulesTimeRaisesAnUndoneEvent() {
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(time.zone()));
+        ZonedDateTime deadline = now.plusMinutes(2).truncatedTo(ChronoUnit.MINUTES);
+        Assumptions.assumeTrue(deadline.plusSeconds(30).toLocalDate().equals(now.minusMinutes(1).toLocalDate()),
+                "not around midnight, when the deadline and the instance would fall on different days");
+        long upstream = publish(project, tag + "_up", "select * from " + tag + "_missing_table", "0 * * * * ?", null);
+        long held = publish(project, tag + "_held", "select 1 as x", "0 * * * * ?", tag + "_up.out");
+        AlertRule rule = rules.add(new AlertRules.Draft(d.f.tenant(), project, "n_" + held, AlertRule.Kind.UNFINISHED, null,
+                deadline.toLocalTime().toString(), true, List.of(), null, null), clock.millis());
+        assertThat(generator.generate(clock.instant().minusSeconds(60), clock.instant())).isPositive();
+        Instance waiting = instances.ofNode(d.f.tenant(), held).stream().filter(i -> i.dueAt() <= clock.millis()).findFirst().orElseThrow();
+        until(() -> instances.ofNode(d.f.tenant(), upstream).stream().anyMatch(i -> i.status() == InstanceStatus.FAILED), "the upstream failed");
+
+        evaluator.evaluate();
+        assertThat(listEvents(d, Map.of("SourceSystem", "VDM_BATCH", "Keyword", tag + "_held")).path("TotalCount").asLong())
+                .as("the rule's time has not come").isZero();
+        AlertEvaluator past = new AlertEvaluator(store, events, objects, projects, settings, time,
+                Clock.fixed(deadline.plusSeconds(30).toInstant(), time.zone()));
+        assertThat(past.evaluate()).isGreaterThanOrEqualTo(1);
+        past.evaluate();
+        JsonNode list = listEvents(d, Map.of("SourceSystem", "VDM_BATCH", "Keyword", tag + "_held"));
+        assertThat(list.path("TotalCount").asLong()).isEqualTo(1);
+        JsonNode event = list.path("Data").get(0);
+        assertThat(event.path("AlertReason").path("Type").asString()).isEqualTo("VDM_BATCH_UNDONE");
+        assertThat(event.path("AlertReason").path("UniqueKey").asString()).isEqualTo("r" + rule.id() + "_unfinished_t_" + waiting.id());
+        assertThat(event.path("AlertReason").path("AlertReasonParamList").toString()).contains("finish_by").contains("WAIT_SCHEDULE");
+    }
+
+    @Test
     void aWebhookGetsTheJsonAfterARefusalAndA500EachAttemptListed() throws IOException {
         AtomicInteger calls = new AtomicInteger();
         List<String> bodies = new CopyOnWriteArrayList<>();
@@ -412,6 +455,9 @@ class AlertsTest {
         AlertRules.Draft foreignProject = new AlertRules.Draft(other.f.tenant(), project, null, AlertRule.Kind.FAILURE, null, null, true,
                 List.of(), null, null);
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> rules.add(foreignProject, clock.millis()))).hasMessageContaining("--project");
+        AlertRules.Draft foreignNode = new AlertRules.Draft(other.f.tenant(), other.project.id(), "n_" + node, AlertRule.Kind.FAILURE, null,
+                null, true, List.of(), null, null);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> rules.add(foreignNode, clock.millis()))).hasMessageContaining("--node");
         assertThat(rules.delete(other.f.tenant(), rule.id())).as("another tenant's rule").isFalse();
         assertThat(rules.delete(d.f.tenant(), rule.id())).isTrue();
     }
