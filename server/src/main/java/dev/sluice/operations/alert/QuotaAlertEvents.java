@@ -3,6 +3,8 @@ package dev.sluice.operations.alert;
 import java.util.List;
 import java.util.Locale;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +20,8 @@ import dev.sluice.alerts.QuotaAlertRaised;
  */
 @Component
 class QuotaAlertEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(QuotaAlertEvents.class);
 
     private final AlertEvents events;
     private final Accounts accounts;
@@ -40,7 +44,13 @@ class QuotaAlertEvents {
         for (Tenant tenant : accounts.tenants(a.accountId())) {
             AlertEvent event = new AlertEvent(0, tenant.id(), null, null, "quota_" + quota + "_" + a.period() + "_" + a.threshold(), "SOP",
                     "ACCOUNT_QUOTA", quota, null, reason, null, null, null, params, List.of(), null, 1, 0, 0);
-            events.raise(event, AlertEvents.Audience.owner(tenant.ownerUserId()), content, a.raisedAt().toEpochMilli());
+            try {
+                events.raise(event, AlertEvents.Audience.owner(tenant.ownerUserId()), content, a.raisedAt().toEpochMilli());
+            } catch (RuntimeException e) {
+                // The quota alert itself is recorded already; a console page or the quota job must not fail over its echo here.
+                log.warn("quota alert {} of account {} could not become an alert event of tenant {}: {}", event.uniqueKey(), a.accountId(),
+                        tenant.id(), e.toString());
+            }
         }
     }
 }
