@@ -30,7 +30,10 @@ class AlertEvents {
         this.store = store;
         this.accounts = accounts;
         this.smtp = smtp;
-        this.transaction = transaction;
+        // Its own transaction even when called inside another (a quota check's listener): a lost race on the unique key
+        // then ends only this one, instead of marking the caller's for rollback.
+        this.transaction = new TransactionTemplate(transaction.getTransactionManager());
+        this.transaction.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Whom to tell, before the users are looked up: the owner, users of the account, a webhook. */
