@@ -385,7 +385,10 @@ class AlertsTest {
     @Test
     void anEmailReachesTheOwnerThroughTheMailServer() throws IOException {
         try (FakeSmtpServer smtp = new FakeSmtpServer()) {
-            SmtpSettings mailServer = new SmtpSettings("127.0.0.1", smtp.port(), null, null, "alerts@sluice.test", false, Duration.ofSeconds(5));
+            String password = "smtp-pass-" + tag;
+            SmtpSettings mailServer = new SmtpSettings("127.0.0.1", smtp.port(), "alerts", password, "alerts@sluice.test", false,
+                    Duration.ofSeconds(5));
+            assertThat(mailServer.toString()).doesNotContain(password);
             String address = "owner-" + tag + "@example.com";
             admin.updateContact(d.f.account.mainUser().id(), address, null, null);
             AlertEvaluator mailing = new AlertEvaluator(store, new AlertEvents(store, accounts, mailServer, transaction), objects, projects,
@@ -411,7 +414,8 @@ class AlertsTest {
             assertThat(push.path("AlertReceiver").path("AlertChannelType").asString()).isEqualTo("MAIL");
             assertThat(push.path("AlertReceiver").path("Type").asString()).isEqualTo("OWNER");
             assertThat(push.path("AlertReceiver").path("User").path("Name").asString()).isNotBlank();
-            assertThat(pushes.toString()).as("addresses are not answered").doesNotContain(address);
+            assertThat(pushes.toString()).as("addresses are not answered").doesNotContain(address).doesNotContain(password);
+            assertThat(smtp.signIns).as("signed in with the configured user").anyMatch(c -> c.endsWith("\0alerts\0" + password));
         }
     }
 

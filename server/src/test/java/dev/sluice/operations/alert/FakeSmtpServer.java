@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The smallest SMTP server the mail client needs (HELO/EHLO, MAIL, RCPT, DATA, QUIT, no auth), on loopback, keeping
- * each message it receives. No SMTP test server (GreenMail and the like) is in the offline repository this build uses,
+ * The smallest SMTP server the mail client needs (HELO/EHLO, AUTH PLAIN, MAIL, RCPT, DATA, QUIT), on loopback, keeping
+ * each message and each sign-in it receives. No SMTP test server (GreenMail and the like) is in the offline repository this build uses,
  * so the tests talk to this one; it speaks the protocol for real, so the mail client's own code runs end to end.
  */
 final class FakeSmtpServer implements AutoCloseable {
@@ -24,6 +24,8 @@ final class FakeSmtpServer implements AutoCloseable {
 
     private final ServerSocket socket;
     final List<Mail> received = new CopyOnWriteArrayList<>();
+    /** The decoded AUTH PLAIN credentials of each sign-in: authorization id, user and password separated by NUL. */
+    final List<String> signIns = new CopyOnWriteArrayList<>();
 
     FakeSmtpServer() throws IOException {
         socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
@@ -54,7 +56,18 @@ final class FakeSmtpServer implements AutoCloseable {
         while ((line = in.readLine()) != null) {
             String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
             switch (command) {
-                case "EHLO", "HELO" -> reply(out, "250 fake-smtp");
+                case "EHLO" -> reply(out, "250-fake-smtp\r\n250 AUTH PLAIN");
+                case "HELO" -> reply(out, "250 fake-smtp");
+                case "AUTH" -> {
+                    String[] words = line.split(" ");
+                    String credentials = words.length > 2 ? words[2] : null;
+                    if (credentials == null) {
+                        reply(out, "334 ");
+                        credentials = in.readLine();
+                    }
+                    signIns.add(new String(java.util.Base64.getDecoder().decode(credentials.trim()), StandardCharsets.UTF_8));
+                    reply(out, "235 authenticated");
+                }
                 case "MAIL" -> {
                     from = line.substring(line.indexOf(':') + 1).trim();
                     reply(out, "250 OK");
