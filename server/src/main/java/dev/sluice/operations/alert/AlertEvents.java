@@ -1,10 +1,12 @@
 package dev.sluice.operations.alert;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -52,10 +54,13 @@ class AlertEvents {
         long accountId = accounts.tenant(event.tenantId()).map(t -> t.accountId()).orElse(-1L);
         List<AlertEvent.Message> messages = new ArrayList<>();
         Map<String, AlertEvent.Receiver> receivers = new LinkedHashMap<>();
-        if (audience.ownerUserId() != null) {
+        Set<Long> told = new HashSet<>(); // the owner named again among the users gets one message
+        if (audience.ownerUserId() != null && told.add(audience.ownerUserId())) {
             accounts.user(accountId, audience.ownerUserId()).ifPresent(u -> mail(u, "OWNER", messages, receivers));
         }
-        for (long id : audience.userIds()) accounts.user(accountId, id).ifPresent(u -> mail(u, "USER_DEFINED", messages, receivers));
+        for (long id : audience.userIds()) {
+            if (told.add(id)) accounts.user(accountId, id).ifPresent(u -> mail(u, "USER_DEFINED", messages, receivers));
+        }
         if (audience.webhookUrl() != null) {
             messages.add(new AlertEvent.Message("CUSTOM", "USER_DEFINED", null, null, audience.webhookUrl(), audience.webhookToken(),
                     audience.tokenBoundTo()));
@@ -82,10 +87,10 @@ class AlertEvents {
         String name = user.displayName() == null || user.displayName().isBlank() ? user.name() : user.displayName();
         boolean mailable = smtp.enabled() && user.mail() != null && !user.mail().isBlank();
         if (mailable) messages.add(new AlertEvent.Message("MAIL", type, user.id(), name, user.mail().trim(), null, null));
-        AlertEvent.Receiver known = receivers.get(type);
-        List<AlertEvent.UserName> names = new ArrayList<>(known == null ? List.of() : known.userList());
+        // One receiver per type, listing its users; MAIL among its channels once any of them is e-mailed.
+        AlertEvent.Receiver known = receivers.getOrDefault(type, new AlertEvent.Receiver(type, List.of(), List.of()));
+        List<AlertEvent.UserName> names = new ArrayList<>(known.userList());
         names.add(new AlertEvent.UserName(name));
-        receivers.put(type, new AlertEvent.Receiver(type, mailable || (known != null && !known.alertChannelTypeList().isEmpty())
-                ? List.of("MAIL") : List.of(), names));
+        receivers.put(type, new AlertEvent.Receiver(type, mailable ? List.of("MAIL") : known.alertChannelTypeList(), names));
     }
 }
