@@ -36,6 +36,8 @@ class SettingsValidationTest {
             "sluice.ledger.intent-grace, 5s",
             "sluice.cluster.admission-batch, 0",
             "sluice.alerts.check-interval, 0s",
+            "sluice.alerts.notify.max-attempts, 0",
+            "sluice.alerts.smtp.port, 70000",
             "sluice.sources.check-timeout, 0s",
             "sluice.runner.max-running-per-source, 0",
             "sluice.adhoc.timeout, 0s",

@@ -24,9 +24,9 @@ import picocli.CommandLine.Option;
  * shared through H2's auto-server mode), so they work whether the server is running or not.
  */
 @Command(name = "admin", mixinStandardHelpOptions = true,
-        description = "Operator commands for accounts, users, AccessKeys, projects and console sign-ins.",
+        description = "Operator commands for accounts, users, AccessKeys, projects, console sign-ins and alert rules.",
         subcommands = {AdminCli.AccountCommands.class, AdminCli.UserCommands.class, AdminCli.KeyCommands.class,
-                ProjectCommands.class, ConsoleCommands.class, LedgerCommands.class})
+                ProjectCommands.class, ConsoleCommands.class, LedgerCommands.class, AlertCommands.class})
 public final class AdminCli {
 
     public static int run(Class<?> application, String[] args) {

@@ -222,6 +222,11 @@ public final class AccessRules {
         rule("GetSupplementDagrun", Who.MEMBER, "as ListInstances (the backfill's project)");
         rule("GetSupplementDagrunInstance", Who.MEMBER, "as ListInstances (the backfill's project)");
 
+        // --- alerts (O&M center) ---
+        rule("ListAlertEvents", Who.MEMBER, "the contract names no rule; the alert events of the caller's tenant");
+        rule("GetAlertEvent", Who.MEMBER, "as ListAlertEvents");
+        rule("ListAlertNotifications", Who.MEMBER, "as ListAlertEvents; receivers' addresses, webhook URLs and tokens are never answered");
+
         // --- Sluice's own operations: the caller's account ---
         rule("GetOpenApiUsage", Who.SELF, "the usage of the caller's account");
         rule("ListOpenApiCallDetails", Who.SELF, "the call details of the caller's account");

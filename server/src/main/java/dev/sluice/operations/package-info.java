@@ -4,7 +4,7 @@
  * <p>{@code allowedDependencies}: the modules this one may use, checked by {@code ModularityTests}; a new one is a
  * decision, also written in the README's layout table.
  */
-@ApplicationModule(allowedDependencies = {"account", "dispatch", "protocol", "system", "runner", "platform", "platform :: project",
+@ApplicationModule(allowedDependencies = {"account", "alerts", "dispatch", "protocol", "system", "runner", "platform", "platform :: project",
         "develop", "develop :: version", "develop :: batch", "develop :: tree"})
 package dev.sluice.operations;
 

@@ -81,7 +81,13 @@ final class ProbeParameters {
             Map.entry("ListNodeDownStream:ListQuery.FilterList[].Key", List.of("PROJECT")),
             Map.entry("ListInstances:ListQuery.ScheduleType", List.of("NORMAL")),
             Map.entry("OperateInstance:OperateCommand.Operation", List.of("RERUN")),
-            Map.entry("GetInstanceDownStream:RunStatus", List.of("SUCCESS")));
+            Map.entry("GetInstanceDownStream:RunStatus", List.of("SUCCESS")),
+            Map.entry("ListAlertEvents:ListQuery.SourceSystem", List.of("ALL")),
+            Map.entry("ListAlertEvents:ListQuery.AlertStartTime", List.of("2020-01-01 00:00:00")),
+            Map.entry("ListAlertEvents:ListQuery.AlertEndTime", List.of("2099-01-01 00:00:00")),
+            Map.entry("ListAlertNotifications:ListQuery.SourceSystem", List.of("ALL")),
+            Map.entry("ListAlertNotifications:ListQuery.NotifyStartTime", List.of("2020-01-01 00:00:00")),
+            Map.entry("ListAlertNotifications:ListQuery.NotifyEndTime", List.of("2099-01-01 00:00:00")));
 
     /** Optional parameters left out although they hold required fields ({@code Action:Path}): they would bypass the slot. */
     private static final Set<String> OMITTED = Set.of(

@@ -20,6 +20,9 @@ import org.springframework.boot.test.context.SpringBootTest;
         // Every test context shares the in-memory database: only the one that asks for it (RunnerServerTest) dispatches
         // scheduler instances, so a context without the test engines never claims them.
         "sluice.scheduler.enabled=${sluice.test.scheduler:false}",
+        // Alerts are evaluated and sent by the alert tests' own evaluators and senders (their allow-list and mail server),
+        // not by a context's background jobs, which would race them.
+        "sluice.alerts.notify.sending=false", "sluice.alerts.notify.evaluate-every=1d",
         // The embedded default's journaled ledger, one journal per test context (the lock admits one owner).
         "sluice.ledger.journal=true", "sluice.ledger.journal-dir=target/test-journal/${random.uuid}",
         // Small plans so tests reach each limit in a few calls.
