@@ -38,6 +38,7 @@ import dev.sluice.platform.project.ProjectMode;
 import dev.sluice.platform.project.Projects;
 import dev.sluice.runner.Engine;
 import dev.sluice.runner.RunnerServerTest;
+import dev.sluice.runner.RunnerSettings;
 import dev.sluice.runner.RunnerTestEngines;
 import dev.sluice.runner.RunnerTestEngines.Target;
 import dev.sluice.runner.SqlRunner;
@@ -78,6 +79,8 @@ class SchedulerTest {
     TransactionTemplate transaction;
     @Autowired
     SchedulerSettings settings;
+    @Autowired
+    RunnerSettings runnerSettings;
     @Autowired
     Clock clock;
     @Autowired
@@ -191,12 +194,22 @@ class SchedulerTest {
         long after = publish(project, "after", 999, 1, "-- nothing", tag + ".b", tag + ".a");
         generateLastMinute();
 
+        // The test server retries a failed attempt once, a second after it failed (sluice.scheduler.retry.*).
         Instance failed = await(failing, i -> i.status() == InstanceStatus.FAILED);
+        assertThat(failed.attempt()).as("one retry of the failed SQL").isEqualTo(2);
         Thread.sleep(3 * settings.pollInterval().toMillis());
         assertThat(first(after).status()).as("a failed upstream holds its downstream").isEqualTo(InstanceStatus.WAIT_SCHEDULE);
 
-        Response log = d.call(d.f.owner, "GetPhysicalInstanceLog", "ProjectId", project, "InstanceId", failed.wireId());
-        assertThat(log.body().path("TaskrunLogList").get(0).path("LogContent").asString()).contains(tag + "_missing_table");
+        JsonNode attempts = d.call(d.f.owner, "GetPhysicalInstanceLog", "ProjectId", project, "InstanceId", failed.wireId()).body()
+                .path("TaskrunLogList");
+        assertThat(attempts).hasSize(2);
+        assertThat(attempts.get(0).path("LogContent").asString()).contains(tag + "_missing_table", "retried after 1s (failed attempt 1 of 2)");
+        assertThat(attempts.get(1).path("LogContent").asString()).contains(tag + "_missing_table", "(failed attempt 2 of 2)");
+        assertThat(attempts.valueStream().map(a -> a.path("Status").asString()).toList()).containsExactly("FAILED", "FAILED");
+        List<InstanceStore.Attempt> recorded = store.attempts(failed.id());
+        assertThat(recorded.get(1).startedAt()).as("the retry waited its interval").isGreaterThanOrEqualTo(recorded.get(0).finishedAt() + 1000);
+        assertThat(d.call(d.f.owner, "GetPhysicalInstance", "ProjectId", project, "InstanceId", failed.wireId()).body()
+                .path("Instance").path("Index").asInt()).as("the attempt shown").isEqualTo(2);
 
         Response notFinished = operate(d.f.owner, project, "RERUN", first(after).wireId());
         assertThat(notFinished.body().path("InstanceStatusList").get(0).path("Status").asString()).isEqualTo("FAILED");
@@ -209,10 +222,10 @@ class SchedulerTest {
 
         Response rerun = operate(d.f.owner, project, "RERUN", failed.wireId());
         assertThat(rerun.body().path("InstanceStatusList").get(0).path("Status").asString()).isEqualTo("SUCCESS");
-        Instance again = await(failing, i -> i.attempt() == 2 && i.status() == InstanceStatus.FAILED);
-        assertThat(again.attempt()).isEqualTo(2);
+        Instance again = await(failing, i -> i.attempt() == 4 && i.status() == InstanceStatus.FAILED);
+        assertThat(again.attempt()).as("a rerun has its retries again").isEqualTo(4);
         assertThat(d.call(d.f.owner, "GetPhysicalInstanceLog", "ProjectId", project, "InstanceId", failed.wireId()).body()
-                .path("TaskrunLogList")).hasSize(2);
+                .path("TaskrunLogList")).hasSize(4);
     }
 
     @Test
@@ -259,8 +272,8 @@ class SchedulerTest {
         long node = publish(project, "raced", 999, 3, "-- nothing", "race" + UUID.randomUUID(), null);
         SchedulerSettings manual = new SchedulerSettings(false, Duration.ofSeconds(1), 5, 1000);
         List<InstanceDispatcher> dispatchers = List.of(
-                new InstanceDispatcher(store, objects, projects, runner, holds, transaction, manual, clock),
-                new InstanceDispatcher(store, objects, projects, runner, holds, transaction, manual, clock));
+                new InstanceDispatcher(store, objects, projects, runner, holds, transaction, manual, runnerSettings, clock),
+                new InstanceDispatcher(store, objects, projects, runner, holds, transaction, manual, runnerSettings, clock));
         Response ran = d.call(d.f.owner, "ExecuteManualNode", "ExecuteCommand", json(Map.of("ProjectId", project, "NodeId", "n_" + node,
                 "StartBizDate", "2026-01-01", "EndBizDate", "2026-01-30")));
         assertThat(ran.status()).as(ran.body().toString()).isEqualTo(200);
