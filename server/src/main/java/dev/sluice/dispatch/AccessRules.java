@@ -216,6 +216,7 @@ public final class AccessRules {
                 + "administrators");
         rule("ExecuteManualNode", Who.OBJECT_ADMIN, "as OperateInstance");
         rule("GetInstanceDownStream", Who.MEMBER, "as ListInstances (the instance's project)");
+        rule("GetInstanceUpDownStream", Who.MEMBER, "as ListInstances");
 
         // --- Sluice's own operations: the caller's account ---
         rule("GetOpenApiUsage", Who.SELF, "the usage of the caller's account");

@@ -55,7 +55,7 @@ class HandlerCoverageTest {
                 "Data development", 40L, // the directory tree, ad hoc files, ad hoc runs, file-storage credentials, batch tasks (11), publishing (4), resources (5) and UDFs (5)
                 "Data permissions", 3L,
                 "Open platform", 3L,
-                "O&M center", 16L)); // production nodes (10); instances: ListInstances, GetPhysicalInstance(Log), OperateInstance, ExecuteManualNode, GetInstanceDownStream
-        assertThat(dispatcher.implementedActions()).hasSize(123);
+                "O&M center", 17L)); // production nodes (10); instances: ListInstances, GetPhysicalInstance(Log), OperateInstance, ExecuteManualNode, GetInstanceDownStream, GetInstanceUpDownStream
+        assertThat(dispatcher.implementedActions()).hasSize(124);
     }
 }

@@ -2,7 +2,6 @@ package dev.sluice.operations.instance;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +57,8 @@ public class InstanceDispatcher implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(InstanceDispatcher.class);
     static final Duration RUN_TIMEOUT = Duration.ofHours(24);
 
-    private final String nodeId = "sched-" + UUID.randomUUID().toString().substring(0, 13);
+    /** With the process id, so an operator (or a test) tells which server process claimed an instance. */
+    private final String nodeId = "sched-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     private final InstanceStore store;
     private final VersionedObjects objects;
     private final Projects projects;
@@ -138,7 +138,7 @@ public class InstanceDispatcher implements DisposableBean {
         Optional<BatchTask> task = task(instance);
         if (task.isEmpty()) return true;
         for (BatchTask.Upstream upstream : task.get().upstreams()) {
-            String bizDate = LocalDate.parse(instance.bizDate()).minusDays(Math.max(0, upstream.periodDiff())).toString();
+            String bizDate = Dependencies.upstreamBizDate(instance.bizDate(), upstream.periodDiff());
             List<InstanceStore.Upstream> found = store.upstreamInstances(instance.tenantId(), upstream.outputName(), bizDate, instance.flowId());
             if (!Dependencies.satisfied(upstream.dependStrategy(), found, instance.dueAt(), upstream.periodDiff() <= 0)) return false;
         }

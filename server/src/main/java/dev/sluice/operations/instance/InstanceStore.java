@@ -67,6 +67,27 @@ class InstanceStore {
     record Upstream(long dueAt, InstanceStatus status) {
     }
 
+    /** The instances (by due time) of the node writing {@code outputName} for one business date and flow. */
+    List<Instance> ofOutput(long tenantId, String outputName, String bizDate, String flowId) {
+        return jdbc.sql("select " + prefixed("i.") + " from sched_instance i join batch_task_output o on o.object_id = i.object_id"
+                        + " where o.tenant_id = :tenant and o.output_name = :name and i.biz_date = :biz and i.flow_id = :flow"
+                        + " order by i.due_at, i.id")
+                .param("tenant", tenantId).param("name", outputName).param("biz", bizDate).param("flow", flowId)
+                .query(InstanceStore::row).list();
+    }
+
+    /** The instances of a node for one business date and flow, by due time. */
+    List<Instance> ofNode(long tenantId, long objectId, String bizDate, String flowId) {
+        return jdbc.sql("select " + COLUMNS + " from sched_instance where tenant_id = :tenant and object_id = :object and biz_date = :biz"
+                        + " and flow_id = :flow order by due_at, id")
+                .param("tenant", tenantId).param("object", objectId).param("biz", bizDate).param("flow", flowId)
+                .query(InstanceStore::row).list();
+    }
+
+    private static String prefixed(String alias) {
+        return alias + COLUMNS.replace(", ", ", " + alias);
+    }
+
     /** Instances whose attempt runs (or waits for a slot) in the SQL runner. */
     List<Instance> active() {
         return jdbc.sql("select " + COLUMNS + " from sched_instance where status in ('WAIT_RESOURCE', 'RUNNING') and run_id is not null")

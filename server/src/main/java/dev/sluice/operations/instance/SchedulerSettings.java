@@ -7,7 +7,6 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -20,6 +19,8 @@ import jakarta.validation.constraints.Min;
  * @param claimBatch   instances one poll claims at most
  * @param maxLogChars  characters of an instance's log answered by {@code GetPhysicalInstanceLog} per attempt; beyond
  *                     it the head and the tail are kept and the cut is said
+ * @param generateEvery how often one node of the cluster generates instances ahead (db-scheduler, which looks for
+ *                      due jobs every few seconds, bounds how often it happens)
  * @param retry        retries of failed attempts
  */
 @Validated
@@ -28,19 +29,23 @@ public record SchedulerSettings(@DefaultValue("true") boolean enabled,
                                 @DefaultValue("1s") Duration pollInterval,
                                 @DefaultValue("50") @Min(1) @Max(1000) int claimBatch,
                                 @DefaultValue("200000") @Min(1000) int maxLogChars,
-                                @DefaultValue @Valid Retry retry) {
+                                @DefaultValue("1m") Duration generateEvery,
+                                @DefaultValue Retry retry) {
 
     @ConstructorBinding
     public SchedulerSettings {
         if (pollInterval == null || pollInterval.toMillis() < 10 || pollInterval.toMinutes() > 10) {
             throw new IllegalArgumentException("sluice.scheduler.poll-interval must be between 10ms and 10m, got " + pollInterval);
         }
+        if (generateEvery == null || generateEvery.toSeconds() < 1 || generateEvery.toHours() > 1) {
+            throw new IllegalArgumentException("sluice.scheduler.generate-every must be between 1s and 1h, got " + generateEvery);
+        }
         if (retry == null) retry = Retry.NONE;
     }
 
     /** Without retries of failed attempts (lost ones are still retried, as by default). */
     public SchedulerSettings(boolean enabled, Duration pollInterval, int claimBatch, int maxLogChars) {
-        this(enabled, pollInterval, claimBatch, maxLogChars, Retry.NONE);
+        this(enabled, pollInterval, claimBatch, maxLogChars, Duration.ofMinutes(1), Retry.NONE);
     }
 
     /**
@@ -51,13 +56,21 @@ public record SchedulerSettings(@DefaultValue("true") boolean enabled,
      * @param nodeLostAttempts attempts an instance gets when they are lost with their server node (its heartbeat
      *                         stopped, the runner failed the run as "node lost"); the next one starts at the next poll
      */
-    public record Retry(@DefaultValue("1") @Min(1) @Max(100) int maxAttempts,
+    public record Retry(@DefaultValue("1") int maxAttempts,
                         @DefaultValue("1m") Duration interval,
-                        @DefaultValue("3") @Min(1) @Max(100) int nodeLostAttempts) {
+                        @DefaultValue("3") int nodeLostAttempts) {
 
         static final Retry NONE = new Retry(1, Duration.ofMinutes(1), 3);
 
+        // Checked here rather than by bean validation, whose report names a nested key in camel case.
         public Retry {
+            if (maxAttempts < 1 || maxAttempts > 100) {
+                throw new IllegalArgumentException("sluice.scheduler.retry.max-attempts must be between 1 and 100, got " + maxAttempts);
+            }
+            if (nodeLostAttempts < 1 || nodeLostAttempts > 100) {
+                throw new IllegalArgumentException("sluice.scheduler.retry.node-lost-attempts must be between 1 and 100, got "
+                        + nodeLostAttempts);
+            }
             if (interval == null || interval.isNegative() || interval.toHours() > 24) {
                 throw new IllegalArgumentException("sluice.scheduler.retry.interval must be between 0s and 24h, got " + interval);
             }

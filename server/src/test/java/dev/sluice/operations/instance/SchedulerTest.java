@@ -177,6 +177,26 @@ class SchedulerTest {
                 .as("later instances of the same date may follow as generation adds them").contains("1:" + middle.wireId(), "2:" + last.wireId());
         assertThat(d.call(d.f.owner, "GetInstanceDownStream", "DownStreamDepth", 2).message()).contains("InstanceGet");
 
+        Response dag = d.call(d.f.owner, "GetInstanceUpDownStream", "ProjectId", project, "UpStreamDepth", 1, "DownStreamDepth", 3,
+                "InstanceId", json(Map.of("Id", middle.wireId())));
+        assertThat(dag.status()).as(dag.body().toString()).isEqualTo(200);
+        JsonNode info = dag.body().path("InstanceDagInfo");
+        assertThat(info.path("StartInstanceList").valueStream().map(i -> i.path("Id").asString() + " " + i.path("NodeId").asString()
+                + " " + i.path("Name").asString() + " " + i.path("NodeType").asString())).containsExactly(middle.wireId() + " n_" + b
+                + " middle DATA_PROCESS");
+        assertThat(info.path("UpInstanceList").valueStream().map(i -> i.path("Id").asString())).containsExactly(start.wireId());
+        assertThat(info.path("DownInstanceList").valueStream().map(i -> i.path("Id").asString()).toList())
+                .as("the last of the chain first; its later instances of the date (as generation adds them) wait for it too")
+                .startsWith(last.wireId());
+        Response startOnly = d.call(d.f.owner, "GetInstanceUpDownStream", "ProjectId", project, "DownStreamDepth", 0,
+                "InstanceId", json(Map.of("Id", start.wireId())));
+        assertThat(startOnly.body().path("InstanceDagInfo").path("UpInstanceList")).as("the first of the chain waits for none").isEmpty();
+        assertThat(startOnly.body().path("InstanceDagInfo").path("DownInstanceList")).isEmpty();
+        Response tooDeep = d.call(d.f.owner, "GetInstanceUpDownStream", "ProjectId", project, "UpStreamDepth", 11,
+                "InstanceId", json(Map.of("Id", start.wireId())));
+        assertThat(tooDeep.status()).isEqualTo(400);
+        assertThat(tooDeep.message()).contains("UpStreamDepth");
+
         JsonNode got = d.call(d.f.owner, "GetPhysicalInstance", "ProjectId", project, "InstanceId", last.wireId()).body().path("Instance");
         assertThat(got.path("DueTime").asString()).isNotBlank();
         JsonNode log = d.call(d.f.owner, "GetPhysicalInstanceLog", "ProjectId", project, "InstanceId", last.wireId()).body()
@@ -312,6 +332,29 @@ class SchedulerTest {
     }
 
     @Test
+    void aPublishedCustomIntervalMakesItsInstancesEveryDayOfItsWindow() {
+        Response created = d.call(d.f.owner, "CreateBatchTask", "CreateCommand", json(Map.of("Directory", "/", "Name", "custom",
+                "Description", "custom", "ProjectId", project, "ScheduleType", 1, "TaskType", 999)));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(200);
+        long file = created.body().path("CreateResult").path("FileId").asLong();
+        Response submitted = d.call(d.f.owner, "SubmitBatchTask", "SubmitCommand", json(Map.of("ProjectId", project, "FileId", file,
+                "Name", "custom", "Code", "-- nothing", "Comment", "publish", "NodeOutputNameList", List.of("custom" + UUID.randomUUID()),
+                "CustomScheduleConfig", Map.of("StartTime", "08:00", "EndTime", "10:30", "Interval", 1, "IntervalUnit", "HOUR",
+                        "SchedulePeriod", "HOURLY"))));
+        assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(200);
+
+        var zone = InstanceGeneratorCronTest.zone(d);
+        Instant from = java.time.LocalDate.of(2030, 1, 15).atStartOfDay(zone).toInstant();
+        var node = objects.find(d.f.tenant(), file).orElseThrow();
+        assertThat(generator.generate(node, objects.production(node).orElseThrow(), from.minusMillis(1), from.plus(Duration.ofDays(2))))
+                .isEqualTo(6);
+        assertThat(instances.ofNode(d.f.tenant(), file).stream()
+                .map(i -> Instant.ofEpochMilli(i.dueAt()).atZone(zone).toLocalDateTime() + " " + i.bizDate()).toList()).containsExactly(
+                "2030-01-15T08:00 2030-01-14", "2030-01-15T09:00 2030-01-14", "2030-01-15T10:00 2030-01-14",
+                "2030-01-16T08:00 2030-01-15", "2030-01-16T09:00 2030-01-15", "2030-01-16T10:00 2030-01-15");
+    }
+
+    @Test
     void membersReadOperatorsOperateAndBadInputIsNamed() {
         long node = publish(project, "guarded", 999, 3, "-- nothing", "g" + UUID.randomUUID(), null);
         Sub visitor = d.member("visitor", 3);
@@ -354,6 +397,9 @@ class SchedulerTest {
                 other.call(other.f.owner, "GetPhysicalInstance", "ProjectId", project, "InstanceId", done.wireId()),
                 other.call(other.f.owner, "GetInstanceDownStream", "DownStreamDepth", 1, "InstanceGet", json(Map.of("InstanceId",
                         done.wireId(), "NodeType", "SCRIPT"))),
+                other.call(other.f.owner, "GetInstanceUpDownStream", "ProjectId", project, "InstanceId", json(Map.of("Id", done.wireId()))),
+                other.call(other.f.owner, "GetInstanceUpDownStream", "ProjectId", other.project.id(), "InstanceId",
+                        json(Map.of("Id", done.wireId()))),
                 other.call(other.f.owner, "ExecuteManualNode", "ExecuteCommand", json(Map.of("ProjectId", other.project.id(),
                         "NodeId", "n_" + node, "StartBizDate", "2026-02-01", "EndBizDate", "2026-02-01"))),
                 other.call(other.f.owner, "OperateInstance", "OperateCommand", json(Map.of("ProjectId", other.project.id(),
