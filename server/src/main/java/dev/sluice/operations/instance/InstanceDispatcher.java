@@ -97,7 +97,13 @@ public class InstanceDispatcher implements DisposableBean {
 
     private void pollQuietly() {
         try {
-            poll();
+            // A full batch started: more may be due, so claim again at once (within one poll interval) rather than
+            // leave a backlog to drain one batch per interval.
+            long until = System.nanoTime() + settings.pollInterval().toNanos();
+            int started;
+            do {
+                started = poll();
+            } while (started >= settings.claimBatch() && System.nanoTime() < until);
         } catch (RuntimeException e) {
             log.warn("Scheduler poll failed; retried at the next one", e);
         }

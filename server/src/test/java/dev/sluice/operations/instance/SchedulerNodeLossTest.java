@@ -55,7 +55,8 @@ class SchedulerNodeLossTest {
         try (TestPostgres db = TestPostgres.freshDatabase(dir)) {
             dropRole();
             try (Cluster cluster = Cluster.start(2, dir, db.jdbcUrl(), redis, "{}", "--sluice.cluster.key-prefix=" + prefix,
-                    "--sluice.cluster.settle=3s", "--sluice.scheduler.poll-interval=200ms", "--sluice.scheduler.generate-every=1s",
+                    "--sluice.cluster.settle=3s", "--sluice.sources.check-timeout=1s", "--sluice.ledger.commit-deadline=1s",
+                    "--sluice.ledger.statement-timeout=1s", "--sluice.scheduler.poll-interval=200ms", "--sluice.scheduler.generate-every=1s",
                     "--sluice.runner.cancel-poll=200ms", "--sluice.runner.node-lost-after=2s");
                  Connection sql = db.connect()) {
                 // The node that won the first-start bootstrap printed the account.
