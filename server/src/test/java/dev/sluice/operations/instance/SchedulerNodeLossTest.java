@@ -44,17 +44,23 @@ class SchedulerNodeLossTest {
     private static final int CHAINS = 3;
     private static final int LENGTH = 3;
 
+    /** A plan whose limits the test's calls never reach. */
+    private static final String PLANS = """
+            {"sluice":{"plans":{"open":{"edition":"intelligent","qps":{"total":100000},"monthly-free":100000000,
+              "pay-as-you-go":true,"price-per-10k":0.05}}}}""";
+
     @TempDir
     Path dir;
 
     @Test
     void attemptsLostWithAKilledNodeAreRetriedByTheOtherAndNeverOverlap() throws Exception {
+        long began = System.nanoTime();
         OwnRedis[] ownRedis = new OwnRedis[1];
         String prefix = "sched-kill-" + UUID.randomUUID() + ":";
         String redis = OwnRedis.sharedUrlOr(ownRedis);
         try (TestPostgres db = TestPostgres.freshDatabase(dir)) {
             dropRole();
-            try (Cluster cluster = Cluster.start(2, dir, db.jdbcUrl(), redis, "{}", "--sluice.cluster.key-prefix=" + prefix,
+            try (Cluster cluster = Cluster.start(2, dir, db.jdbcUrl(), redis, PLANS, "--sluice.bootstrap.plan=open", "--sluice.cluster.key-prefix=" + prefix,
                     "--sluice.cluster.settle=3s", "--sluice.sources.check-timeout=1s", "--sluice.ledger.commit-deadline=1s",
                     "--sluice.ledger.statement-timeout=1s", "--sluice.scheduler.poll-interval=200ms", "--sluice.scheduler.generate-every=1s",
                     "--sluice.runner.cancel-poll=200ms", "--sluice.runner.node-lost-after=2s");
@@ -67,6 +73,7 @@ class SchedulerNodeLossTest {
                 List<RawClient> clients = cluster.nodes().stream().map(n -> new RawClient(n.port(), facts.facts().get("AccessKeyId"),
                         facts.facts().get("AccessKeySecret"))).toList();
                 Load.awaitOk(clients, tenant, Duration.ofSeconds(60));
+                System.out.printf("node-loss test: two nodes answering after %d s%n", (System.nanoTime() - began) / 1_000_000_000);
 
                 // One due time for all, far enough ahead that generation (every second or so) has made the instances.
                 ZonedDateTime due = ZonedDateTime.now(ZONE).plusSeconds(20).withNano(0);
@@ -92,9 +99,11 @@ class SchedulerNodeLossTest {
                 ServerProcess victim = cluster.nodes().stream().filter(n -> n.pid() == pid).findFirst().orElseThrow();
                 ServerProcess survivor = cluster.nodes().stream().filter(n -> n != victim).findFirst().orElseThrow();
                 victim.kill();
+                System.out.printf("node-loss test: killed pid %d (%s) after %d s%n", pid, claimedBy, (System.nanoTime() - began) / 1_000_000_000);
 
                 await(Duration.ofSeconds(45), () -> count(sql, "select count(*) from sched_instance where due_at = " + dueAt
                         + " and status in ('SUCCESS', 'FAILED')") == CHAINS * LENGTH);
+                System.out.printf("node-loss test: every instance final after %d s%n", (System.nanoTime() - began) / 1_000_000_000);
                 assertThat(count(sql, "select count(*) from sched_instance where due_at = " + dueAt + " and status = 'SUCCESS'"))
                         .as("every instance succeeded, a lost attempt retried").isEqualTo(CHAINS * LENGTH);
                 assertThat(count(sql, "select count(*) from sched_instance where status in ('RUNNING', 'WAIT_RESOURCE')")).isZero();
