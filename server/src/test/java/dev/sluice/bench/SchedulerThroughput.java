@@ -181,7 +181,7 @@ public final class SchedulerThroughput {
 
         long publish(int taskType, String code) throws Exception {
             String name = "bench_" + taskType + "_" + UUID.randomUUID().toString().substring(0, 6);
-            RawClient.Response created = call("CreateBatchTask", "CreateCommand", Map.of("Directory", "/", "Name", name,
+            RawClient.Response created = call("CreateBatchTask", "CreateCommand", Map.of("Directory", "/", "Name", name, "Description", name,
                     "ProjectId", nodes.project(), "ScheduleType", 3, "TaskType", taskType));
             long file = created.body().path("CreateResult").path("FileId").asLong();
             call("SubmitBatchTask", "SubmitCommand", Map.of("ProjectId", nodes.project(), "FileId", file, "Name", name, "Code", code,
