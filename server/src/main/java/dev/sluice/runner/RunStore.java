@@ -77,8 +77,9 @@ class RunStore {
         jdbc.sql("update sql_run set state = 'RUNNING', started_at = ? where run_id = ? and state = 'WAIT_RESOURCE'").params(now, runId).update();
     }
 
+    /** Ends the run, unless it was failed as lost meanwhile: that record is final (the scheduler may have retried it). */
     void runEnded(String runId, RunState state, long now) {
-        jdbc.sql("update sql_run set state = ?, finished_at = ? where run_id = ?").params(state.name(), now, runId).update();
+        jdbc.sql("update sql_run set state = ?, finished_at = ? where run_id = ? and node_lost = false").params(state.name(), now, runId).update();
     }
 
     void subTaskStarted(String runId, int subTaskId, long now) {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.sluice.account.AccountAdmin;
@@ -77,6 +78,8 @@ class SchedulerTest {
     SqlRunner runner;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    JdbcClient jdbc;
     @Autowired
     SchedulerSettings settings;
     @Autowired
@@ -271,6 +274,39 @@ class SchedulerTest {
         awaitSleeping(0);
         JsonNode got = d.call(d.f.owner, "GetPhysicalInstance", "ProjectId", pg.id(), "InstanceId", ended.wireId()).body().path("Instance");
         assertThat(got.path("StatusList").toString()).contains("FAILED").contains("TERMINATED");
+    }
+
+    @Test
+    void anAttemptLostWithItsNodeIsRetriedOnceItsRunIsFinal() throws Exception {
+        String name = "sched_lost_" + UUID.randomUUID().toString().substring(0, 8);
+        Project pg = projects.create(new ProjectDraft(d.f.tenant(), name, name, null, ProjectMode.BASIC, null, null, null,
+                d.f.account.mainUser().id(), null, null, null, null));
+        engines.compute(pg.id(), new Target(Engine.Dialect.POSTGRESQL, "ADB_FOR_PG", SourceDatabases.postgresUrl()));
+        long sleeper = publish(pg.id(), "sleeper", 51, 3, "select pg_sleep(2)", "lost" + name, null);
+        Response ran = d.call(d.f.owner, "ExecuteManualNode", "ExecuteCommand", json(Map.of("ProjectId", pg.id(), "NodeId", "n_" + sleeper,
+                "StartBizDate", "2026-01-01", "EndBizDate", "2026-01-01")));
+        assertThat(ran.status()).as(ran.body().toString()).isEqualTo(200);
+        Instance running = await(sleeper, i -> i.status() == InstanceStatus.RUNNING);
+
+        // As if the node running it had died: its heartbeat is older than sluice.runner.node-lost-after.
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("update sql_run set heartbeat_at = 0 where run_id = :run").param("run", running.runId()).update();
+            assertThat(runner.failLostRuns()).isPositive();
+        });
+        Instance retried = await(sleeper, i -> i.attempt() == 2 && i.status() == InstanceStatus.SUCCESS);
+        List<InstanceStore.Attempt> attempts = store.attempts(retried.id());
+        assertThat(attempts).extracting(InstanceStore.Attempt::status).containsExactly(InstanceStatus.FAILED, InstanceStatus.SUCCESS);
+        assertThat(attempts.get(0).message()).isEqualTo("the server node running it was lost; retried (lost attempt 1 of 3)");
+        assertThat(attempts.get(1).startedAt()).as("after the lost run's record was final").isGreaterThanOrEqualTo(attempts.get(0).finishedAt());
+        Thread.sleep(2500); // the lost statement ends here meanwhile: its run's record stays as the scheduler read it
+        assertThat(runner.find(d.f.tenant(), running.runId()).orElseThrow()).satisfies(run -> {
+            assertThat(run.state()).isEqualTo(dev.sluice.runner.RunState.FAILED);
+            assertThat(run.nodeLost()).isTrue();
+        });
+        JsonNode log = d.call(d.f.owner, "GetPhysicalInstanceLog", "ProjectId", pg.id(), "InstanceId", retried.wireId()).body()
+                .path("TaskrunLogList");
+        assertThat(log.valueStream().map(a -> a.path("Status").asString()).toList()).containsExactly("FAILED", "SUCCESS");
+        assertThat(log.get(0).path("LogContent").asString()).contains("was lost; retried");
     }
 
     private static void awaitSleeping(int expected) throws Exception {
