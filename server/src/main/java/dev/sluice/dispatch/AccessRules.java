@@ -216,6 +216,7 @@ public final class AccessRules {
                 + "administrators");
         rule("ExecuteManualNode", Who.OBJECT_ADMIN, "as OperateInstance");
         rule("GetInstanceDownStream", Who.MEMBER, "as ListInstances (the instance's project)");
+        rule("GetInstanceUpDownStream", Who.MEMBER, "as ListInstances");
         rule("CreateNodeSupplement", Who.OBJECT_ADMIN, "as OperateInstance, in the project and in every project of a backfilled node");
         rule("FixData", Who.OBJECT_ADMIN, "as OperateInstance, in every project of a rerun instance");
         rule("GetOperationSubmitStatus", Who.MEMBER, "as ListInstances (the job's project)");

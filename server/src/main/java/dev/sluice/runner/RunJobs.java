@@ -11,8 +11,6 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
-import dev.sluice.dispatch.DisplayTime;
-
 /**
  * The runs' housekeeping, once a minute on exactly one node of a cluster (db-scheduler): runs whose node stopped beating
  * its heart are failed as "node lost" (nobody else will finish them), and finished runs older than
@@ -24,12 +22,11 @@ class RunJobs {
     private static final Logger log = LoggerFactory.getLogger(RunJobs.class);
 
     @Bean
-    RecurringTask<Void> sqlRunHousekeeping(RunStore store, RunnerSettings settings, Clock clock, DisplayTime time) {
+    RecurringTask<Void> sqlRunHousekeeping(SqlRunner runner, RunStore store, RunnerSettings settings, Clock clock) {
         return Tasks.recurring("sql-run-housekeeping", FixedDelay.ofMinutes(1))
                 .execute((instance, context) -> {
                     long now = clock.millis();
-                    int lost = store.failLostRuns(now - settings.nodeLostAfter().toMillis(), now, time.format(now)
-                            + " FAILED: node lost: the server node running this statement stopped answering\n");
+                    int lost = runner.failLostRuns();
                     int deleted = store.deleteFinishedBefore(now - settings.retention().toMillis());
                     if (lost > 0 || deleted > 0) log.info("SQL runs: {} failed as node lost, {} deleted after the retention", lost, deleted);
                 });

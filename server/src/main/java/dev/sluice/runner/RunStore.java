@@ -48,16 +48,17 @@ class RunStore {
 
     Optional<RunView> find(long tenantId, String runId) {
         Optional<RunView> run = jdbc.sql("""
-                        select run_id, tenant_id, user_id, project_id, env, source_kind, source_id, state, created_at, started_at, finished_at
+                        select run_id, tenant_id, user_id, project_id, env, source_kind, source_id, state, created_at, started_at, finished_at,
+                               node_lost
                         from sql_run where tenant_id = ? and run_id = ?""")
                 .params(tenantId, runId)
                 .query((rs, n) -> new RunView(rs.getString("run_id"), rs.getLong("tenant_id"), rs.getLong("user_id"),
                         (Long) rs.getObject("project_id", Long.class), rs.getString("env"), Engine.Kind.valueOf(rs.getString("source_kind")),
                         rs.getLong("source_id"), RunState.valueOf(rs.getString("state")), rs.getLong("created_at"),
-                        rs.getLong("started_at"), rs.getLong("finished_at"), List.of()))
+                        rs.getLong("started_at"), rs.getLong("finished_at"), rs.getBoolean("node_lost"), List.of()))
                 .optional();
         return run.map(r -> new RunView(r.id(), r.tenantId(), r.userId(), r.projectId(), r.env(), r.sourceKind(), r.sourceId(), r.state(),
-                r.createdAt(), r.startedAt(), r.finishedAt(),
+                r.createdAt(), r.startedAt(), r.finishedAt(), r.nodeLost(),
                 jdbc.sql("select subtask_id, state, has_result from sql_run_subtask where run_id = ? order by subtask_id")
                         .param(runId)
                         .query((rs, n) -> new RunView.SubTask(rs.getInt(1), RunState.valueOf(rs.getString(2)), rs.getBoolean(3)))
@@ -76,8 +77,9 @@ class RunStore {
         jdbc.sql("update sql_run set state = 'RUNNING', started_at = ? where run_id = ? and state = 'WAIT_RESOURCE'").params(now, runId).update();
     }
 
+    /** Ends the run, unless it was failed as lost meanwhile: that record is final (the scheduler may have retried it). */
     void runEnded(String runId, RunState state, long now) {
-        jdbc.sql("update sql_run set state = ?, finished_at = ? where run_id = ?").params(state.name(), now, runId).update();
+        jdbc.sql("update sql_run set state = ?, finished_at = ? where run_id = ? and node_lost = false").params(state.name(), now, runId).update();
     }
 
     void subTaskStarted(String runId, int subTaskId, long now) {
@@ -125,7 +127,10 @@ class RunStore {
         return transaction.execute(tx -> {
             List<String> lost = jdbc.sql("select run_id from sql_run where state in ('WAIT_RESOURCE', 'RUNNING') and heartbeat_at < ?")
                     .param(cutoff).query(String.class).list();
-            for (String runId : lost) failRun(runId, note, now);
+            for (String runId : lost) {
+                failRun(runId, note, now);
+                jdbc.sql("update sql_run set node_lost = true where run_id = ?").param(runId).update();
+            }
             return lost.size();
         });
     }

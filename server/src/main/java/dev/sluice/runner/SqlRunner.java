@@ -132,6 +132,19 @@ public class SqlRunner {
         return true;
     }
 
+    /**
+     * Fails every run whose node has not beaten its heart for {@code sluice.runner.node-lost-after} ("node lost"; the
+     * run then says {@link RunView#nodeLost()}): nobody else would finish them. The housekeeping job calls it once a
+     * minute, the scheduler more often while it follows runs, so a lost attempt is retried soon.
+     *
+     * @return the runs failed
+     */
+    public int failLostRuns() {
+        long now = clock.millis();
+        return store.failLostRuns(now - settings.nodeLostAfter().toMillis(), now, time.format(now)
+                + " FAILED: node lost: the server node running this statement stopped answering\n");
+    }
+
     private RunStore.SubTaskRow subTask(RunView run, int subTaskId, String path) {
         if (subTaskId < 0 || subTaskId >= run.subTasks().size()) {
             throw PopErrors.invalidParameter(path, "run " + run.id() + " has subtasks 0 to " + (run.subTasks().size() - 1)

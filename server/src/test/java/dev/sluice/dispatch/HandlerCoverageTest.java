@@ -55,7 +55,7 @@ class HandlerCoverageTest {
                 "Data development", 40L, // the directory tree, ad hoc files, ad hoc runs, file-storage credentials, batch tasks (11), publishing (4), resources (5) and UDFs (5)
                 "Data permissions", 3L,
                 "Open platform", 3L,
-                "O&M center", 24L)); // production nodes (10); instances: ListInstances, GetPhysicalInstance(Log), OperateInstance, ExecuteManualNode, GetInstanceDownStream; backfills and fixes (5); alerts (3)
-        assertThat(dispatcher.implementedActions()).hasSize(131);
+                "O&M center", 25L)); // all 25: production nodes (10); instances (7: ListInstances, GetPhysicalInstance(Log), OperateInstance, ExecuteManualNode, GetInstance(Up)DownStream); backfills and fixes (5); alerts (3)
+        assertThat(dispatcher.implementedActions()).hasSize(132);
     }
 }

@@ -20,6 +20,7 @@ import dev.sluice.testsupport.SluiceServerTest;
 @Import(RunnerTestEngines.class)
 @TestPropertySource(properties = {"sluice.runner.max-running-per-source=1", "sluice.runner.max-queued-per-source=3",
         "sluice.runner.stop-grace=2s", "sluice.runner.max-result-rows=50",
+        "sluice.scheduler.retry.max-attempts=2", "sluice.scheduler.retry.interval=1s",
         "sluice.test.scheduler=true"}) // the one context whose scheduler dispatches (see SluiceServerTest)
 public @interface RunnerServerTest {
 }

@@ -1,7 +1,9 @@
 package dev.sluice.operations.instance;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToLongFunction;
 
 /**
  * Whether the upstream instances of the matching business date let an instance start, per the dependency's
@@ -19,13 +21,27 @@ final class Dependencies {
 
     static boolean satisfied(String strategy, List<InstanceStore.Upstream> all, long dueAt, boolean samePeriod) {
         if (all.isEmpty()) return true;
-        List<InstanceStore.Upstream> upstream = samePeriod ? all.stream().filter(u -> u.dueAt() <= dueAt).toList() : all;
-        if (upstream.isEmpty()) upstream = List.of(all.getFirst());
+        List<InstanceStore.Upstream> upstream = counted(all, InstanceStore.Upstream::dueAt, dueAt, samePeriod);
         String which = strategy == null ? "ALL" : strategy.trim().toUpperCase(Locale.ROOT);
         return switch (which) {
             case "FIRST" -> upstream.getFirst().status() == InstanceStatus.SUCCESS;
             case "LAST", "NEAR" -> upstream.getLast().status() == InstanceStatus.SUCCESS;
             default -> upstream.stream().allMatch(u -> u.status() == InstanceStatus.SUCCESS);
         };
+    }
+
+    /**
+     * Which of an upstream's instances of the matching date (by due time) count for an instance due at {@code dueAt}:
+     * for the same period those due at or before it, else the first; for an earlier period all.
+     */
+    static <T> List<T> counted(List<T> all, ToLongFunction<T> due, long dueAt, boolean samePeriod) {
+        if (all.isEmpty() || !samePeriod) return all;
+        List<T> upTo = all.stream().filter(u -> due.applyAsLong(u) <= dueAt).toList();
+        return upTo.isEmpty() ? List.of(all.getFirst()) : upTo;
+    }
+
+    /** The business date of the upstream instances an instance of {@code bizDate} depends on, {@code yyyy-MM-dd}. */
+    static String upstreamBizDate(String bizDate, int periodDiff) {
+        return LocalDate.parse(bizDate).minusDays(Math.max(0, periodDiff)).toString();
     }
 }

@@ -2,7 +2,6 @@ package dev.sluice.operations.instance;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +37,7 @@ import dev.sluice.runner.RunContext;
 import dev.sluice.runner.RunRequest;
 import dev.sluice.runner.RunState;
 import dev.sluice.runner.RunView;
+import dev.sluice.runner.RunnerSettings;
 import dev.sluice.runner.SqlRunner;
 
 /**
@@ -45,8 +45,11 @@ import dev.sluice.runner.SqlRunner;
  * locked with {@code FOR UPDATE SKIP LOCKED}, so each is judged and started by exactly one node; one starts when its
  * upstream instances of the matching business date have succeeded and its node is not held; its SQL goes to the
  * runner's queue of its source as the project's production account. Running instances are followed from the runner's
- * record of their run, which any node reads: a run whose node was lost is failed by the runner's housekeeping, and the
- * instance with it, so nothing stays running forever and nothing runs twice.
+ * record of their run, which any node reads. A failed attempt is retried per {@code sluice.scheduler.retry.*}: one whose
+ * node was lost (the runner failed its run as "node lost", checked here every quarter of the runner's
+ * {@code node-lost-after}) at the next poll, one whose SQL failed after the retry interval. A new attempt starts only
+ * once the runner's record of the previous run is final, so an instance never runs twice at once and none stays
+ * running forever.
  */
 @Component
 public class InstanceDispatcher implements DisposableBean {
@@ -54,7 +57,8 @@ public class InstanceDispatcher implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(InstanceDispatcher.class);
     static final Duration RUN_TIMEOUT = Duration.ofHours(24);
 
-    private final String nodeId = "sched-" + UUID.randomUUID().toString().substring(0, 13);
+    /** With the process id, so an operator (or a test) tells which server process claimed an instance. */
+    private final String nodeId = "sched-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     private final InstanceStore store;
     private final VersionedObjects objects;
     private final Projects projects;
@@ -62,7 +66,9 @@ public class InstanceDispatcher implements DisposableBean {
     private final ObjectProvider<NodeHolds> holds;
     private final TransactionTemplate transaction;
     private final SchedulerSettings settings;
+    private final long lostCheckEvery;
     private final Clock clock;
+    private volatile long lostCheckedAt;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "scheduler-dispatch");
         t.setDaemon(true);
@@ -70,7 +76,7 @@ public class InstanceDispatcher implements DisposableBean {
     });
 
     InstanceDispatcher(InstanceStore store, VersionedObjects objects, Projects projects, SqlRunner runner, ObjectProvider<NodeHolds> holds,
-                       TransactionTemplate transaction, SchedulerSettings settings, Clock clock) {
+                       TransactionTemplate transaction, SchedulerSettings settings, RunnerSettings runnerSettings, Clock clock) {
         this.store = store;
         this.objects = objects;
         this.projects = projects;
@@ -78,6 +84,7 @@ public class InstanceDispatcher implements DisposableBean {
         this.holds = holds;
         this.transaction = transaction;
         this.settings = settings;
+        this.lostCheckEvery = runnerSettings.nodeLostAfter().toMillis() / 4;
         this.clock = clock;
     }
 
@@ -90,7 +97,13 @@ public class InstanceDispatcher implements DisposableBean {
 
     private void pollQuietly() {
         try {
-            poll();
+            // A full batch started: more may be due, so claim again at once (within one poll interval) rather than
+            // leave a backlog to drain one batch per interval.
+            long until = System.nanoTime() + settings.pollInterval().toNanos();
+            int started;
+            do {
+                started = poll();
+            } while (started >= settings.claimBatch() && System.nanoTime() < until);
         } catch (RuntimeException e) {
             log.warn("Scheduler poll failed; retried at the next one", e);
         }
@@ -131,7 +144,7 @@ public class InstanceDispatcher implements DisposableBean {
         Optional<BatchTask> task = task(instance);
         if (task.isEmpty()) return true;
         for (BatchTask.Upstream upstream : task.get().upstreams()) {
-            String bizDate = LocalDate.parse(instance.bizDate()).minusDays(Math.max(0, upstream.periodDiff())).toString();
+            String bizDate = Dependencies.upstreamBizDate(instance.bizDate(), upstream.periodDiff());
             List<InstanceStore.Upstream> found = store.upstreamInstances(instance.tenantId(), upstream.outputName(), bizDate, instance.flowId());
             if (!Dependencies.satisfied(upstream.dependStrategy(), found, instance.dueAt(), upstream.periodDiff() <= 0)) return false;
         }
@@ -186,6 +199,11 @@ public class InstanceDispatcher implements DisposableBean {
         }
     }
 
+    private static String said(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+    }
+
     /** The task's parameters, a manual run's on top, and {@code bizdate} as the instance's business date. */
     private static Map<String, String> params(BatchTask task, Instance instance) {
         Map<String, String> params = new HashMap<>();
@@ -200,31 +218,68 @@ public class InstanceDispatcher implements DisposableBean {
         store.move(instance.id(), InstanceStatus.RUNNING, null, status, now, message);
     }
 
-    /** Brings each instance whose attempt is in the runner up to the run's state. */
+    /** Brings each instance whose attempt is in the runner up to the run's state, each in a transaction of its own. */
     private void follow() {
-        for (Instance instance : store.active()) {
-            Optional<RunView> run = runner.find(instance.tenantId(), instance.runId());
-            long now = clock.millis();
-            if (run.isEmpty()) {
-                store.move(instance.id(), instance.status(), instance.runId(), InstanceStatus.FAILED, now, "the run's record is gone");
-                continue;
-            }
-            RunState state = run.get().state();
-            InstanceStatus next = switch (state) {
-                case WAIT_RESOURCE -> InstanceStatus.WAIT_RESOURCE;
-                case RUNNING -> InstanceStatus.RUNNING;
-                case SUCCESS -> InstanceStatus.SUCCESS;
-                case FAILED, CANCELLED -> InstanceStatus.FAILED;
-            };
-            if (next == instance.status()) continue;
-            String message = switch (state) {
-                case FAILED -> "the SQL failed; see the log";
-                case CANCELLED -> "terminated";
-                default -> null;
-            };
-            long at = next.isFinal() && run.get().finishedAt() > 0 ? run.get().finishedAt() : now;
-            store.move(instance.id(), instance.status(), instance.runId(), next, at, message);
+        List<Instance> active = store.active();
+        if (active.isEmpty()) return;
+        long now = clock.millis();
+        if (now - lostCheckedAt >= lostCheckEvery) {
+            // The runner's housekeeping does this once a minute; sooner here, so a lost attempt is retried soon.
+            lostCheckedAt = now;
+            runner.failLostRuns();
         }
+        for (Instance instance : active) {
+            transaction.executeWithoutResult(status -> follow(instance));
+        }
+    }
+
+    private void follow(Instance instance) {
+        Optional<RunView> run = runner.find(instance.tenantId(), instance.runId());
+        long now = clock.millis();
+        if (run.isEmpty()) {
+            failed(instance, false, now, "the run's record is gone");
+            return;
+        }
+        RunState state = run.get().state();
+        InstanceStatus next = switch (state) {
+            case WAIT_RESOURCE -> InstanceStatus.WAIT_RESOURCE;
+            case RUNNING -> InstanceStatus.RUNNING;
+            case SUCCESS -> InstanceStatus.SUCCESS;
+            case FAILED, CANCELLED -> InstanceStatus.FAILED;
+        };
+        if (next == instance.status()) return;
+        long at = next.isFinal() && run.get().finishedAt() > 0 ? run.get().finishedAt() : now;
+        if (next != InstanceStatus.FAILED) {
+            store.move(instance.id(), instance.status(), instance.runId(), next, at, null);
+        } else if (state == RunState.CANCELLED && instance.terminated()) {
+            store.move(instance.id(), instance.status(), instance.runId(), next, at, "terminated");
+        } else if (state == RunState.CANCELLED) {
+            // Not an operator's stop: the node running it shut down, which counts as losing it.
+            failed(instance, true, at, "the server node running it shut down");
+        } else if (run.get().nodeLost()) {
+            failed(instance, true, at, "the server node running it was lost");
+        } else {
+            failed(instance, false, at, "the SQL failed; see the log");
+        }
+    }
+
+    /**
+     * Ends a failed attempt: retried when the settings allow another attempt of its kind (lost with its node, or a
+     * failure) and no operator terminated it, else the instance fails.
+     */
+    private void failed(Instance instance, boolean lost, long at, String message) {
+        SchedulerSettings.Retry retry = settings.retry();
+        InstanceStore.Retries before = store.retries(instance.id());
+        int attempts = (lost ? before.losses() : before.failures()) + 1;
+        int allowed = lost ? retry.nodeLostAttempts() : retry.maxAttempts();
+        if (!instance.terminated() && attempts < allowed) {
+            long retryAt = lost ? at : at + retry.interval().toMillis();
+            String said = message + "; retried" + (lost ? "" : " after " + said(retry.interval())) + " (" + (lost ? "lost" : "failed")
+                    + " attempt " + attempts + " of " + allowed + ")";
+            if (store.retry(instance.id(), instance.status(), instance.runId(), lost, at, retryAt, said)) return;
+        }
+        String said = attempts > 1 ? message + " (" + (lost ? "lost" : "failed") + " attempt " + attempts + " of " + allowed + ")" : message;
+        store.move(instance.id(), instance.status(), instance.runId(), InstanceStatus.FAILED, at, said);
     }
 
     @Override

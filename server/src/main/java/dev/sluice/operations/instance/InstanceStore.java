@@ -46,7 +46,7 @@ class InstanceStore {
      */
     List<Instance> lockDue(long now, int limit) {
         return jdbc.sql("select " + COLUMNS + " from sched_instance where status = 'WAIT_SCHEDULE' and paused = false and due_at <= :now"
-                        + " order by checked_at, due_at, id limit :limit for update skip locked")
+                        + " and (retry_at is null or retry_at <= :now) order by checked_at, due_at, id limit :limit for update skip locked")
                 .param("now", now).param("limit", limit).query(InstanceStore::row).list();
     }
 
@@ -65,6 +65,27 @@ class InstanceStore {
     }
 
     record Upstream(long dueAt, InstanceStatus status) {
+    }
+
+    /** The instances (by due time) of the node writing {@code outputName} for one business date and flow. */
+    List<Instance> ofOutput(long tenantId, String outputName, String bizDate, String flowId) {
+        return jdbc.sql("select " + prefixed("i.") + " from sched_instance i join batch_task_output o on o.object_id = i.object_id"
+                        + " where o.tenant_id = :tenant and o.output_name = :name and i.biz_date = :biz and i.flow_id = :flow"
+                        + " order by i.due_at, i.id")
+                .param("tenant", tenantId).param("name", outputName).param("biz", bizDate).param("flow", flowId)
+                .query(InstanceStore::row).list();
+    }
+
+    /** The instances of a node for one business date and flow, by due time. */
+    List<Instance> ofNode(long tenantId, long objectId, String bizDate, String flowId) {
+        return jdbc.sql("select " + COLUMNS + " from sched_instance where tenant_id = :tenant and object_id = :object and biz_date = :biz"
+                        + " and flow_id = :flow order by due_at, id")
+                .param("tenant", tenantId).param("object", objectId).param("biz", bizDate).param("flow", flowId)
+                .query(InstanceStore::row).list();
+    }
+
+    private static String prefixed(String alias) {
+        return alias + COLUMNS.replace(", ", ", " + alias);
     }
 
     /** Instances whose attempt runs (or waits for a slot) in the SQL runner. */
@@ -106,10 +127,38 @@ class InstanceStore {
         return true;
     }
 
-    /** Back to waiting for a new attempt (a rerun), from the final status it is in. */
+    /** Back to waiting for a new attempt (a rerun), from the final status it is in, with all its retries again. */
     boolean rewait(long id, InstanceStatus from) {
-        return jdbc.sql("update sched_instance set status = 'WAIT_SCHEDULE', terminated = false, error_message = null"
-                        + " where id = :id and status = :from").param("id", id).param("from", from.name()).update() == 1;
+        return jdbc.sql("update sched_instance set status = 'WAIT_SCHEDULE', terminated = false, error_message = null, failures = 0,"
+                        + " losses = 0, retry_at = null where id = :id and status = :from").param("id", id).param("from", from.name())
+                .update() == 1;
+    }
+
+    /** Attempts of the instance since it was generated or last rerun that failed, and that were lost with their node. */
+    record Retries(int failures, int losses) {
+    }
+
+    Retries retries(long id) {
+        return jdbc.sql("select failures, losses from sched_instance where id = :id").param("id", id)
+                .query((rs, n) -> new Retries(rs.getInt(1), rs.getInt(2))).single();
+    }
+
+    /**
+     * Ends the current attempt (its run {@code runId} over) as failed and sends the instance back to waiting for another
+     * from {@code retryAt}, counting it as lost or failed; false when someone else moved the instance first.
+     */
+    boolean retry(long id, InstanceStatus from, String runId, boolean lost, long now, long retryAt, String message) {
+        String counter = lost ? "losses = losses + 1" : "failures = failures + 1";
+        if (jdbc.sql("update sched_instance set status = 'WAIT_SCHEDULE', " + counter + ", retry_at = :retryAt, error_message = :message"
+                        + " where id = :id and status = :from and run_id = :run")
+                .param("retryAt", retryAt).param("message", message).param("id", id).param("from", from.name()).param("run", runId)
+                .update() != 1) {
+            return false;
+        }
+        jdbc.sql("update sched_attempt set status = 'FAILED', finished_at = :now, message = :message"
+                        + " where instance_id = :id and attempt = (select attempt from sched_instance where id = :id)")
+                .param("now", now).param("message", message).param("id", id).update();
+        return true;
     }
 
     void setPaused(long id, boolean paused) {

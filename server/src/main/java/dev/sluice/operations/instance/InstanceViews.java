@@ -82,7 +82,7 @@ public class InstanceViews {
         Long ended = i.status().isFinal() ? i.finishedAt() : null;
         String duration = started == null ? null : ((ended == null ? clock.millis() : ended) - started) / 1000 + "s";
         return new InstanceView(i.bizDate(), time.format(i.dueAt()), duration, ended, i.flowId().isEmpty() ? null : "{\"FlowId\":\"" + i.flowId() + "\"}",
-                i.wireId(), 1, node == null ? null : nodeInfo(i, node, named), started, statusList(i));
+                i.wireId(), Math.max(1, i.attempt()), node == null ? null : nodeInfo(i, node, named), started, statusList(i));
     }
 
     /** The status, then {@code PAUSED} and {@code TERMINATED} when those flags are set. */

@@ -10,8 +10,9 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
 /**
- * Instance generation, once a minute on exactly one node of a cluster (db-scheduler): the rest of today and all of
- * tomorrow, so a task published now gets today's remaining instances within a minute.
+ * Instance generation, every {@code sluice.scheduler.generate-every} (a minute) on exactly one node of a cluster
+ * (db-scheduler): the rest of today and all of tomorrow, so a task published now gets today's remaining instances within
+ * that time.
  */
 @Configuration(proxyBeanMethods = false)
 class SchedulerJobs {
@@ -19,8 +20,8 @@ class SchedulerJobs {
     private static final Logger log = LoggerFactory.getLogger(SchedulerJobs.class);
 
     @Bean
-    RecurringTask<Void> instanceGeneration(InstanceGenerator generator) {
-        return Tasks.recurring("scheduler-instance-generation", FixedDelay.ofMinutes(1))
+    RecurringTask<Void> instanceGeneration(InstanceGenerator generator, SchedulerSettings settings) {
+        return Tasks.recurring("scheduler-instance-generation", FixedDelay.of(settings.generateEvery()))
                 .execute((instance, context) -> {
                     int added = generator.generateAhead();
                     if (added > 0) log.info("Scheduler: {} instances generated", added);

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.sluice.account.AccountAdmin;
@@ -38,6 +39,7 @@ import dev.sluice.platform.project.ProjectMode;
 import dev.sluice.platform.project.Projects;
 import dev.sluice.runner.Engine;
 import dev.sluice.runner.RunnerServerTest;
+import dev.sluice.runner.RunnerSettings;
 import dev.sluice.runner.RunnerTestEngines;
 import dev.sluice.runner.RunnerTestEngines.Target;
 import dev.sluice.runner.SqlRunner;
@@ -77,7 +79,11 @@ class SchedulerTest {
     @Autowired
     TransactionTemplate transaction;
     @Autowired
+    JdbcClient jdbc;
+    @Autowired
     SchedulerSettings settings;
+    @Autowired
+    RunnerSettings runnerSettings;
     @Autowired
     Clock clock;
     @Autowired
@@ -174,6 +180,26 @@ class SchedulerTest {
                 .as("later instances of the same date may follow as generation adds them").contains("1:" + middle.wireId(), "2:" + last.wireId());
         assertThat(d.call(d.f.owner, "GetInstanceDownStream", "DownStreamDepth", 2).message()).contains("InstanceGet");
 
+        Response dag = d.call(d.f.owner, "GetInstanceUpDownStream", "ProjectId", project, "UpStreamDepth", 1, "DownStreamDepth", 3,
+                "InstanceId", json(Map.of("Id", middle.wireId())));
+        assertThat(dag.status()).as(dag.body().toString()).isEqualTo(200);
+        JsonNode info = dag.body().path("InstanceDagInfo");
+        assertThat(info.path("StartInstanceList").valueStream().map(i -> i.path("Id").asString() + " " + i.path("NodeId").asString()
+                + " " + i.path("Name").asString() + " " + i.path("NodeType").asString())).containsExactly(middle.wireId() + " n_" + b
+                + " middle DATA_PROCESS");
+        assertThat(info.path("UpInstanceList").valueStream().map(i -> i.path("Id").asString())).containsExactly(start.wireId());
+        assertThat(info.path("DownInstanceList").valueStream().map(i -> i.path("Id").asString()).toList())
+                .as("the last of the chain first; its later instances of the date (as generation adds them) wait for it too")
+                .startsWith(last.wireId());
+        Response startOnly = d.call(d.f.owner, "GetInstanceUpDownStream", "ProjectId", project, "DownStreamDepth", 0,
+                "InstanceId", json(Map.of("Id", start.wireId())));
+        assertThat(startOnly.body().path("InstanceDagInfo").path("UpInstanceList")).as("the first of the chain waits for none").isEmpty();
+        assertThat(startOnly.body().path("InstanceDagInfo").path("DownInstanceList")).isEmpty();
+        Response tooDeep = d.call(d.f.owner, "GetInstanceUpDownStream", "ProjectId", project, "UpStreamDepth", 11,
+                "InstanceId", json(Map.of("Id", start.wireId())));
+        assertThat(tooDeep.status()).isEqualTo(400);
+        assertThat(tooDeep.message()).contains("UpStreamDepth");
+
         JsonNode got = d.call(d.f.owner, "GetPhysicalInstance", "ProjectId", project, "InstanceId", last.wireId()).body().path("Instance");
         assertThat(got.path("DueTime").asString()).isNotBlank();
         JsonNode log = d.call(d.f.owner, "GetPhysicalInstanceLog", "ProjectId", project, "InstanceId", last.wireId()).body()
@@ -191,12 +217,22 @@ class SchedulerTest {
         long after = publish(project, "after", 999, 1, "-- nothing", tag + ".b", tag + ".a");
         generateLastMinute();
 
+        // The test server retries a failed attempt once, a second after it failed (sluice.scheduler.retry.*).
         Instance failed = await(failing, i -> i.status() == InstanceStatus.FAILED);
+        assertThat(failed.attempt()).as("one retry of the failed SQL").isEqualTo(2);
         Thread.sleep(3 * settings.pollInterval().toMillis());
         assertThat(first(after).status()).as("a failed upstream holds its downstream").isEqualTo(InstanceStatus.WAIT_SCHEDULE);
 
-        Response log = d.call(d.f.owner, "GetPhysicalInstanceLog", "ProjectId", project, "InstanceId", failed.wireId());
-        assertThat(log.body().path("TaskrunLogList").get(0).path("LogContent").asString()).contains(tag + "_missing_table");
+        JsonNode attempts = d.call(d.f.owner, "GetPhysicalInstanceLog", "ProjectId", project, "InstanceId", failed.wireId()).body()
+                .path("TaskrunLogList");
+        assertThat(attempts).hasSize(2);
+        assertThat(attempts.get(0).path("LogContent").asString()).contains(tag + "_missing_table", "retried after 1s (failed attempt 1 of 2)");
+        assertThat(attempts.get(1).path("LogContent").asString()).contains(tag + "_missing_table", "(failed attempt 2 of 2)");
+        assertThat(attempts.valueStream().map(a -> a.path("Status").asString()).toList()).containsExactly("FAILED", "FAILED");
+        List<InstanceStore.Attempt> recorded = store.attempts(failed.id());
+        assertThat(recorded.get(1).startedAt()).as("the retry waited its interval").isGreaterThanOrEqualTo(recorded.get(0).finishedAt() + 1000);
+        assertThat(d.call(d.f.owner, "GetPhysicalInstance", "ProjectId", project, "InstanceId", failed.wireId()).body()
+                .path("Instance").path("Index").asInt()).as("the attempt shown").isEqualTo(2);
 
         Response notFinished = operate(d.f.owner, project, "RERUN", first(after).wireId());
         assertThat(notFinished.body().path("InstanceStatusList").get(0).path("Status").asString()).isEqualTo("FAILED");
@@ -209,10 +245,10 @@ class SchedulerTest {
 
         Response rerun = operate(d.f.owner, project, "RERUN", failed.wireId());
         assertThat(rerun.body().path("InstanceStatusList").get(0).path("Status").asString()).isEqualTo("SUCCESS");
-        Instance again = await(failing, i -> i.attempt() == 2 && i.status() == InstanceStatus.FAILED);
-        assertThat(again.attempt()).isEqualTo(2);
+        Instance again = await(failing, i -> i.attempt() == 4 && i.status() == InstanceStatus.FAILED);
+        assertThat(again.attempt()).as("a rerun has its retries again").isEqualTo(4);
         assertThat(d.call(d.f.owner, "GetPhysicalInstanceLog", "ProjectId", project, "InstanceId", failed.wireId()).body()
-                .path("TaskrunLogList")).hasSize(2);
+                .path("TaskrunLogList")).hasSize(4);
     }
 
     @Test
@@ -240,6 +276,39 @@ class SchedulerTest {
         assertThat(got.path("StatusList").toString()).contains("FAILED").contains("TERMINATED");
     }
 
+    @Test
+    void anAttemptLostWithItsNodeIsRetriedOnceItsRunIsFinal() throws Exception {
+        String name = "sched_lost_" + UUID.randomUUID().toString().substring(0, 8);
+        Project pg = projects.create(new ProjectDraft(d.f.tenant(), name, name, null, ProjectMode.BASIC, null, null, null,
+                d.f.account.mainUser().id(), null, null, null, null));
+        engines.compute(pg.id(), new Target(Engine.Dialect.POSTGRESQL, "ADB_FOR_PG", SourceDatabases.postgresUrl()));
+        long sleeper = publish(pg.id(), "sleeper", 51, 3, "select pg_sleep(2)", "lost" + name, null);
+        Response ran = d.call(d.f.owner, "ExecuteManualNode", "ExecuteCommand", json(Map.of("ProjectId", pg.id(), "NodeId", "n_" + sleeper,
+                "StartBizDate", "2026-01-01", "EndBizDate", "2026-01-01")));
+        assertThat(ran.status()).as(ran.body().toString()).isEqualTo(200);
+        Instance running = await(sleeper, i -> i.status() == InstanceStatus.RUNNING);
+
+        // As if the node running it had died: its heartbeat is older than sluice.runner.node-lost-after.
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("update sql_run set heartbeat_at = 0 where run_id = :run").param("run", running.runId()).update();
+            assertThat(runner.failLostRuns()).isPositive();
+        });
+        Instance retried = await(sleeper, i -> i.attempt() == 2 && i.status() == InstanceStatus.SUCCESS);
+        List<InstanceStore.Attempt> attempts = store.attempts(retried.id());
+        assertThat(attempts).extracting(InstanceStore.Attempt::status).containsExactly(InstanceStatus.FAILED, InstanceStatus.SUCCESS);
+        assertThat(attempts.get(0).message()).isEqualTo("the server node running it was lost; retried (lost attempt 1 of 3)");
+        assertThat(attempts.get(1).startedAt()).as("after the lost run's record was final").isGreaterThanOrEqualTo(attempts.get(0).finishedAt());
+        Thread.sleep(2500); // the lost statement ends here meanwhile: its run's record stays as the scheduler read it
+        assertThat(runner.find(d.f.tenant(), running.runId()).orElseThrow()).satisfies(run -> {
+            assertThat(run.state()).isEqualTo(dev.sluice.runner.RunState.FAILED);
+            assertThat(run.nodeLost()).isTrue();
+        });
+        JsonNode log = d.call(d.f.owner, "GetPhysicalInstanceLog", "ProjectId", pg.id(), "InstanceId", retried.wireId()).body()
+                .path("TaskrunLogList");
+        assertThat(log.valueStream().map(a -> a.path("Status").asString()).toList()).containsExactly("FAILED", "SUCCESS");
+        assertThat(log.get(0).path("LogContent").asString()).contains("was lost; retried");
+    }
+
     private static void awaitSleeping(int expected) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
@@ -259,8 +328,8 @@ class SchedulerTest {
         long node = publish(project, "raced", 999, 3, "-- nothing", "race" + UUID.randomUUID(), null);
         SchedulerSettings manual = new SchedulerSettings(false, Duration.ofSeconds(1), 5, 1000);
         List<InstanceDispatcher> dispatchers = List.of(
-                new InstanceDispatcher(store, objects, projects, runner, holds, transaction, manual, clock),
-                new InstanceDispatcher(store, objects, projects, runner, holds, transaction, manual, clock));
+                new InstanceDispatcher(store, objects, projects, runner, holds, transaction, manual, runnerSettings, clock),
+                new InstanceDispatcher(store, objects, projects, runner, holds, transaction, manual, runnerSettings, clock));
         Response ran = d.call(d.f.owner, "ExecuteManualNode", "ExecuteCommand", json(Map.of("ProjectId", project, "NodeId", "n_" + node,
                 "StartBizDate", "2026-01-01", "EndBizDate", "2026-01-30")));
         assertThat(ran.status()).as(ran.body().toString()).isEqualTo(200);
@@ -296,6 +365,29 @@ class SchedulerTest {
             assertThat(i.status()).isEqualTo(InstanceStatus.SUCCESS);
             assertThat(store.attempts(i.id())).as("instance %s was started once", i.wireId()).hasSize(1);
         }
+    }
+
+    @Test
+    void aPublishedCustomIntervalMakesItsInstancesEveryDayOfItsWindow() {
+        Response created = d.call(d.f.owner, "CreateBatchTask", "CreateCommand", json(Map.of("Directory", "/", "Name", "custom",
+                "Description", "custom", "ProjectId", project, "ScheduleType", 1, "TaskType", 999)));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(200);
+        long file = created.body().path("CreateResult").path("FileId").asLong();
+        Response submitted = d.call(d.f.owner, "SubmitBatchTask", "SubmitCommand", json(Map.of("ProjectId", project, "FileId", file,
+                "Name", "custom", "Code", "-- nothing", "Comment", "publish", "NodeOutputNameList", List.of("custom" + UUID.randomUUID()),
+                "CustomScheduleConfig", Map.of("StartTime", "08:00", "EndTime", "10:30", "Interval", 1, "IntervalUnit", "HOUR",
+                        "SchedulePeriod", "HOURLY"))));
+        assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(200);
+
+        var zone = InstanceGeneratorCronTest.zone(d);
+        Instant from = java.time.LocalDate.of(2030, 1, 15).atStartOfDay(zone).toInstant();
+        var node = objects.find(d.f.tenant(), file).orElseThrow();
+        assertThat(generator.generate(node, objects.production(node).orElseThrow(), from.minusMillis(1), from.plus(Duration.ofDays(2))))
+                .isEqualTo(6);
+        assertThat(instances.ofNode(d.f.tenant(), file).stream()
+                .map(i -> Instant.ofEpochMilli(i.dueAt()).atZone(zone).toLocalDateTime() + " " + i.bizDate()).toList()).containsExactly(
+                "2030-01-15T08:00 2030-01-14", "2030-01-15T09:00 2030-01-14", "2030-01-15T10:00 2030-01-14",
+                "2030-01-16T08:00 2030-01-15", "2030-01-16T09:00 2030-01-15", "2030-01-16T10:00 2030-01-15");
     }
 
     @Test
@@ -341,6 +433,9 @@ class SchedulerTest {
                 other.call(other.f.owner, "GetPhysicalInstance", "ProjectId", project, "InstanceId", done.wireId()),
                 other.call(other.f.owner, "GetInstanceDownStream", "DownStreamDepth", 1, "InstanceGet", json(Map.of("InstanceId",
                         done.wireId(), "NodeType", "SCRIPT"))),
+                other.call(other.f.owner, "GetInstanceUpDownStream", "ProjectId", project, "InstanceId", json(Map.of("Id", done.wireId()))),
+                other.call(other.f.owner, "GetInstanceUpDownStream", "ProjectId", other.project.id(), "InstanceId",
+                        json(Map.of("Id", done.wireId()))),
                 other.call(other.f.owner, "ExecuteManualNode", "ExecuteCommand", json(Map.of("ProjectId", other.project.id(),
                         "NodeId", "n_" + node, "StartBizDate", "2026-02-01", "EndBizDate", "2026-02-01"))),
                 other.call(other.f.owner, "OperateInstance", "OperateCommand", json(Map.of("ProjectId", other.project.id(),
