@@ -80,4 +80,5 @@ class AttemptLogs {
             String end = tail.length() > half ? tail.substring(tail.length() - half) : tail.toString();
             return head + "\n... " + (total - head.length() - end.length()) + " characters cut ...\n" + end;
         }
+    }
 }
