@@ -23,12 +23,17 @@ public final class PublishedNodes {
 
     /** Creates a periodic task firing every minute and submits it (a BASIC project publishes on submit); its file id. */
     public static long publish(DevFixture d, String name, int type, String code, String output, String upstream) {
+        return publish(d, name, type, code, output, upstream, EVERY_MINUTE);
+    }
+
+    /** As {@link #publish(DevFixture, String, int, String, String, String)} with its own cron (Quartz style, seconds first). */
+    public static long publish(DevFixture d, String name, int type, String code, String output, String upstream, String cron) {
         Response created = d.call(d.f.owner, "CreateBatchTask", "CreateCommand", json(Map.of("Directory", "/", "Name", name,
                 "Description", name, "ProjectId", d.project.id(), "ScheduleType", 1, "TaskType", type)));
         assertThat(created.status()).as(created.body().toString()).isEqualTo(200);
         long file = created.body().path("CreateResult").path("FileId").asLong();
         Map<String, Object> command = new HashMap<>(Map.of("ProjectId", d.project.id(), "FileId", file, "Name", name, "Code", code,
-                "Comment", "publish", "NodeOutputNameList", List.of(output), "CronExpression", EVERY_MINUTE));
+                "Comment", "publish", "NodeOutputNameList", List.of(output), "CronExpression", cron));
         if (upstream != null) command.put("UpStreamList", List.of(Map.of("SourceNodeOutputName", upstream, "PeriodDiff", 0, "DependStrategy", "ALL")));
         Response submitted = d.call(d.f.owner, "SubmitBatchTask", "SubmitCommand", json(command));
         assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(200);

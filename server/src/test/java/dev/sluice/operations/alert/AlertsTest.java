@@ -240,7 +240,7 @@ class AlertsTest {
         assertThat(list.path("TotalCount").asLong()).isEqualTo(1);
         JsonNode event = list.path("Data").get(0);
         assertThat(event.path("AlertReason").path("Type").asString()).isEqualTo("VDM_BATCH_ERROR");
-        assertThat(event.path("AlertReason").path("UniqueKey").asString()).isEqualTo("r" + rule.id() + "_failure_t_" + failed.id() + "_1");
+        assertThat(event.path("AlertReason").path("UniqueKey").asString()).isEqualTo("r" + rule.id() + "_failure_t_" + failed.id() + "_" + failed.attempt());
         assertThat(event.path("AlertReason").path("AlertReasonParamList").toString()).contains("instance_id").contains(failed.wireId())
                 .contains("the SQL failed");
         assertThat(event.path("AlertObject").path("Name").asString()).isEqualTo(tag + "_failing");

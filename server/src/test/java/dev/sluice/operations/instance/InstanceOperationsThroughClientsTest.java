@@ -122,6 +122,42 @@ class InstanceOperationsThroughClientsTest {
         assertThat(again.path("InstanceStatusList").get(0).path("ErrorMessage").asString()).contains("already finished");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void backfillThroughTheTeaClientFollowedThroughTheCoreClient() throws Exception {
+        TeaClient tea = d.f.tea();
+        CoreClient core = new CoreClient(port, d.f.account.key().accessKeyId(), d.f.account.key().accessKeySecret());
+        String tag = "b" + UUID.randomUUID().toString().substring(0, 6);
+        long start = PublishedNodes.publish(d, tag + "_start", PublishedNodes.VIRTUAL, "-- nothing", tag + ".a", null, "0 0 2 * * ?");
+        long day = PublishedNodes.publish(d, tag + "_day", PublishedNodes.SQL, "select '${bizdate}' as " + tag + "_day", tag + ".b",
+                tag + ".a", "0 0 2 * * ?");
+
+        Map<String, Object> submitted = tea.call("CreateNodeSupplement", query(), Map.of("CreateCommand", json(Map.of("ProjectId", project,
+                "NodeIdList", List.of(Map.of("Id", "n_" + start)), "ContainAllDownStream", true, "StartBizDate", "2026-11-01",
+                "EndBizDate", "2026-11-03", "Parallelism", 2, "Name", tag + " backfill"))));
+        String job = (String) submitted.get("SubmitId");
+        assertThat(job).startsWith("f_");
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        JsonNode status;
+        do {
+            assertThat(System.nanoTime()).as("backfill %s still running", job).isLessThan(deadline);
+            Thread.sleep(200);
+            status = RpcJson.MAPPER.readTree(core.call("GetOperationSubmitStatus", query("JobId", job), Map.of()).getData())
+                    .path("OperationSubmitJob");
+        } while (!status.path("OperationStatus").asString().equals("SUCCESS") && !status.path("OperationStatus").asString().equals("FAILED"));
+        assertThat(status.path("OperationStatus").asString()).as(status.toString()).isEqualTo("SUCCESS");
+
+        List<Map<String, Object>> dagruns = (List<Map<String, Object>>) tea.call("GetSupplementDagrun", query("SupplementId", job), Map.of())
+                .get("DagrunList");
+        assertThat(dagruns).as("one dag run per business date").hasSize(3);
+        JsonNode instancesOfFirst = RpcJson.MAPPER.readTree(core.call("GetSupplementDagrunInstance",
+                query("DagrunId", (String) dagruns.getFirst().get("Id")), Map.of()).getData());
+        assertThat(instancesOfFirst.toString()).contains("n_" + start, "n_" + day);
+        assertThat(instances.ofNode(d.f.tenant(), day).stream().filter(i -> !i.flowId().isEmpty()).map(Instance::bizDate).sorted().toList())
+                .containsExactly("2026-11-01", "2026-11-02", "2026-11-03");
+    }
+
     /** An instance of the node due in about an hour: it waits, so every operation on a waiting instance applies. */
     private Instance futureInstance(long node) {
         Instant inAnHour = clock.instant().plus(Duration.ofHours(1));
