@@ -94,13 +94,18 @@ class InstanceOperationsThroughClientsTest {
                 .satisfies(r -> assertThat(r).containsEntry("Status", "FAILED").extractingByKey("ErrorMessage").asString()
                         .contains("only a waiting instance pauses"));
 
+        Instance another = futureInstance(node, later.id());
+        tea.call("OperateInstance", query(), Map.of("OperateCommand", operate("TERMINATE", another.wireId())));
+        assertThat(statusList(tea, another)).containsExactly("FAILED", "TERMINATED");
+
         Map<String, Object> operations = tea.call("GetPhysicalNodeOperationLog", query("NodeId", "n_" + node), Map.of());
         assertThat(((List<Map<String, Object>>) operations.get("OperationLogList")).stream().map(e -> e.get("OperationType")))
-                .containsSubsequence("SET_SUCCESS", "RESUME", "PAUSE", "RERUN");
+                .containsSubsequence("TERMINATE", "SET_SUCCESS", "RESUME", "PAUSE", "RERUN");
     }
 
     @Test
-    void terminateAndListThroughTheCoreClient() throws Exception {
+    @SuppressWarnings("unchecked")
+    void terminateListAndTheOtherOperationsThroughTheCoreClient() throws Exception {
         CoreClient core = new CoreClient(port, d.f.account.key().accessKeyId(), d.f.account.key().accessKeySecret());
         String tag = "k" + UUID.randomUUID().toString().substring(0, 6);
         long node = PublishedNodes.publish(d, tag + "_load", PublishedNodes.VIRTUAL, "-- nothing", tag + ".a", null);
@@ -120,6 +125,34 @@ class InstanceOperationsThroughClientsTest {
         JsonNode again = RpcJson.MAPPER.readTree(core.call("OperateInstance", query(), Map.of("OperateCommand",
                 operate("TERMINATE", later.wireId()))).getData());
         assertThat(again.path("InstanceStatusList").get(0).path("ErrorMessage").asString()).contains("already finished");
+
+        // The rest of the instance operations through this client too: rerun (it waits for its due time again), pause,
+        // resume, mark successful.
+        for (String operation : List.of("RERUN", "PAUSE", "RESUME", "SET_SUCCESS")) {
+            JsonNode done = RpcJson.MAPPER.readTree(core.call("OperateInstance", query(), Map.of("OperateCommand",
+                    operate(operation, later.wireId()))).getData());
+            assertThat(done.path("InstanceStatusList").get(0).path("Status").asString()).as(operation + ": " + done).isEqualTo("SUCCESS");
+            if (operation.equals("PAUSE")) assertThat(instances.find(d.f.tenant(), later.id()).orElseThrow().paused()).isTrue();
+        }
+        Instance after = instances.find(d.f.tenant(), later.id()).orElseThrow();
+        assertThat(after.status()).isEqualTo(InstanceStatus.SUCCESS);
+        assertThat(after.paused() || after.terminated()).isFalse();
+
+        JsonNode submitted = RpcJson.MAPPER.readTree(core.call("CreateNodeSupplement", query(), Map.of("CreateCommand", json(Map.of(
+                "ProjectId", project, "NodeIdList", List.of(Map.of("Id", "n_" + node)), "StartBizDate", "2026-10-01",
+                "EndBizDate", "2026-10-01", "Parallelism", 1, "Name", tag + " one day", "MinDueTime", "02:00",
+                "MaxDueTime", "02:00")))).getData());
+        String job = submitted.path("SubmitId").asString();
+        assertThat(job).as(submitted.toString()).startsWith("f_");
+        TeaClient tea = d.f.tea();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Map<String, Object> status;
+        do {
+            assertThat(System.nanoTime()).as("backfill %s still running", job).isLessThan(deadline);
+            Thread.sleep(200);
+            status = (Map<String, Object>) tea.call("GetOperationSubmitStatus", query("JobId", job), Map.of()).get("OperationSubmitJob");
+        } while ("RUNNING".equals(status.get("OperationStatus")));
+        assertThat(status).containsEntry("OperationStatus", "SUCCESS").containsEntry("Progress", "100");
     }
 
     @Test
@@ -159,10 +192,11 @@ class InstanceOperationsThroughClientsTest {
     }
 
     /** An instance of the node due in about an hour: it waits, so every operation on a waiting instance applies. */
-    private Instance futureInstance(long node) {
-        Instant inAnHour = clock.instant().plus(Duration.ofHours(1));
+    private Instance futureInstance(long node, long... besides) {
+        Instant inAnHour = clock.instant().plus(Duration.ofHours(1)).plusSeconds(60L * besides.length);
         generator.generate(inAnHour, inAnHour.plusSeconds(60));
-        return instances.ofNode(d.f.tenant(), node).stream().filter(i -> i.dueAt() > clock.millis() + 30 * 60_000L).findFirst().orElseThrow();
+        return instances.ofNode(d.f.tenant(), node).stream().filter(i -> i.dueAt() > clock.millis() + 30 * 60_000L)
+                .filter(i -> java.util.Arrays.stream(besides).noneMatch(b -> b == i.id())).findFirst().orElseThrow();
     }
 
     @SuppressWarnings("unchecked")
