@@ -224,7 +224,7 @@ public final class AccessRules {
         rule("GetSupplementDagrunInstance", Who.MEMBER, "as ListInstances (the backfill's project)");
 
         // --- alerts (O&M center) ---
-        rule("ListAlertEvents", Who.MEMBER, "the contract names no rule; the alert events of the caller's tenant");
+        rule("ListAlertEvents", Who.MEMBER, "the contract names no rule; events of the projects the caller reads (as ListInstances), every event of the tenant for super administrators");
         rule("GetAlertEvent", Who.MEMBER, "as ListAlertEvents");
         rule("ListAlertNotifications", Who.MEMBER, "as ListAlertEvents; receivers' addresses, webhook URLs and tokens are never answered");
 

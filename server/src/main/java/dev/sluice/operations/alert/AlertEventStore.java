@@ -176,8 +176,10 @@ class AlertEventStore {
     }
 
     /** Filters of {@code ListAlertEvents}; null or empty means any. */
+    /** @param visibleProjects the projects whose events the caller may see; null for every event of the tenant */
     record EventFilter(long tenantId, long from, long to, String sourceSystem, Collection<String> objectTypes, Collection<String> reasons,
-                       Collection<Long> projectIds, String keyword, Collection<String> statuses, Collection<Long> ruleIds) {
+                       Collection<Long> projectIds, String keyword, Collection<String> statuses, Collection<Long> ruleIds,
+                       Collection<Long> visibleProjects) {
     }
 
     record Page<T>(long total, List<T> rows) {
@@ -189,6 +191,10 @@ class AlertEventStore {
         if (f.sourceSystem() != null) w.and(" and source_system = :source", "source", f.sourceSystem());
         if (f.objectTypes() != null) w.and(" and object_type in (:types)", "types", f.objectTypes());
         if (f.reasons() != null) w.and(" and reason_type in (:reasons)", "reasons", f.reasons());
+        if (f.visibleProjects() != null) {
+            if (f.visibleProjects().isEmpty()) return new Page<>(0, List.of());
+            w.and(" and project_id in (:visible)", "visible", f.visibleProjects());
+        }
         if (f.projectIds() != null) w.and(" and project_id in (:projects)", "projects", f.projectIds());
         if (f.keyword() != null) w.and(" and (lower(object_name) like :keyword or lower(unique_key) like :keyword)", "keyword", like(f.keyword()));
         if (f.statuses() != null) w.and(" and status in (:statuses)", "statuses", f.statuses());
@@ -254,14 +260,20 @@ class AlertEventStore {
                 String failReason, long sentAt) {
     }
 
+    /** @param visibleProjects as in {@link EventFilter} */
     record SendFilter(long tenantId, long from, long to, String sourceSystem, Collection<String> reasons, Collection<String> channels,
-                      String keyword, Collection<String> statuses, Collection<Long> userIds, Collection<Long> ruleIds) {
+                      String keyword, Collection<String> statuses, Collection<Long> userIds, Collection<Long> ruleIds,
+                      Collection<Long> visibleProjects) {
     }
 
     Page<Sent> sends(SendFilter f, long offset, int size) {
         Where w = new Where(" from alert_send s join alert_notification n on n.id = s.notification_id join alert_event e on e.id = n.event_id"
                 + " where s.tenant_id = :tenant and n.tenant_id = :tenant and e.tenant_id = :tenant and s.sent_at >= :from and s.sent_at < :to")
                 .with("tenant", f.tenantId()).with("from", f.from()).with("to", f.to());
+        if (f.visibleProjects() != null) {
+            if (f.visibleProjects().isEmpty()) return new Page<>(0, List.of());
+            w.and(" and e.project_id in (:visible)", "visible", f.visibleProjects());
+        }
         if (f.sourceSystem() != null) w.and(" and e.source_system = :source", "source", f.sourceSystem());
         if (f.reasons() != null) w.and(" and e.reason_type in (:reasons)", "reasons", f.reasons());
         if (f.channels() != null) w.and(" and n.channel in (:channels)", "channels", f.channels());

@@ -12,9 +12,12 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
+import dev.sluice.dispatch.Access;
 import dev.sluice.dispatch.Caller;
 import dev.sluice.dispatch.DisplayTime;
+import dev.sluice.platform.project.Env;
 import dev.sluice.platform.project.Project;
+import dev.sluice.platform.project.ProjectRoles;
 import dev.sluice.platform.project.Projects;
 import dev.sluice.protocol.PopErrors;
 
@@ -48,10 +51,14 @@ class AlertViews {
     }
 
     private final Projects projects;
+    private final ProjectRoles roles;
+    private final Access access;
     private final DisplayTime time;
 
-    AlertViews(Projects projects, DisplayTime time) {
+    AlertViews(Projects projects, ProjectRoles roles, Access access, DisplayTime time) {
         this.projects = projects;
+        this.roles = roles;
+        this.access = access;
         this.time = time;
     }
 
@@ -69,6 +76,22 @@ class AlertViews {
                 new AlertReason(s.reasonParams(), s.bizDate() == null ? null : s.bizDate().replace("-", ""), s.reasonType(), s.uniqueKey()),
                 new Receiver(s.channel(), s.receiverType(), s.userName() == null ? null : new AlertEvent.UserName(s.userName())),
                 new AlertSend(s.failReason(), s.content(), time.format(s.sentAt()), s.status()))).toList();
+    }
+
+    /**
+     * The projects whose events the caller may see, as {@code ListInstances} decides who sees a project's instances:
+     * those whose production environment the caller is a member of. Null for a super administrator, who sees every
+     * event of the tenant, its own ones (quota alerts) included.
+     */
+    Collection<Long> visibleProjects(Caller caller) {
+        if (access.isSuperAdmin(caller)) return null;
+        return projects.all(caller.tenant().id()).stream().filter(p -> !roles.of(p, Env.PROD, caller.user().id()).isEmpty())
+                .map(Project::id).toList();
+    }
+
+    boolean visible(Caller caller, AlertEvent event) {
+        Collection<Long> visible = visibleProjects(caller);
+        return visible == null || event.projectId() != null && visible.contains(event.projectId());
     }
 
     Map<Long, String> projectNames(Caller caller) {

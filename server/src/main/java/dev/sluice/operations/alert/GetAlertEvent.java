@@ -28,7 +28,7 @@ final class GetAlertEvent implements OperationHandler<GetAlertEvent.Request, Get
     @Override
     public Response handle(Caller caller, Request request) {
         if (request.id() == null) throw PopErrors.missingParameter("Id").exception();
-        AlertEvent event = store.event(caller.tenant().id(), request.id())
+        AlertEvent event = store.event(caller.tenant().id(), request.id()).filter(e -> views.visible(caller, e))
                 .orElseThrow(() -> PopErrors.notFound("alert event", String.valueOf(request.id())).exception());
         return new Response(views.events(caller, List.of(event), id -> id).get(0));
     }

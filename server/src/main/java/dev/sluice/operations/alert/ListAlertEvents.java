@@ -60,7 +60,7 @@ final class ListAlertEvents implements OperationHandler<ListAlertEvents.Request,
         // The end time is inclusive to the second, as a person writes a range.
         var filter = new AlertEventStore.EventFilter(caller.tenant().id(), from, to + 1000, source, AlertViews.upper(q.alertObjectTypeList()),
                 AlertViews.upper(q.alertReasonList()), projectIds, AlertViews.keyword(q.keyword()), AlertViews.upper(q.statusList()),
-                AlertViews.ids(q.monitoredItemIdList(), "ListQuery.MonitoredItemIdList"));
+                AlertViews.ids(q.monitoredItemIdList(), "ListQuery.MonitoredItemIdList"), views.visibleProjects(caller));
         AlertEventStore.Page<AlertEvent> page = store.events(filter, paging.offset(), paging.size());
         return new Response(new ListResult(views.events(caller, page.rows(), String::valueOf), page.total()));
     }

@@ -52,7 +52,7 @@ final class ListAlertNotifications implements OperationHandler<ListAlertNotifica
         var filter = new AlertEventStore.SendFilter(caller.tenant().id(), from, to + 1000, AlertViews.sourceSystem(q.sourceSystem(), "ListQuery.SourceSystem"),
                 AlertViews.upper(q.alertReasonList()), AlertViews.upper(q.channelTypeList()), AlertViews.keyword(q.keyword()),
                 AlertViews.upper(q.statusList()), AlertViews.ids(q.userIdList(), "ListQuery.UserIdList"),
-                AlertViews.ids(q.monitoredItemIdList(), "ListQuery.MonitoredItemIdList"));
+                AlertViews.ids(q.monitoredItemIdList(), "ListQuery.MonitoredItemIdList"), views.visibleProjects(caller));
         AlertEventStore.Page<AlertEventStore.Sent> page = store.sends(filter, paging.offset(), paging.size());
         return new Response(new ListResult(views.sends(page.rows()), page.total()));
     }

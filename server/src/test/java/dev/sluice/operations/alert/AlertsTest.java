@@ -47,6 +47,7 @@ import dev.sluice.operations.instance.Instance;
 import dev.sluice.operations.instance.InstanceGenerator;
 import dev.sluice.operations.instance.InstanceStatus;
 import dev.sluice.operations.instance.Instances;
+import dev.sluice.platform.PlatformFixture.Sub;
 import dev.sluice.platform.project.Project;
 import dev.sluice.platform.project.ProjectDraft;
 import dev.sluice.platform.project.ProjectMode;
@@ -261,6 +262,22 @@ class AlertsTest {
         assertThat(listEvents(d, Map.of("SourceSystem", "ALL", "MonitoredItemIdList", List.of(String.valueOf(rule.id()))))
                 .path("TotalCount").asLong()).isEqualTo(1);
         assertThat(listEvents(d, Map.of("SourceSystem", "SOP", "Keyword", tag + "_failing")).path("TotalCount").asLong()).isZero();
+
+        // In the tenant, a member of the project's production sees the event; a member outside the project does not.
+        Sub visitor = d.member("visitor" + tag, 3);
+        Sub outsider = d.f.sub("outsider" + tag);
+        Map<String, Object> everything = window(new HashMap<>(Map.of("SourceSystem", "ALL", "Keyword", tag + "_failing")),
+                "AlertStartTime", "AlertEndTime");
+        assertThat(d.call(visitor.client(), "ListAlertEvents", "ListQuery", json(everything)).body().path("ListResult").path("TotalCount")
+                .asLong()).isEqualTo(1);
+        assertThat(d.call(visitor.client(), "GetAlertEvent", "Id", Long.parseLong(id)).status()).isEqualTo(200);
+        assertThat(d.call(outsider.client(), "ListAlertEvents", "ListQuery", json(everything)).body().path("ListResult").path("TotalCount")
+                .asLong()).isZero();
+        assertThat(d.call(outsider.client(), "GetAlertEvent", "Id", Long.parseLong(id)).status()).isEqualTo(404);
+        Map<String, Object> sends = window(new HashMap<>(Map.of("SourceSystem", "ALL", "Keyword", tag + "_failing")),
+                "NotifyStartTime", "NotifyEndTime");
+        assertThat(d.call(outsider.client(), "ListAlertNotifications", "ListQuery", json(sends)).body().path("ListResult")
+                .path("TotalCount").asLong()).isZero();
 
         // Another tenant sees none of it.
         DevFixture other = DevFixture.create(port, admin, projects);
