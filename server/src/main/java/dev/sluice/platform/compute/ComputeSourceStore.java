@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 import dev.sluice.platform.internal.SavedSource;
+import dev.sluice.system.Inserts;
 
 /** The compute source table; every read names the tenant. */
 @Component
@@ -26,12 +26,11 @@ class ComputeSourceStore implements SavedSource.Rows<ComputeSource> {
     }
 
     long insert(long tenantId, String name, String type, String description, long userId, long now, boolean managed) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into compute_source (tenant_id, name, source_type, description, creator_user_id, owner_user_id, created_at, modified_at, managed) "
+        var insert = jdbc.sql("insert into compute_source (tenant_id, name, source_type, description, creator_user_id, owner_user_id, created_at, modified_at, managed) "
                         + "values (:tenant, :name, :type, :description, :user, :user, :now, :now, :managed)")
                 .param("tenant", tenantId).param("name", name).param("type", type).param("description", description)
-                .param("user", userId).param("now", now).param("managed", managed).update(keys, "id");
-        return keys.getKeyAs(Number.class).longValue();
+                .param("user", userId).param("now", now).param("managed", managed);
+        return Inserts.newId(insert);
     }
 
     void update(long tenantId, long id, String name, String description, long now) {

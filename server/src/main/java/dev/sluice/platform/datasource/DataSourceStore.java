@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 import dev.sluice.dispatch.Paging;
 import dev.sluice.platform.internal.LikePattern;
 import dev.sluice.platform.internal.ListingFilter;
 import dev.sluice.platform.internal.SavedSource;
+import dev.sluice.system.Inserts;
 
 /** The data source table; every read names the tenant. Listings page over production sources. */
 @Component
@@ -29,12 +29,11 @@ class DataSourceStore implements SavedSource.Rows<DataSource> {
     }
 
     long insert(long tenantId, String env, Long prodId, String name, String type, String description, long userId, long now) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into data_source (tenant_id, env, prod_id, name, source_type, description, scope, creator_user_id, owner_user_id, "
+        var insert = jdbc.sql("insert into data_source (tenant_id, env, prod_id, name, source_type, description, scope, creator_user_id, owner_user_id, "
                         + "created_at, modified_at) values (:tenant, :env, :prod, :name, :type, :description, 'ALL', :user, :user, :now, :now)")
                 .param("tenant", tenantId).param("env", env).param("prod", prodId).param("name", name).param("type", type)
-                .param("description", description).param("user", userId).param("now", now).update(keys, "id");
-        return keys.getKeyAs(Number.class).longValue();
+                .param("description", description).param("user", userId).param("now", now);
+        return Inserts.newId(insert);
     }
 
     @Override
