@@ -8,12 +8,13 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import dev.sluice.platform.internal.OwnerColumnObjects;
 import dev.sluice.platform.internal.SavedSource;
 import dev.sluice.system.Inserts;
 
 /** The compute source table; every read names the tenant. */
 @Component
-class ComputeSourceStore implements SavedSource.Rows<ComputeSource> {
+class ComputeSourceStore implements SavedSource.Rows<ComputeSource>, OwnerColumnObjects.Rows {
 
     private final JdbcClient jdbc;
 
@@ -38,7 +39,8 @@ class ComputeSourceStore implements SavedSource.Rows<ComputeSource> {
                 .params(name, description, now, tenantId, id).update();
     }
 
-    int setOwner(long tenantId, long id, long userId, long now) {
+    @Override
+    public int setOwner(long tenantId, long id, long userId, long now) {
         return jdbc.sql("update compute_source set owner_user_id = ?, modified_at = ? where tenant_id = ? and id = ?")
                 .params(userId, now, tenantId, id).update();
     }
@@ -69,9 +71,10 @@ class ComputeSourceStore implements SavedSource.Rows<ComputeSource> {
                 .query(ComputeSourceStore::row).stream().findFirst();
     }
 
-    List<ComputeSource> ownedBy(long tenantId, long userId) {
+    @Override
+    public List<OwnerColumnObjects.Owned> ownedBy(long tenantId, long userId) {
         return jdbc.sql("select * from compute_source where tenant_id = ? and owner_user_id = ? order by id").params(tenantId, userId)
-                .query(ComputeSourceStore::row).list();
+                .query(ComputeSourceStore::row).stream().map(c -> new OwnerColumnObjects.Owned(c.id(), c.name())).toList();
     }
 
     private static ComputeSource row(ResultSet rs, int n) throws SQLException {

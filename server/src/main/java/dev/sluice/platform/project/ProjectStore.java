@@ -11,11 +11,12 @@ import org.springframework.stereotype.Component;
 import dev.sluice.dispatch.Paging;
 import dev.sluice.platform.internal.LikePattern;
 import dev.sluice.platform.internal.ListingFilter;
+import dev.sluice.platform.internal.OwnerColumnObjects;
 import dev.sluice.system.Inserts;
 
 /** The project table. Every read names the tenant, so one tenant's ids never find another's rows. */
 @Component
-class ProjectStore {
+class ProjectStore implements OwnerColumnObjects.Rows {
 
     record Filter(String keyword, ProjectMode mode, List<String> tags) {
     }
@@ -60,12 +61,15 @@ class ProjectStore {
                 .query(ProjectStore::project).list();
     }
 
-    List<Project> ownedBy(long tenantId, long userId) {
+    @Override
+    public List<OwnerColumnObjects.Owned> ownedBy(long tenantId, long userId) {
         return jdbc.sql("select * from project where tenant_id = :tenant and owner_user_id = :user order by id")
-                .param("tenant", tenantId).param("user", userId).query(ProjectStore::project).list();
+                .param("tenant", tenantId).param("user", userId).query(ProjectStore::project).stream()
+                .map(p -> new OwnerColumnObjects.Owned(p.id(), p.name())).toList();
     }
 
-    int setOwner(long tenantId, long id, long userId, long now) {
+    @Override
+    public int setOwner(long tenantId, long id, long userId, long now) {
         return jdbc.sql("update project set owner_user_id = :user, modified_at = :now where tenant_id = :tenant and id = :id")
                 .param("user", userId).param("now", now).param("tenant", tenantId).param("id", id).update();
     }
