@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import dev.sluice.account.Account;
@@ -23,6 +22,7 @@ import dev.sluice.account.Policy;
 import dev.sluice.account.Role;
 import dev.sluice.account.Tenant;
 import dev.sluice.account.User;
+import dev.sluice.system.Inserts;
 
 /** All SQL of the account module, in one place. */
 @Repository
@@ -40,11 +40,8 @@ public class AccountStore {
     // --- accounts and tenants ----------------------------------------------------------------------------------------
 
     public long insertAccount(String name, String plan, String region, long now) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into account (name, plan, region, created_at) values (:name, :plan, :region, :now)")
-                .param("name", name).param("plan", plan).param("region", region).param("now", now)
-                .update(keys, "id");
-        return keys.getKey().longValue();
+        return Inserts.newId(jdbc.sql("insert into account (name, plan, region, created_at) values (:name, :plan, :region, :now)")
+                .param("name", name).param("plan", plan).param("region", region).param("now", now));
     }
 
     public Optional<Account> account(long id) {
@@ -69,11 +66,8 @@ public class AccountStore {
     }
 
     public long insertTenant(long accountId, String name, String description, long now) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into tenant (account_id, name, description, created_at) values (:account, :name, :description, :now)")
-                .param("account", accountId).param("name", name).param("description", description).param("now", now)
-                .update(keys, "id");
-        return keys.getKey().longValue();
+        return Inserts.newId(jdbc.sql("insert into tenant (account_id, name, description, created_at) values (:account, :name, :description, :now)")
+                .param("account", accountId).param("name", name).param("description", description).param("now", now));
     }
 
     public void setTenantOwner(long tenantId, long userId) {
@@ -93,14 +87,11 @@ public class AccountStore {
 
     public long insertUser(long accountId, String name, String displayName, boolean mainUser, String sourceType,
                            String sourceId, long now) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        return Inserts.newId(jdbc.sql("""
                         insert into app_user (account_id, name, display_name, main_user, source_type, source_id, created_at, modified_at)
                         values (:account, :name, :display, :main, :sourceType, :sourceId, :now, :now)""")
                 .param("account", accountId).param("name", name).param("display", displayName).param("main", mainUser)
-                .param("sourceType", sourceType).param("sourceId", sourceId).param("now", now)
-                .update(keys, "id");
-        return keys.getKey().longValue();
+                .param("sourceType", sourceType).param("sourceId", sourceId).param("now", now));
     }
 
     public Optional<User> user(long id) {

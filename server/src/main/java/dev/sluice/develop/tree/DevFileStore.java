@@ -10,12 +10,12 @@ import java.util.Optional;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.sluice.platform.project.Env;
+import dev.sluice.system.Inserts;
 
 /** The SQL of development trees. Every query names the tenant or the tree, so no tenant reaches another's files. */
 @Repository
@@ -89,17 +89,14 @@ class DevFileStore {
     }
 
     long insert(TreeKey tree, Long parentId, String name, String fileType, String content, long userId, long now) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        return Inserts.newId(jdbc.sql("""
                         insert into dev_file (tenant_id, project_id, category, env, owner_id, parent_id, parent_key, name, file_type,
                                               content, created_by, created_at, modified_by, modified_at)
                         values (:tenant, :project, :category, :env, :owner, :parent, :parentKey, :name, :type,
                                 :content, :user, :now, :user, :now)""")
                 .params(treeParams(tree)).param("tenant", tree.tenantId()).param("parent", parentId)
                 .param("parentKey", parentId == null ? 0L : parentId).param("name", name).param("type", fileType)
-                .param("content", content).param("user", userId).param("now", now)
-                .update(keys, "id");
-        return keys.getKey().longValue();
+                .param("content", content).param("user", userId).param("now", now));
     }
 
     void rename(long id, String name, long userId, long now) {

@@ -8,8 +8,9 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+
+import dev.sluice.system.Inserts;
 
 /** The SQL of versioned objects. Every query of an object by id names its tenant, so no tenant reaches another's. */
 @Repository
@@ -113,16 +114,14 @@ class VersionStore {
     }
 
     long insertSubmit(SubmitRecord s) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into dev_submit (tenant_id, project_id, object_id, kind, subtype, object_name, version, change_type, comment,"
+        var insert = jdbc.sql("insert into dev_submit (tenant_id, project_id, object_id, kind, subtype, object_name, version, change_type, comment,"
                         + " submitter, submitted_at, status, modified_at) values (:tenant, :project, :object, :kind, :subtype, :name,"
                         + " :version, :change, :comment, :submitter, :at, :status, :at)")
                 .param("tenant", s.tenantId()).param("project", s.projectId()).param("object", s.objectId()).param("kind", s.kind())
                 .param("subtype", s.subtype()).param("name", s.objectName()).param("version", s.version())
                 .param("change", s.changeType().name()).param("comment", s.comment()).param("submitter", s.submitter())
-                .param("at", s.submittedAt()).param("status", s.status().name())
-                .update(key, "id");
-        return key.getKey().longValue();
+                .param("at", s.submittedAt()).param("status", s.status().name());
+        return Inserts.newId(insert);
     }
 
     /** Marks the object's waiting submits (other than {@code keep}) superseded. */
@@ -160,17 +159,15 @@ class VersionStore {
     }
 
     long insertPublish(PublishRecord p) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into dev_publish (tenant_id, project_id, submit_id, object_id, kind, subtype, object_name, version, change_type,"
+        var insert = jdbc.sql("insert into dev_publish (tenant_id, project_id, submit_id, object_id, kind, subtype, object_name, version, change_type,"
                         + " comment, submitter, publisher, published_at, status, error_message) values (:tenant, :project, :submit, :object,"
                         + " :kind, :subtype, :name, :version, :change, :comment, :submitter, :publisher, :at, :status, :error)")
                 .param("tenant", p.tenantId()).param("project", p.projectId()).param("submit", p.submitId()).param("object", p.objectId())
                 .param("kind", p.kind()).param("subtype", p.subtype()).param("name", p.objectName()).param("version", p.version())
                 .param("change", p.changeType().name()).param("comment", p.comment()).param("submitter", p.submitter())
                 .param("publisher", p.publisher()).param("at", p.publishedAt()).param("status", p.statusCode())
-                .param("error", p.errorMessage())
-                .update(key, "id");
-        return key.getKey().longValue();
+                .param("error", p.errorMessage());
+        return Inserts.newId(insert);
     }
 
     List<PublishRecord> publishes(long tenantId, Collection<Long> projectIds) {

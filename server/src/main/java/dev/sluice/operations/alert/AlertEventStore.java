@@ -14,6 +14,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import dev.sluice.dispatch.RpcJson;
+import dev.sluice.system.Inserts;
 import tools.jackson.core.type.TypeReference;
 
 /** The SQL of alert rules, events, notifications and send attempts; every answer to a caller names the tenant. */
@@ -34,16 +35,14 @@ class AlertEventStore {
     // --- rules ---
 
     long insertRule(AlertRules.Draft d, List<Long> users, long now) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into alert_rule (tenant_id, project_id, node_id, kind, timeout_minutes, finish_by, notify_owner, user_ids, webhook_url,"
+        var insert = jdbc.sql("insert into alert_rule (tenant_id, project_id, node_id, kind, timeout_minutes, finish_by, notify_owner, user_ids, webhook_url,"
                         + " created_at) values (:tenant, :project, :node, :kind, :minutes, :finishBy, :owner, :users, :url, :now)")
                 .param("tenant", d.tenantId()).param("project", d.projectId()).param("node", d.nodeId()).param("kind", d.kind().name())
                 .param("minutes", d.kind() == AlertRule.Kind.TIMEOUT ? d.timeoutMinutes() : null)
                 .param("finishBy", d.kind() == AlertRule.Kind.UNFINISHED ? d.finishBy() : null).param("owner", d.notifyOwner())
                 .param("users", users.isEmpty() ? null : users.stream().map(String::valueOf).collect(Collectors.joining(",")))
-                .param("url", d.webhookUrl()).param("now", now)
-                .update(keys, "id");
-        return keys.getKey().longValue();
+                .param("url", d.webhookUrl()).param("now", now);
+        return Inserts.newId(insert);
     }
 
     void setRuleToken(long id, String encrypted) {

@@ -7,12 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.ContextRefreshedEvent;
@@ -54,7 +49,6 @@ import dev.sluice.runner.SqlRunner;
 @Component
 public class InstanceDispatcher implements DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(InstanceDispatcher.class);
     static final Duration RUN_TIMEOUT = Duration.ofHours(24);
 
     /** With the process id, so an operator (or a test) tells which server process claimed an instance. */
@@ -69,11 +63,7 @@ public class InstanceDispatcher implements DisposableBean {
     private final long lostCheckEvery;
     private final Clock clock;
     private volatile long lostCheckedAt;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "scheduler-dispatch");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Poller poller = new Poller(InstanceDispatcher.class, "scheduler-dispatch", "Scheduler poll failed; retried at the next one");
 
     InstanceDispatcher(InstanceStore store, VersionedObjects objects, Projects projects, SqlRunner runner, ObjectProvider<NodeHolds> holds,
                        TransactionTemplate transaction, SchedulerSettings settings, RunnerSettings runnerSettings, Clock clock) {
@@ -90,23 +80,17 @@ public class InstanceDispatcher implements DisposableBean {
 
     @EventListener(ContextRefreshedEvent.class)
     void startPolling() {
-        if (!settings.enabled()) return;
-        long every = settings.pollInterval().toMillis();
-        timer.scheduleWithFixedDelay(this::pollQuietly, every, every, TimeUnit.MILLISECONDS);
+        poller.start(settings, this::pollUntilDrained);
     }
 
-    private void pollQuietly() {
-        try {
-            // A full batch started: more may be due, so claim again at once (within one poll interval) rather than
-            // leave a backlog to drain one batch per interval.
-            long until = System.nanoTime() + settings.pollInterval().toNanos();
-            int started;
-            do {
-                started = poll();
-            } while (started >= settings.claimBatch() && System.nanoTime() < until);
-        } catch (RuntimeException e) {
-            log.warn("Scheduler poll failed; retried at the next one", e);
-        }
+    private void pollUntilDrained() {
+        // A full batch started: more may be due, so claim again at once (within one poll interval) rather than
+        // leave a backlog to drain one batch per interval.
+        long until = System.nanoTime() + settings.pollInterval().toNanos();
+        int started;
+        do {
+            started = poll();
+        } while (started >= settings.claimBatch() && System.nanoTime() < until);
     }
 
     /** One poll: starts what is due and ready, then brings running instances up to date; the number started. */
@@ -284,6 +268,6 @@ public class InstanceDispatcher implements DisposableBean {
 
     @Override
     public void destroy() {
-        timer.shutdownNow();
+        poller.stop();
     }
 }

@@ -9,12 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
@@ -30,6 +25,7 @@ import dev.sluice.dispatch.DisplayTime;
 import dev.sluice.dispatch.RpcJson;
 import dev.sluice.operations.instance.Instance;
 import dev.sluice.operations.instance.InstanceStatus;
+import dev.sluice.operations.instance.Poller;
 import dev.sluice.operations.instance.Instances;
 import dev.sluice.operations.instance.SchedulerSettings;
 
@@ -45,7 +41,6 @@ import dev.sluice.operations.instance.SchedulerSettings;
 @Component
 class DagrunAdvancer implements DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(DagrunAdvancer.class);
     /** Jobs one poll advances at most; the rest wait for the next poll (or another node). */
     static final int BATCH = 50;
     static final int MAX_FIRINGS = 24 * 60;
@@ -57,11 +52,7 @@ class DagrunAdvancer implements DisposableBean {
     private final SchedulerSettings settings;
     private final DisplayTime time;
     private final Clock clock;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "supplement-advance");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Poller poller = new Poller(DagrunAdvancer.class, "supplement-advance", "Advancing backfills failed; retried at the next poll");
 
     DagrunAdvancer(JobStore store, Instances instances, VersionedObjects objects, TransactionTemplate transaction, SchedulerSettings settings,
                    DisplayTime time, Clock clock) {
@@ -76,17 +67,7 @@ class DagrunAdvancer implements DisposableBean {
 
     @EventListener(ContextRefreshedEvent.class)
     void startPolling() {
-        if (!settings.enabled()) return;
-        long every = settings.pollInterval().toMillis();
-        timer.scheduleWithFixedDelay(this::advanceQuietly, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    private void advanceQuietly() {
-        try {
-            advance();
-        } catch (RuntimeException e) {
-            log.warn("Advancing backfills failed; retried at the next poll", e);
-        }
+        poller.start(settings, this::advance);
     }
 
     /** One poll over the running jobs; the number of dag runs started. */
@@ -200,6 +181,6 @@ class DagrunAdvancer implements DisposableBean {
 
     @Override
     public void destroy() {
-        timer.shutdownNow();
+        poller.stop();
     }
 }

@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.sluice.system.Inserts;
+
 /** Jobs, their nodes, dag runs and fixed instances in the database; every lookup by id names the tenant. */
 @Repository
 class JobStore {
@@ -27,15 +29,14 @@ class JobStore {
 
     long insertJob(long tenantId, long projectId, String kind, String name, long operatorId, int parallelism, String start, String end,
                    String minDue, String maxDue, String rootRef, long now) {
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("insert into ops_job (tenant_id, project_id, kind, name, operator_id, parallelism, start_biz_date, end_biz_date, min_due_time,"
+        var insert = jdbc.sql("insert into ops_job (tenant_id, project_id, kind, name, operator_id, parallelism, start_biz_date, end_biz_date, min_due_time,"
                         + " max_due_time, root_ref, status, created_at) values (:tenant, :project, :kind, :name, :operator, :parallelism, :start,"
                         + " :end, :minDue, :maxDue, :root,"
                         + " 'RUNNING', :now)")
                 .param("tenant", tenantId).param("project", projectId).param("kind", kind).param("name", name).param("operator", operatorId)
-                .param("parallelism", parallelism).param("start", start).param("end", end).param("minDue", minDue).param("maxDue", maxDue).param("root", rootRef).param("now", now)
-                .update(keys, "id");
-        return keys.getKey().longValue();
+                .param("parallelism", parallelism).param("start", start).param("end", end).param("minDue", minDue)
+                .param("maxDue", maxDue).param("root", rootRef).param("now", now);
+        return Inserts.newId(insert);
     }
 
     void insertNode(long jobId, long objectId, long projectId, int version, String params) {

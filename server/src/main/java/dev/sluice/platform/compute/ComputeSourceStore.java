@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
+import dev.sluice.platform.internal.OwnerColumnObjects;
 import dev.sluice.platform.internal.SavedSource;
+import dev.sluice.system.Inserts;
 
 /** The compute source table; every read names the tenant. */
 @Component
-class ComputeSourceStore implements SavedSource.Rows<ComputeSource> {
+class ComputeSourceStore implements SavedSource.Rows<ComputeSource>, OwnerColumnObjects.Rows {
 
     private final JdbcClient jdbc;
 
@@ -26,12 +27,11 @@ class ComputeSourceStore implements SavedSource.Rows<ComputeSource> {
     }
 
     long insert(long tenantId, String name, String type, String description, long userId, long now, boolean managed) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into compute_source (tenant_id, name, source_type, description, creator_user_id, owner_user_id, created_at, modified_at, managed) "
+        var insert = jdbc.sql("insert into compute_source (tenant_id, name, source_type, description, creator_user_id, owner_user_id, created_at, modified_at, managed) "
                         + "values (:tenant, :name, :type, :description, :user, :user, :now, :now, :managed)")
                 .param("tenant", tenantId).param("name", name).param("type", type).param("description", description)
-                .param("user", userId).param("now", now).param("managed", managed).update(keys, "id");
-        return keys.getKeyAs(Number.class).longValue();
+                .param("user", userId).param("now", now).param("managed", managed);
+        return Inserts.newId(insert);
     }
 
     void update(long tenantId, long id, String name, String description, long now) {
@@ -39,7 +39,8 @@ class ComputeSourceStore implements SavedSource.Rows<ComputeSource> {
                 .params(name, description, now, tenantId, id).update();
     }
 
-    int setOwner(long tenantId, long id, long userId, long now) {
+    @Override
+    public int setOwner(long tenantId, long id, long userId, long now) {
         return jdbc.sql("update compute_source set owner_user_id = ?, modified_at = ? where tenant_id = ? and id = ?")
                 .params(userId, now, tenantId, id).update();
     }
@@ -70,9 +71,10 @@ class ComputeSourceStore implements SavedSource.Rows<ComputeSource> {
                 .query(ComputeSourceStore::row).stream().findFirst();
     }
 
-    List<ComputeSource> ownedBy(long tenantId, long userId) {
+    @Override
+    public List<OwnerColumnObjects.Owned> ownedBy(long tenantId, long userId) {
         return jdbc.sql("select * from compute_source where tenant_id = ? and owner_user_id = ? order by id").params(tenantId, userId)
-                .query(ComputeSourceStore::row).list();
+                .query(ComputeSourceStore::row).stream().map(c -> new OwnerColumnObjects.Owned(c.id(), c.name())).toList();
     }
 
     private static ComputeSource row(ResultSet rs, int n) throws SQLException {

@@ -7,17 +7,18 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 import dev.sluice.dispatch.Paging;
 import dev.sluice.platform.internal.LikePattern;
 import dev.sluice.platform.internal.ListingFilter;
+import dev.sluice.platform.internal.OwnerColumnObjects;
 import dev.sluice.platform.internal.SavedSource;
+import dev.sluice.system.Inserts;
 
 /** The data source table; every read names the tenant. Listings page over production sources. */
 @Component
-class DataSourceStore implements SavedSource.Rows<DataSource> {
+class DataSourceStore implements SavedSource.Rows<DataSource>, OwnerColumnObjects.Rows {
 
     record Filter(String name, List<Long> owners, List<String> types, String tag) {
     }
@@ -29,12 +30,11 @@ class DataSourceStore implements SavedSource.Rows<DataSource> {
     }
 
     long insert(long tenantId, String env, Long prodId, String name, String type, String description, long userId, long now) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into data_source (tenant_id, env, prod_id, name, source_type, description, scope, creator_user_id, owner_user_id, "
+        var insert = jdbc.sql("insert into data_source (tenant_id, env, prod_id, name, source_type, description, scope, creator_user_id, owner_user_id, "
                         + "created_at, modified_at) values (:tenant, :env, :prod, :name, :type, :description, 'ALL', :user, :user, :now, :now)")
                 .param("tenant", tenantId).param("env", env).param("prod", prodId).param("name", name).param("type", type)
-                .param("description", description).param("user", userId).param("now", now).update(keys, "id");
-        return keys.getKeyAs(Number.class).longValue();
+                .param("description", description).param("user", userId).param("now", now);
+        return Inserts.newId(insert);
     }
 
     @Override
@@ -68,7 +68,8 @@ class DataSourceStore implements SavedSource.Rows<DataSource> {
         jdbc.sql("update data_source set modified_at = ? where tenant_id = ? and id = ?").params(now, tenantId, id).update();
     }
 
-    int setOwner(long tenantId, long id, long userId, long now) {
+    @Override
+    public int setOwner(long tenantId, long id, long userId, long now) {
         return jdbc.sql("update data_source set owner_user_id = ?, modified_at = ? where tenant_id = ? and id = ?")
                 .params(userId, now, tenantId, id).update();
     }
@@ -77,9 +78,10 @@ class DataSourceStore implements SavedSource.Rows<DataSource> {
         jdbc.sql("delete from data_source where tenant_id = ? and id = ?").params(tenantId, id).update();
     }
 
-    List<DataSource> ownedBy(long tenantId, long userId) {
+    @Override
+    public List<OwnerColumnObjects.Owned> ownedBy(long tenantId, long userId) {
         return jdbc.sql("select * from data_source where tenant_id = ? and owner_user_id = ? order by id").params(tenantId, userId)
-                .query(DataSourceStore::row).list();
+                .query(DataSourceStore::row).stream().map(d -> new OwnerColumnObjects.Owned(d.id(), d.name())).toList();
     }
 
     long countProd(long tenantId, Filter filter) {

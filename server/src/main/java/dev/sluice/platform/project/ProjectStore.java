@@ -6,16 +6,17 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 import dev.sluice.dispatch.Paging;
 import dev.sluice.platform.internal.LikePattern;
 import dev.sluice.platform.internal.ListingFilter;
+import dev.sluice.platform.internal.OwnerColumnObjects;
+import dev.sluice.system.Inserts;
 
 /** The project table. Every read names the tenant, so one tenant's ids never find another's rows. */
 @Component
-class ProjectStore {
+class ProjectStore implements OwnerColumnObjects.Rows {
 
     record Filter(String keyword, ProjectMode mode, List<String> tags) {
     }
@@ -27,17 +28,15 @@ class ProjectStore {
     }
 
     long insert(ProjectDraft d, long now) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into project (tenant_id, name, display_name, description, mode, project_type, namespace_tag, biz_unit_id, "
+        var insert = jdbc.sql("insert into project (tenant_id, name, display_name, description, mode, project_type, namespace_tag, biz_unit_id, "
                         + "owner_user_id, produce_user_id, compute_source_id, dev_compute_source_id, stream_compute_source_id, created_at, modified_at) "
                         + "values (:tenant, :name, :display, :description, :mode, :type, :tag, :biz, :owner, :produce, :compute, :dev, :stream, :now, :now)")
                 .param("tenant", d.tenantId()).param("name", d.name()).param("display", d.displayName())
                 .param("description", d.description()).param("mode", d.mode().name()).param("type", d.type())
                 .param("tag", d.namespaceTag()).param("biz", d.bizUnitId()).param("owner", d.ownerUserId())
                 .param("produce", d.produceUserId()).param("compute", d.computeSourceId()).param("dev", d.devComputeSourceId())
-                .param("stream", d.streamComputeSourceId()).param("now", now)
-                .update(keys, "id");
-        return keys.getKeyAs(Number.class).longValue();
+                .param("stream", d.streamComputeSourceId()).param("now", now);
+        return Inserts.newId(insert);
     }
 
     Optional<Project> find(long tenantId, long id) {
@@ -62,12 +61,15 @@ class ProjectStore {
                 .query(ProjectStore::project).list();
     }
 
-    List<Project> ownedBy(long tenantId, long userId) {
+    @Override
+    public List<OwnerColumnObjects.Owned> ownedBy(long tenantId, long userId) {
         return jdbc.sql("select * from project where tenant_id = :tenant and owner_user_id = :user order by id")
-                .param("tenant", tenantId).param("user", userId).query(ProjectStore::project).list();
+                .param("tenant", tenantId).param("user", userId).query(ProjectStore::project).stream()
+                .map(p -> new OwnerColumnObjects.Owned(p.id(), p.name())).toList();
     }
 
-    int setOwner(long tenantId, long id, long userId, long now) {
+    @Override
+    public int setOwner(long tenantId, long id, long userId, long now) {
         return jdbc.sql("update project set owner_user_id = :user, modified_at = :now where tenant_id = :tenant and id = :id")
                 .param("user", userId).param("now", now).param("tenant", tenantId).param("id", id).update();
     }

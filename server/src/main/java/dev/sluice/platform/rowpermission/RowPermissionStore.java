@@ -10,15 +10,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import dev.sluice.platform.rowpermission.Definition.Binding;
 import dev.sluice.platform.rowpermission.Definition.CheckedRule;
 import dev.sluice.platform.rowpermission.RowPermissionCommand.MappingColumn;
 import dev.sluice.platform.rowpermission.RowPermissionCommand.TableMapping;
+import dev.sluice.system.Inserts;
 
 /** The SQL of row-level permissions. Every read names the tenant, directly or through the permission's id. */
 @Repository
@@ -39,13 +40,11 @@ class RowPermissionStore {
     }
 
     long insert(long tenantId, Definition d, long userId, long now) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        long id = Inserts.newId(jdbc.sql("""
                         insert into row_permission (tenant_id, name, description, created_by, modified_by, created_at, modified_at)
                         values (:tenant, :name, :description, :user, :user, :now, :now)""")
                 .param("tenant", tenantId).param("name", d.name()).param("description", d.description())
-                .param("user", userId).param("now", now).update(keys, "id");
-        long id = keys.getKey().longValue();
+                .param("user", userId).param("now", now));
         writeParts(id, d, Map.of());
         return id;
     }
@@ -165,22 +164,14 @@ class RowPermissionStore {
     }
 
     private void writeParts(long id, Definition d, Map<String, Long> previousRuleIds) {
-        for (int i = 0; i < d.columns().size(); i++) {
-            MappingColumn c = d.columns().get(i);
-            jdbc.sql("""
-                            insert into row_permission_column (row_permission_id, seq, column_name, column_type, column_desc)
-                            values (:id, :seq, :name, :type, :desc)""")
-                    .param("id", id).param("seq", i).param("name", c.columnName()).param("type", c.columnType())
-                    .param("desc", c.columnDesc()).update();
-        }
-        for (int i = 0; i < d.tables().size(); i++) {
-            TableMapping t = d.tables().get(i);
-            jdbc.sql("""
-                            insert into row_permission_table (row_permission_id, seq, resource_id, column_name, mapping_column_name)
-                            values (:id, :seq, :resource, :column, :mapping)""")
-                    .param("id", id).param("seq", i).param("resource", t.resourceId()).param("column", t.columnName())
-                    .param("mapping", t.mappingColumnName()).update();
-        }
+        insertInOrder(id, d.columns(), """
+                insert into row_permission_column (row_permission_id, seq, column_name, column_type, column_desc)
+                values (:id, :seq, :name, :type, :desc)""",
+                (insert, c) -> insert.param("name", c.columnName()).param("type", c.columnType()).param("desc", c.columnDesc()));
+        insertInOrder(id, d.tables(), """
+                insert into row_permission_table (row_permission_id, seq, resource_id, column_name, mapping_column_name)
+                values (:id, :seq, :resource, :column, :mapping)""",
+                (insert, t) -> insert.param("resource", t.resourceId()).param("column", t.columnName()).param("mapping", t.mappingColumnName()));
         for (int i = 0; i < d.rules().size(); i++) {
             CheckedRule rule = d.rules().get(i);
             long ruleId = insertRule(id, i, rule, previousRuleIds.get(rule.name()));
@@ -189,6 +180,11 @@ class RowPermissionStore {
                         .param("rule", ruleId).param("type", b.accountType()).param("account", b.accountId()).update();
             }
         }
+    }
+
+    /** One row per part of a row permission ({@code :id}), {@code :seq} keeping the order the definition gave. */
+    private <T> void insertInOrder(long id, List<T> parts, String sql, BiFunction<JdbcClient.StatementSpec, T, JdbcClient.StatementSpec> values) {
+        for (int i = 0; i < parts.size(); i++) values.apply(jdbc.sql(sql).param("id", id).param("seq", i), parts.get(i)).update();
     }
 
     private long insertRule(long permissionId, int seq, CheckedRule rule, Long keepId) {
@@ -202,9 +198,7 @@ class RowPermissionStore {
             sql.param("id", keepId).update();
             return keepId;
         }
-        var keys = new GeneratedKeyHolder();
-        sql.update(keys, "id");
-        return keys.getKey().longValue();
+        return Inserts.newId(sql);
     }
 
     private void deleteParts(long id) {

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+
+import dev.sluice.system.Inserts;
 
 /** The SQL of ownership transfers and their items. */
 @Repository
@@ -29,15 +30,12 @@ class TransferStore {
     }
 
     long insert(long tenantId, long oldOwner, long newOwner, String comment, Status status, Long retryOf, long userId, long now) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        return Inserts.newId(jdbc.sql("""
                         insert into ownership_transfer (tenant_id, old_owner, new_owner, comment_text, status, retry_of,
                         created_by, modified_by, created_at, modified_at)
                         values (:tenant, :old, :new, :comment, :status, :retryOf, :user, :user, :now, :now)""")
                 .param("tenant", tenantId).param("old", oldOwner).param("new", newOwner).param("comment", comment)
-                .param("status", status.name()).param("retryOf", retryOf).param("user", userId).param("now", now)
-                .update(keys, "id");
-        return keys.getKey().longValue();
+                .param("status", status.name()).param("retryOf", retryOf).param("user", userId).param("now", now));
     }
 
     Optional<Transfer> find(long tenantId, long id) {

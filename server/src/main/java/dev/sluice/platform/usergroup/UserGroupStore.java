@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+
+import dev.sluice.system.Inserts;
 
 /** The SQL of user groups and their members. Every query names the tenant, so one tenant never reaches another's groups. */
 @Repository
@@ -35,14 +36,11 @@ class UserGroupStore {
     }
 
     long insert(long tenantId, String name, String description, boolean active, long userId, long now) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        return Inserts.newId(jdbc.sql("""
                         insert into user_group (tenant_id, name, description, active, created_by, created_at, modified_at)
                         values (:tenant, :name, :description, :active, :user, :now, :now)""")
                 .param("tenant", tenantId).param("name", name).param("description", description).param("active", active)
-                .param("user", userId).param("now", now)
-                .update(keys, "id");
-        return keys.getKey().longValue();
+                .param("user", userId).param("now", now));
     }
 
     Optional<Group> find(long tenantId, long id) {
