@@ -95,7 +95,10 @@ final class AddTenantMembersBySourceUser
             if (!seen.add(entry.sourceId())) throw PopErrors.invalidParameter(path + ".SourceId", "'" + entry.sourceId() + "' is named twice").exception();
             String name = entry.accountName() == null || entry.accountName().isBlank() ? entry.sourceId() : entry.accountName();
             boolean known = accounts.userBySourceId(caller.account().id(), entry.sourceId()).isPresent();
-            if (!known && accounts.users(caller.account().id()).stream().anyMatch(u -> u.name().equals(name))) {
+            // The name belongs to someone else unless its user is this very source user (a concurrent identical call
+            // may have created it between the two reads).
+            if (!known && accounts.users(caller.account().id()).stream()
+                    .anyMatch(u -> u.name().equals(name) && !entry.sourceId().equals(u.sourceId()))) {
                 throw PopErrors.invalidParameter(path + ".AccountName", "the account has a user named '" + name + "' already").exception();
             }
             entries.add(entry);
